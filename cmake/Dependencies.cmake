@@ -1,0 +1,11 @@
+# Every dependency comes from Debian 12's packages (scripts/debian-packages.txt).
+find_package(OpenMP REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(HDF5 REQUIRED COMPONENTS C HL)
+find_package(Boost 1.74 REQUIRED)          # Boost.Random is header-only
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+find_package(CLI11 REQUIRED)
+find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
+if(TRIBUNE_TESTS)
+  find_package(Catch2 2 REQUIRED)
+endif()

@@ -1,0 +1,143 @@
+#include <hdf5.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/commands.h"
+#include "app/progress.h"
+#include "core/simulation.h"
+#include "io/output.h"
+#include "scenario/error.h"
+#include "scenario/scenario.h"
+
+namespace tribune {
+
+namespace {
+
+std::atomic<int> g_signal{0};
+
+void on_signal(int sig) { g_signal.store(sig); }
+
+void install_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESETHAND;  // a second signal ends the process at once
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+int report(const ScenarioError& e) {
+  for (const auto& d : e.diagnostics()) fprintf(stderr, "error: %s\n", d.str().c_str());
+  if (e.diagnostics().size() > 1) fprintf(stderr, "%zu errors\n", e.diagnostics().size());
+  return 2;
+}
+
+Scenario load(const std::string& path, const std::vector<std::string>& overrides) {
+  LoadOptions opts;
+  opts.overrides = overrides;
+  return load_scenario(path, opts);
+}
+
+}  // namespace
+
+int validate_command(const std::string& path, const std::vector<std::string>& overrides) {
+  try {
+    Scenario s = load(path, overrides);
+    printf("ok: %s: scenario '%s', %lld persons in %zu districts, %lld weeks, %zu timeline events\n", path.c_str(),
+           s.name.c_str(), static_cast<long long>(s.world.persons), s.world.districts.size(),
+           static_cast<long long>(s.horizon_weeks), s.mechanisms.timeline.events.size());
+    return 0;
+  } catch (const ScenarioError& e) {
+    return report(e);
+  }
+}
+
+int run_command(const RunArgs& a) {
+  std::vector<std::string> overrides = a.overrides;
+  if (a.seed >= 0) overrides.push_back("seed=" + std::to_string(a.seed));
+  Scenario s;
+  try {
+    s = load(a.scenario, overrides);
+  } catch (const ScenarioError& e) {
+    return report(e);
+  }
+  std::string out = a.output;
+  if (out.empty()) out = "results/" + std::filesystem::path(a.scenario).stem().string() + ".h5";
+  const int threads = a.threads > 0 ? a.threads : default_threads();
+  const std::string yaml = resolved_yaml(s);
+
+  install_handlers();
+  auto t0 = std::chrono::steady_clock::now();
+  std::unique_ptr<Output> output;
+  try {
+    output = std::make_unique<Output>(out);
+  } catch (const std::exception& e) {
+    fprintf(stderr, "error: cannot create the output file %s.partial: %s\n", out.c_str(), e.what());
+    return 1;
+  }
+  try {
+    if (!a.quiet)
+      fprintf(stderr, "tribune: building '%s': %lld persons, %zu districts, %d threads\n", s.name.c_str(),
+              static_cast<long long>(s.world.persons), s.world.districts.size(), threads);
+    Simulation sim(std::move(s), threads);
+    const Scenario& sc = sim.scenario();
+    if (!a.quiet)
+      fprintf(stderr, "tribune: world built in %.2f s (%lld ties, %lld workplaces)\n", sim.build_seconds(),
+              static_cast<long long>(sim.world().network.nbr.size()),
+              static_cast<long long>(sim.world().workplaces.count()));
+    Progress progress("run " + sc.name, sc.horizon_weeks, !a.quiet);
+    const int64_t every = sc.output.snapshot_every;
+    while (!sim.done() && g_signal.load() == 0) {
+      if (every > 0 && sim.world().tick % every == 0) output->snapshot(sim);
+      sim.tick();
+      progress.update(sim.world().tick);
+    }
+    progress.finish();
+    const bool complete = sim.done();
+    Provenance prov{a.scenario, yaml, threads,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), sim.build_seconds()};
+    std::string written = output->finish(sim, prov, complete);
+    if (!complete) {
+      fprintf(stderr, "tribune: interrupted by signal %d after %lld of %lld ticks; partial results kept in %s "
+                      "(complete=0)\n", g_signal.load(), static_cast<long long>(sim.world().tick),
+              static_cast<long long>(sc.horizon_weeks), written.c_str());
+      return 130;
+    }
+    const auto& r = sim.recorder();
+    printf("scenario       %s (seed %lld, replicate %lld)\n", sc.name.c_str(), static_cast<long long>(sc.seed),
+           static_cast<long long>(sc.replicate));
+    printf("ticks run      %lld weeks\n", static_cast<long long>(sim.world().tick));
+    printf("persons        %lld in %zu districts, %lld ties, %lld workplaces\n",
+           static_cast<long long>(sim.world().size()), sim.world().districts.size(),
+           static_cast<long long>(sim.world().network.nbr.size() / 2),
+           static_cast<long long>(sim.world().workplaces.count()));
+    printf("wall time      %.2f s (build %.2f s, %d threads)\n", prov.wall_seconds, prov.build_seconds, threads);
+    printf("end of run     hope %.3f  grievance %.3f  ideology %.3f (sd %.3f)  union density %.3f  legitimacy %.3f\n",
+           r.last("hope_mean"), r.last("grievance_mean"), r.last("ideology_mean"), r.last("ideology_sd"),
+           r.last("union_density"), r.last("legitimacy"));
+    printf("output         %s\n", written.c_str());
+    return 0;
+  } catch (const std::exception& e) {
+    output->discard();
+    fprintf(stderr, "error: run failed: %s\n", e.what());
+    return 1;
+  }
+}
+
+int schema_command() {
+  fputs(scenario_json_schema().c_str(), stdout);
+  return 0;
+}
+
+int reference_command() {
+  fputs(scenario_reference_markdown().c_str(), stdout);
+  return 0;
+}
+
+}  // namespace tribune

@@ -1,0 +1,83 @@
+#pragma once
+// Timeline events (M32). Each kind is one file in sim/model/events/: a struct deriving from
+// EventOf<Self> with its fields() declaration, resolve() and apply(), registered in one line
+// with TRIBUNE_REGISTER_EVENT. Nothing else in the code base lists the kinds.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tribune {
+
+struct World;
+struct Scenario;
+namespace scenario {
+class Reader;
+class Writer;
+class SchemaGen;
+struct Meta;
+}  // namespace scenario
+
+// What an event needs to turn names into indices, and to report a dangling reference.
+struct ResolveContext {
+  const Scenario& scenario;
+  scenario::Reader* reader;  // for locations and diagnostics; null when resolving a built scenario
+  std::string path;          // "timeline[3]"
+  // Indices of `names` among the scenario's districts; reports unknown names. Empty list: all.
+  std::vector<int> districts(const std::vector<std::string>& names, const char* key) const;
+};
+
+struct Event {
+  int64_t week = 0;
+  std::string path;  // where it was declared ("timeline[3]"), for locating errors
+  virtual ~Event() = default;
+  virtual const char* kind() const = 0;
+  virtual void visit(scenario::Reader& v) = 0;
+  virtual void visit(scenario::Writer& v) = 0;
+  virtual void visit(scenario::SchemaGen& v) = 0;
+  virtual void resolve(const ResolveContext&) {}
+  virtual void apply(World& w, int64_t tick) const = 0;
+  virtual std::string detail() const = 0;        // one line for the events table
+  virtual double magnitude() const { return 0; }  // the headline number, for the events table
+  virtual std::unique_ptr<Event> clone() const = 0;
+};
+
+void declare_week(scenario::Reader& v, int64_t& week);
+void declare_week(scenario::Writer& v, int64_t& week);
+void declare_week(scenario::SchemaGen& v, int64_t& week);
+
+template <class Self>
+struct EventOf : Event {
+  void visit(scenario::Reader& v) override { visit_all(v); }
+  void visit(scenario::Writer& v) override { visit_all(v); }
+  void visit(scenario::SchemaGen& v) override { visit_all(v); }
+  std::unique_ptr<Event> clone() const override { return std::make_unique<Self>(static_cast<const Self&>(*this)); }
+  const char* kind() const override { return Self::kKind; }
+
+ private:
+  template <class V>
+  void visit_all(V& v) {
+    declare_week(v, week);
+    static_cast<Self*>(this)->fields(v);
+  }
+};
+
+struct EventKind {
+  const char* name;
+  const char* doc;
+  std::function<std::unique_ptr<Event>()> make;
+};
+
+const std::vector<EventKind>& event_kinds();
+const EventKind* find_event_kind(const std::string& name);
+bool register_event_kind(EventKind kind);
+
+// The scenario's events, sorted by week (stable: same-week events keep their file order).
+using Timeline = std::vector<std::shared_ptr<const Event>>;
+
+#define TRIBUNE_REGISTER_EVENT(Type, doc)                                                          \
+  [[maybe_unused]] static const bool tribune_registered_##Type = ::tribune::register_event_kind( \
+      {Type::kKind, doc, [] { return std::unique_ptr<::tribune::Event>(new Type()); }})
+
+}  // namespace tribune

@@ -1,0 +1,34 @@
+#include "core/simulation.h"
+
+#include "scenario/fields.h"
+
+namespace tribune {
+
+namespace {
+// Visits each mechanism's params in the order Mechanisms::fields() lists them.
+template <class F>
+struct EachMechanism {
+  F f;
+  template <class P>
+  void object(const char*, P& p, const scenario::Meta&) {
+    f(static_cast<const P&>(p));
+  }
+};
+template <class F>
+EachMechanism(F) -> EachMechanism<F>;
+}  // namespace
+
+Simulation::Simulation(Scenario scenario, int threads)
+    : scenario_(std::move(scenario)), pool_(threads, scenario_.engine.chunk_size) {
+  auto t0 = std::chrono::steady_clock::now();
+  const uint64_t seed = uint64_t(scenario_.seed), rep = uint64_t(scenario_.replicate);
+  build_population(world_, scenario_.world, Streams(seed, rep, "population"), pool_);
+  // Every mechanism draws its initial state, switched on or not: the world is the same either way.
+  Mechanisms copy = scenario_.mechanisms;
+  EachMechanism each{[&](const auto& p) { init(world_, p, context(p.kName)); }};
+  copy.fields(each);
+  recorder_ = Recorder(world_);
+  build_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace tribune

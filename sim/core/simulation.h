@@ -1,0 +1,49 @@
+#pragma once
+// One run: the scenario, the world built from it, the mechanisms stepped by the tick function,
+// and the recorder. Knows nothing of YAML, argv or files.
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "core/context.h"
+#include "core/parallel.h"
+#include "core/world.h"
+#include "io/recorder.h"
+#include "scenario/scenario.h"
+
+namespace tribune {
+
+class Simulation {
+ public:
+  Simulation(Scenario scenario, int threads);
+
+  void tick();  // advance one week (core/tick.cpp: the model's table of contents)
+  bool done() const { return world_.tick >= scenario_.horizon_weeks; }
+
+  const Scenario& scenario() const { return scenario_; }
+  const World& world() const { return world_; }
+  World& world() { return world_; }
+  const Recorder& recorder() const { return recorder_; }
+  const Pool& pool() const { return pool_; }
+  double build_seconds() const { return build_seconds_; }
+
+  // Run a mechanism's weekly step if the scenario leaves it on.
+  template <class P>
+  void run(P Mechanisms::*member) {
+    const P& p = scenario_.mechanisms.*member;
+    if (p.enabled) step(world_, p, context(P::kName));
+  }
+  void record() { recorder_.record(world_, pool_); }
+
+ private:
+  Context context(const char* mechanism) const {
+    return Context{world_.tick, pool_, Streams(uint64_t(scenario_.seed), uint64_t(scenario_.replicate), mechanism)};
+  }
+  Scenario scenario_;
+  Pool pool_;
+  World world_;
+  Recorder recorder_;
+  double build_seconds_ = 0;
+};
+
+}  // namespace tribune

@@ -1,0 +1,22 @@
+// One week of the model, phase by phase, in the order of design/MODEL.md §3.
+// This file is the model's table of contents: it holds only calls.
+#include "core/simulation.h"
+
+namespace tribune {
+
+void Simulation::tick() {
+  // 1. events: the scenario timeline (shocks, legitimacy shifts, ...)
+  run(&Mechanisms::timeline);
+  // 2. economy: grievance from class and shocks
+  run(&Mechanisms::grievance);
+  // 3. influence: opinion and hope over social ties
+  run(&Mechanisms::opinion);
+  run(&Mechanisms::hope);
+  // 4. organizing, 5. unions, 6. movements, 7. campaigns, 8. elections, 9. officeholders,
+  // 10. legislation: later issues.
+  // 11. record
+  record();
+  ++world_.tick;
+}
+
+}  // namespace tribune

@@ -1,0 +1,78 @@
+#pragma once
+// The state of one run: persons (columns), the social network (CSR), workplaces, districts,
+// the environment actors, and the event tables written to the output.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/event_table.h"
+#include "core/persons.h"
+
+namespace tribune {
+
+inline constexpr int kClasses = 3;  // worker, professional, owner
+inline constexpr const char* kClassNames[kClasses] = {"worker", "professional", "owner"};
+
+struct District {
+  std::string name;
+  int64_t begin = 0, end = 0;  // persons [begin, end)
+  double ideology_shift = 0, hope_shift = 0;
+  int64_t size() const { return end - begin; }
+};
+
+// Undirected ties in compressed sparse rows: neighbours of i are nbr[offsets[i] .. offsets[i+1]).
+struct Network {
+  std::vector<int64_t> offsets;
+  std::vector<int32_t> nbr;
+  int64_t degree(int64_t i) const { return offsets[i + 1] - offsets[i]; }
+  size_t bytes() const { return offsets.capacity() * 8 + nbr.capacity() * 4; }
+};
+
+struct Workplaces {
+  std::vector<int32_t> district;
+  std::vector<uint8_t> sector;
+  std::vector<int16_t> union_id;         // -1: no union
+  std::vector<int64_t> member_offsets;   // employees of w: members[member_offsets[w] ..]
+  std::vector<int32_t> members;
+  int64_t count() const { return static_cast<int64_t>(sector.size()); }
+  int64_t size(int64_t w) const { return member_offsets[w + 1] - member_offsets[w]; }
+  size_t bytes() const {
+    return district.capacity() * 4 + sector.capacity() + union_id.capacity() * 2 + member_offsets.capacity() * 8 +
+           members.capacity() * 4;
+  }
+};
+
+// An economic shock in force (M32 economic_shock), read by M2 grievance.
+struct Shock {
+  int64_t start = 0, end = 0;  // full magnitude in [start, end)
+  double magnitude = 0;
+  double recovery_weeks = 0;   // e-folding time of the decay after `end`; 0: stops at once
+  uint8_t class_mask = 0b111;
+  std::vector<int> districts;  // empty: all
+  double level(int64_t tick) const;
+};
+
+struct Environment {
+  double legitimacy = 0.5;     // the state's legitimacy in [0, 1]
+  std::vector<Shock> shocks;
+  std::vector<double> shock_table;  // [district * kClasses + class], this tick's total shock
+  double shock(int d, int k) const { return shock_table[static_cast<size_t>(d) * kClasses + k]; }
+};
+
+struct World {
+  Persons persons;
+  Network network;
+  Workplaces workplaces;
+  std::vector<District> districts;
+  std::vector<std::string> sectors;
+  Environment env;
+  EventTables events;
+  std::vector<float> scratch;  // a spare float column for two-phase updates
+  bool hope_impulses_pending = false;  // set by whoever writes persons.hope_impulse (M3 reads it)
+  int64_t tick = 0;
+
+  int64_t size() const { return persons.size(); }
+  size_t bytes() const;
+};
+
+}  // namespace tribune

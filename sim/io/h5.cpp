@@ -1,0 +1,178 @@
+#include "io/h5.h"
+
+#include <hdf5_hl.h>
+
+#include <stdexcept>
+
+namespace tribune::h5 {
+
+template <> hid_t native<double>() { return H5T_NATIVE_DOUBLE; }
+template <> hid_t native<float>() { return H5T_NATIVE_FLOAT; }
+template <> hid_t native<int64_t>() { return H5T_NATIVE_INT64; }
+template <> hid_t native<int32_t>() { return H5T_NATIVE_INT32; }
+template <> hid_t native<int16_t>() { return H5T_NATIVE_INT16; }
+template <> hid_t native<uint16_t>() { return H5T_NATIVE_UINT16; }
+template <> hid_t native<uint8_t>() { return H5T_NATIVE_UINT8; }
+
+static hid_t check(hid_t id, const char* what) {
+  if (id < 0) throw std::runtime_error(std::string("HDF5: ") + what + " failed");
+  return id;
+}
+static void check(herr_t e, const char* what, int) {
+  if (e < 0) throw std::runtime_error(std::string("HDF5: ") + what + " failed");
+}
+
+Handle::Handle(hid_t id) : id_(id) {}
+Handle& Handle::operator=(Handle&& o) noexcept {
+  if (this != &o) {
+    reset();
+    id_ = o.id_;
+    o.id_ = -1;
+  }
+  return *this;
+}
+void Handle::reset() {
+  if (id_ < 0) return;
+  switch (H5Iget_type(id_)) {
+    case H5I_FILE: H5Fclose(id_); break;
+    case H5I_GROUP: H5Gclose(id_); break;
+    case H5I_DATASET: H5Dclose(id_); break;
+    case H5I_DATASPACE: H5Sclose(id_); break;
+    case H5I_DATATYPE: H5Tclose(id_); break;
+    case H5I_ATTR: H5Aclose(id_); break;
+    case H5I_GENPROP_LST: H5Pclose(id_); break;
+    default: break;
+  }
+  id_ = -1;
+}
+
+Handle create_file(const std::string& path) {
+  return Handle(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), ("create " + path).c_str()));
+}
+Handle open_file_readonly(const std::string& path) {
+  return Handle(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), ("open " + path).c_str()));
+}
+Handle group(hid_t parent, const char* name) {
+  return Handle(check(H5Gcreate2(parent, name, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), name));
+}
+
+static Handle vlen_string() {
+  Handle t(H5Tcopy(H5T_C_S1));
+  H5Tset_size(t, H5T_VARIABLE);
+  H5Tset_cset(t, H5T_CSET_UTF8);
+  return t;
+}
+
+void attr(hid_t obj, const char* name, const std::string& value) {
+  Handle t = vlen_string();
+  Handle sp(H5Screate(H5S_SCALAR));
+  Handle a(check(H5Acreate2(obj, name, t, sp, H5P_DEFAULT, H5P_DEFAULT), name));
+  const char* p = value.c_str();
+  check(H5Awrite(a, t, &p), name, 0);
+}
+template <class T>
+static void scalar_attr(hid_t obj, const char* name, T value) {
+  Handle sp(H5Screate(H5S_SCALAR));
+  Handle a(check(H5Acreate2(obj, name, native<T>(), sp, H5P_DEFAULT, H5P_DEFAULT), name));
+  check(H5Awrite(a, native<T>(), &value), name, 0);
+}
+void attr(hid_t obj, const char* name, int64_t value) { scalar_attr(obj, name, value); }
+void attr(hid_t obj, const char* name, double value) { scalar_attr(obj, name, value); }
+
+void text_dataset(hid_t parent, const char* name, const std::string& text) {
+  Handle t = vlen_string();
+  Handle sp(H5Screate(H5S_SCALAR));
+  Handle d(check(H5Dcreate2(parent, name, t, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), name));
+  const char* p = text.c_str();
+  check(H5Dwrite(d, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, &p), name, 0);
+}
+
+template <class T>
+Handle dataset(hid_t parent, const char* name, const std::vector<T>& data, std::vector<hsize_t> dims) {
+  Handle sp(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr));
+  Handle d(check(H5Dcreate2(parent, name, native<T>(), sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), name));
+  if (!data.empty()) check(H5Dwrite(d, native<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), name, 0);
+  return d;
+}
+template Handle dataset(hid_t, const char*, const std::vector<double>&, std::vector<hsize_t>);
+template Handle dataset(hid_t, const char*, const std::vector<int64_t>&, std::vector<hsize_t>);
+template Handle dataset(hid_t, const char*, const std::vector<int32_t>&, std::vector<hsize_t>);
+
+void make_scale(hid_t scale, const char* name) { check(H5DSset_scale(scale, name), "set dimension scale", 0); }
+void attach(hid_t dataset, hid_t scale, unsigned dim) {
+  check(H5DSattach_scale(dataset, scale, dim), "attach dimension scale", 0);
+}
+
+template <class T>
+Handle extendible(hid_t parent, const char* name, hsize_t cols) {
+  hsize_t dims[2] = {0, cols}, maxdims[2] = {H5S_UNLIMITED, cols};
+  int rank = cols ? 2 : 1;
+  Handle sp(H5Screate_simple(rank, dims, maxdims));
+  Handle plist(H5Pcreate(H5P_DATASET_CREATE));
+  hsize_t chunk[2] = {1, std::min<hsize_t>(std::max<hsize_t>(cols, 1), 1 << 16)};
+  if (!cols) chunk[0] = 64;
+  H5Pset_chunk(plist, rank, chunk);
+  if (cols) {
+    H5Pset_shuffle(plist);
+    H5Pset_deflate(plist, 4);
+  }
+  return Handle(check(H5Dcreate2(parent, name, native<T>(), sp, H5P_DEFAULT, plist, H5P_DEFAULT), name));
+}
+
+template <class T>
+void append_row(hid_t d, const T* row, hsize_t cols) {
+  Handle space(H5Dget_space(d));
+  hsize_t dims[2];
+  int rank = H5Sget_simple_extent_ndims(space);
+  H5Sget_simple_extent_dims(space, dims, nullptr);
+  hsize_t newdims[2] = {dims[0] + 1, cols};
+  check(H5Dset_extent(d, newdims), "extend", 0);
+  Handle fs(H5Dget_space(d));
+  hsize_t start[2] = {dims[0], 0}, count[2] = {1, cols ? cols : 1};
+  H5Sselect_hyperslab(fs, H5S_SELECT_SET, start, nullptr, count, nullptr);
+  Handle ms(H5Screate_simple(rank == 2 ? 1 : 1, rank == 2 ? &count[1] : &count[0], nullptr));
+  check(H5Dwrite(d, native<T>(), ms, fs, H5P_DEFAULT, row), "append", 0);
+}
+
+#define TRIBUNE_H5_EXT(T)                                          \
+  template Handle extendible<T>(hid_t, const char*, hsize_t);      \
+  template void append_row<T>(hid_t, const T*, hsize_t);
+TRIBUNE_H5_EXT(float)
+TRIBUNE_H5_EXT(int64_t)
+TRIBUNE_H5_EXT(int32_t)
+TRIBUNE_H5_EXT(uint16_t)
+TRIBUNE_H5_EXT(uint8_t)
+#undef TRIBUNE_H5_EXT
+
+bool has_attr(hid_t obj, const char* name) { return H5Aexists(obj, name) > 0; }
+
+std::string read_attr_string(hid_t obj, const char* name) {
+  if (!has_attr(obj, name)) return "";
+  Handle a(H5Aopen(obj, name, H5P_DEFAULT));
+  Handle t(H5Aget_type(a));
+  if (H5Tget_class(t) == H5T_STRING) {
+    Handle mt = vlen_string();
+    if (H5Tis_variable_str(t) > 0) {
+      char* p = nullptr;
+      H5Aread(a, mt, &p);
+      std::string s = p ? p : "";
+      H5free_memory(p);
+      return s;
+    }
+    std::string s(H5Tget_size(t), '\0');
+    H5Aread(a, t, s.data());
+    return s.c_str();
+  }
+  if (H5Tget_class(t) == H5T_INTEGER) {
+    int64_t v = 0;
+    H5Aread(a, H5T_NATIVE_INT64, &v);
+    return std::to_string(v);
+  }
+  double v = 0;
+  H5Aread(a, H5T_NATIVE_DOUBLE, &v);
+  char buf[64];
+  snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+}  // namespace tribune::h5

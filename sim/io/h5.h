@@ -1,0 +1,60 @@
+#pragma once
+// A thin layer over the HDF5 C API: owned handles and the few write patterns tribune uses.
+#include <hdf5.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tribune::h5 {
+
+// An hid_t closed with the right H5*close when it goes out of scope.
+class Handle {
+ public:
+  Handle() = default;
+  explicit Handle(hid_t id);
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  Handle(Handle&& o) noexcept : id_(o.id_) { o.id_ = -1; }
+  Handle& operator=(Handle&& o) noexcept;
+  ~Handle() { reset(); }
+  hid_t id() const { return id_; }
+  operator hid_t() const { return id_; }
+  void reset();
+
+ private:
+  hid_t id_ = -1;
+};
+
+Handle create_file(const std::string& path);
+Handle open_file_readonly(const std::string& path);
+Handle group(hid_t parent, const char* name);  // create
+
+void attr(hid_t obj, const char* name, const std::string& value);
+void attr(hid_t obj, const char* name, int64_t value);
+void attr(hid_t obj, const char* name, double value);
+
+// A scalar variable-length UTF-8 string dataset.
+void text_dataset(hid_t parent, const char* name, const std::string& text);
+
+// 1-D and 2-D datasets (row-major), contiguous.
+template <class T>
+Handle dataset(hid_t parent, const char* name, const std::vector<T>& data, std::vector<hsize_t> dims);
+
+// Mark `scale` as the dimension scale `name` and attach it to dimension `dim` of each dataset.
+void make_scale(hid_t scale, const char* name);
+void attach(hid_t dataset, hid_t scale, unsigned dim);
+
+// Extendible 2-D dataset [0 x cols] chunked by rows and compressed; append_row adds one row.
+template <class T>
+Handle extendible(hid_t parent, const char* name, hsize_t cols);
+template <class T>
+void append_row(hid_t dataset, const T* row, hsize_t cols);
+
+// Readers used by `tribune info`.
+std::string read_attr_string(hid_t obj, const char* name);
+bool has_attr(hid_t obj, const char* name);
+
+template <class T> hid_t native();
+
+}  // namespace tribune::h5

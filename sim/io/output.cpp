@@ -1,0 +1,207 @@
+#include "io/output.h"
+
+#include <hdf5.h>
+
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+
+#include "core/simulation.h"
+#include "core/version.h"
+#include "io/h5.h"
+
+namespace tribune {
+
+namespace fs = std::filesystem;
+
+struct Output::Impl {
+  h5::Handle file;
+  h5::Handle snapshots;      // group, created at the first snapshot
+  h5::Handle snapshot_tick;  // extendible scale
+};
+
+Output::Output(std::string final_path) : impl_(std::make_unique<Impl>()), final_(std::move(final_path)) {
+  partial_ = final_ + ".partial";
+  fs::path parent = fs::path(final_).parent_path();
+  if (!parent.empty()) fs::create_directories(parent);
+  impl_->file = h5::create_file(partial_);
+}
+
+Output::~Output() = default;
+
+void Output::discard() {
+  impl_.reset();
+  std::error_code ec;
+  fs::remove(partial_, ec);
+}
+
+void Output::snapshot(const Simulation& sim) {
+  const World& w = sim.world();
+  const hsize_t n = static_cast<hsize_t>(w.size());
+  auto& I = *impl_;
+  if (I.snapshots.id() < 0) {
+    I.snapshots = h5::group(I.file, "snapshots");
+    h5::attr(I.snapshots, "description", std::string("per-person columns every output.snapshot_every ticks"));
+    I.snapshot_tick = h5::extendible<int64_t>(I.snapshots, "tick", 0);
+    h5::make_scale(I.snapshot_tick, "tick");
+    std::vector<int32_t> ids(n);
+    for (hsize_t i = 0; i < n; ++i) ids[i] = static_cast<int32_t>(i);
+    h5::Handle person = h5::dataset(I.snapshots, "person", ids, {n});
+    h5::make_scale(person, "person");
+    w.persons.for_each_field([&](const FieldInfo& f, const auto& col) {
+      if (!f.snapshot) return;
+      using T = typename std::decay_t<decltype(col)>::value_type;
+      h5::Handle d = h5::extendible<T>(I.snapshots, f.name, n);
+      h5::attr(d, "units", std::string(f.unit));
+      h5::attr(d, "description", std::string(f.description));
+      h5::attach(d, I.snapshot_tick, 0);
+      h5::attach(d, person, 1);
+    });
+  }
+  int64_t t = w.tick;
+  h5::append_row(I.snapshot_tick.id(), &t, 0);
+  w.persons.for_each_field([&](const FieldInfo& f, const auto& col) {
+    if (!f.snapshot) return;
+    h5::Handle d(H5Dopen2(I.snapshots, f.name, H5P_DEFAULT));
+    h5::append_row(d.id(), col.data(), n);
+  });
+}
+
+static std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+static void write_series(hid_t file, const Recorder& rec, int64_t districts, const std::vector<std::string>& names) {
+  const hsize_t T = rec.ticks().size();
+  h5::Handle ts = h5::group(file, "timeseries");
+  h5::attr(ts, "description", std::string("city-wide series, one value per tick (week)"));
+  h5::Handle tick = h5::dataset(ts, "tick", rec.ticks(), {T});
+  h5::attr(tick, "units", std::string("weeks since the start"));
+  h5::make_scale(tick, "tick");
+  for (size_t s = 0; s < rec.city_series().size(); ++s) {
+    const auto& info = rec.city_series()[s];
+    h5::Handle d = h5::dataset(ts, info.name.c_str(), rec.city()[s], {T});
+    h5::attr(d, "units", info.unit);
+    h5::attr(d, "description", info.description);
+    h5::attach(d, tick, 0);
+  }
+
+  const hsize_t D = static_cast<hsize_t>(districts);
+  h5::Handle dg = h5::group(file, "districts");
+  h5::attr(dg, "description", std::string("per-district series, ticks x districts"));
+  h5::Handle dtick = h5::dataset(dg, "tick", rec.ticks(), {T});
+  h5::attr(dtick, "units", std::string("weeks since the start"));
+  h5::make_scale(dtick, "tick");
+  std::vector<int32_t> idx(D);
+  for (hsize_t d = 0; d < D; ++d) idx[d] = static_cast<int32_t>(d);
+  h5::Handle dscale = h5::dataset(dg, "district", idx, {D});
+  h5::attr(dscale, "description", std::string("district index; names in district_name"));
+  h5::make_scale(dscale, "district");
+  // District names as one string per district, on the district dimension.
+  {
+    h5::Handle t(H5Tcopy(H5T_C_S1));
+    H5Tset_size(t, H5T_VARIABLE);
+    H5Tset_cset(t, H5T_CSET_UTF8);
+    h5::Handle sp(H5Screate_simple(1, &D, nullptr));
+    h5::Handle nd(H5Dcreate2(dg, "district_name", t, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+    std::vector<const char*> ptrs;
+    for (const auto& n : names) ptrs.push_back(n.c_str());
+    if (D) H5Dwrite(nd, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data());
+    h5::attach(nd, dscale, 0);
+  }
+  for (size_t s = 0; s < rec.district_series().size(); ++s) {
+    const auto& info = rec.district_series()[s];
+    h5::Handle d = h5::dataset(dg, info.name.c_str(), rec.district()[s], {T, D});
+    h5::attr(d, "units", info.unit);
+    h5::attr(d, "description", info.description);
+    h5::attach(d, dtick, 0);
+    h5::attach(d, dscale, 1);
+  }
+}
+
+// Each event table as a compound dataset: int64, float64 and fixed-length UTF-8 string fields.
+static void write_events(hid_t file, const EventTables& tables) {
+  h5::Handle eg = h5::group(file, "events");
+  for (const auto& [name, table] : tables) {
+    const auto& cols = table.columns();
+    std::vector<size_t> offset, width;
+    std::vector<h5::Handle> types;
+    size_t row = 0;
+    for (const auto& c : cols) {
+      size_t wdt = 8;
+      if (c.type == EventColumn::Type::Text) {
+        wdt = 2;
+        for (const auto& s : c.texts) wdt = std::max(wdt, s.size() + 1);
+        h5::Handle t(H5Tcopy(H5T_C_S1));
+        H5Tset_size(t, wdt);
+        H5Tset_cset(t, H5T_CSET_UTF8);
+        H5Tset_strpad(t, H5T_STR_NULLTERM);
+        types.push_back(std::move(t));
+      } else {
+        types.emplace_back(H5Tcopy(c.type == EventColumn::Type::Int ? H5T_NATIVE_INT64 : H5T_NATIVE_DOUBLE));
+      }
+      offset.push_back(row);
+      width.push_back(wdt);
+      row += wdt;
+    }
+    h5::Handle ct(H5Tcreate(H5T_COMPOUND, std::max<size_t>(row, 1)));
+    for (size_t k = 0; k < cols.size(); ++k) H5Tinsert(ct, cols[k].name.c_str(), offset[k], types[k]);
+    const size_t R = static_cast<size_t>(table.rows());
+    std::vector<char> buf(std::max<size_t>(R * row, 1), 0);
+    for (size_t r = 0; r < R; ++r)
+      for (size_t k = 0; k < cols.size(); ++k) {
+        char* at = buf.data() + r * row + offset[k];
+        const auto& c = cols[k];
+        if (c.type == EventColumn::Type::Int) std::memcpy(at, &c.ints[r], 8);
+        else if (c.type == EventColumn::Type::Real) std::memcpy(at, &c.reals[r], 8);
+        else std::memcpy(at, c.texts[r].c_str(), c.texts[r].size());
+      }
+    hsize_t dims = R;
+    h5::Handle sp(H5Screate_simple(1, &dims, nullptr));
+    h5::Handle d(H5Dcreate2(eg, name.c_str(), ct, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+    if (R) H5Dwrite(d, ct, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data());
+    h5::attr(d, "description", table.description());
+    for (const auto& c : cols)
+      if (!c.unit.empty()) h5::attr(d, (c.name + "_units").c_str(), c.unit);
+  }
+}
+
+std::string Output::finish(const Simulation& sim, const Provenance& prov, bool complete) {
+  auto& I = *impl_;
+  const Scenario& s = sim.scenario();
+  const World& w = sim.world();
+  hid_t f = I.file;
+  h5::attr(f, "program", std::string("tribune"));
+  h5::attr(f, "version", std::string(kVersion));
+  h5::attr(f, "git_commit", std::string(kGitCommit));
+  h5::attr(f, "build_type", std::string(kBuildType));
+  h5::attr(f, "scenario_name", s.name);
+  h5::attr(f, "scenario_file", prov.scenario_file);
+  h5::attr(f, "seed", int64_t(s.seed));
+  h5::attr(f, "replicate", int64_t(s.replicate));
+  h5::attr(f, "persons", int64_t(w.size()));
+  h5::attr(f, "districts", int64_t(w.districts.size()));
+  h5::attr(f, "horizon_weeks", int64_t(s.horizon_weeks));
+  h5::attr(f, "ticks_run", int64_t(w.tick));
+  h5::attr(f, "threads", int64_t(prov.threads));
+  h5::attr(f, "chunk_size", int64_t(s.engine.chunk_size));
+  h5::attr(f, "created", now_iso());
+  h5::attr(f, "wall_seconds", prov.wall_seconds);
+  h5::attr(f, "build_seconds", prov.build_seconds);
+  h5::attr(f, "complete", int64_t(complete ? 1 : 0));
+  h5::text_dataset(f, "scenario", prov.scenario_yaml);
+  std::vector<std::string> names;
+  for (const auto& d : w.districts) names.push_back(d.name);
+  write_series(f, sim.recorder(), int64_t(w.districts.size()), names);
+  write_events(f, w.events);
+  impl_.reset();  // closes every handle and the file
+  if (!complete) return partial_;
+  fs::rename(partial_, final_);
+  return final_;
+}
+
+}  // namespace tribune

@@ -1,0 +1,133 @@
+#include "io/recorder.h"
+
+#include <array>
+#include <cmath>
+#include <stdexcept>
+
+#include "core/parallel.h"
+#include "core/world.h"
+
+namespace tribune {
+
+namespace {
+
+// Sums over persons of one district.
+enum Sum { kN, kHope, kGrievance, kIdeology, kIdeologySq, kLeft, kEmployed, kMembers, kShock, kSums };
+using Sums = std::array<double, kSums>;
+
+// A block's sums for the districts it spans (persons are ordered by district).
+struct Partial {
+  int d0 = 0;
+  std::vector<Sums> s;
+};
+
+double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+double sd(const Sums& s) {
+  double m = ratio(s[kIdeology], s[kN]);
+  return std::sqrt(std::max(0.0, ratio(s[kIdeologySq], s[kN]) - m * m));
+}
+
+// The series: name, unit, description, value from a district's (or the city's) sums.
+struct Series {
+  SeriesInfo info;
+  double (*value)(const Sums&, const World&);
+};
+
+const std::vector<Series>& city_defs() {
+  static const std::vector<Series> defs = {
+      {{"hope_mean", "[0, 1]", "mean hope (M3); 1 - hope is resignation"},
+       [](const Sums& s, const World&) { return ratio(s[kHope], s[kN]); }},
+      {{"grievance_mean", "[0, 1]", "mean grievance (M2)"},
+       [](const Sums& s, const World&) { return ratio(s[kGrievance], s[kN]); }},
+      {{"ideology_mean", "[-1, 1], -1 left", "mean ideology (M4)"},
+       [](const Sums& s, const World&) { return ratio(s[kIdeology], s[kN]); }},
+      {{"ideology_sd", "ideology", "standard deviation of ideology (M4); near 0 means consensus"},
+       [](const Sums& s, const World&) { return sd(s); }},
+      {{"left_share", "1", "share of persons with ideology below -1/3"},
+       [](const Sums& s, const World&) { return ratio(s[kLeft], s[kN]); }},
+      {{"union_density", "1", "union members per employed person (M1, M13)"},
+       [](const Sums& s, const World&) { return ratio(s[kMembers], s[kEmployed]); }},
+      {{"economic_shock", "[0, 1]", "mean grievance added by economic shocks in force (M32)"},
+       [](const Sums& s, const World&) { return ratio(s[kShock], s[kN]); }},
+      {{"legitimacy", "[0, 1]", "the state's legitimacy (M32 legitimacy_shift)"},
+       [](const Sums&, const World& w) { return w.env.legitimacy; }},
+  };
+  return defs;
+}
+
+const std::vector<Series>& district_defs() {
+  static const std::vector<Series> defs = {
+      {{"population", "persons", "residents"}, [](const Sums& s, const World&) { return s[kN]; }},
+      city_defs()[0], city_defs()[1], city_defs()[2], city_defs()[4], city_defs()[5],
+  };
+  return defs;
+}
+
+template <class Defs>
+std::vector<SeriesInfo> infos(const Defs& defs) {
+  std::vector<SeriesInfo> out;
+  for (const auto& d : defs) out.push_back(d.info);
+  return out;
+}
+
+}  // namespace
+
+Recorder::Recorder(const World& w)
+    : districts_(static_cast<int64_t>(w.districts.size())),
+      city_(city_defs().size()),
+      district_(district_defs().size()) {}
+
+const std::vector<SeriesInfo>& Recorder::city_series() const {
+  static const auto v = infos(city_defs());
+  return v;
+}
+const std::vector<SeriesInfo>& Recorder::district_series() const {
+  static const auto v = infos(district_defs());
+  return v;
+}
+
+void Recorder::record(const World& w, const Pool& pool) {
+  const auto& P = w.persons;
+  auto block = [&](int64_t lo, int64_t hi) {
+    Partial part;
+    part.d0 = P.district[lo];
+    part.s.assign(static_cast<size_t>(P.district[hi - 1] - part.d0 + 1), Sums{});
+    for (int64_t i = lo; i < hi; ++i) {
+      const int d = P.district[i];
+      Sums& s = part.s[static_cast<size_t>(d - part.d0)];
+      const double x = P.ideology[i];
+      s[kN] += 1;
+      s[kHope] += P.hope[i];
+      s[kGrievance] += P.grievance[i];
+      s[kIdeology] += x;
+      s[kIdeologySq] += x * x;
+      s[kLeft] += x < -1.0 / 3.0;
+      s[kEmployed] += P.workplace[i] >= 0;
+      s[kMembers] += P.union_member[i];
+      s[kShock] += w.env.shock(d, P.klass[i]);
+    }
+    return part;
+  };
+  auto add = [](std::vector<Sums>& acc, const Partial& p) {
+    for (size_t j = 0; j < p.s.size(); ++j)
+      for (int k = 0; k < kSums; ++k) acc[static_cast<size_t>(p.d0) + j][k] += p.s[j][k];
+  };
+  const auto by_district = pool.reduce(w.size(), std::vector<Sums>(static_cast<size_t>(districts_)), block, add);
+
+  Sums city{};
+  for (const auto& s : by_district)
+    for (int k = 0; k < kSums; ++k) city[k] += s[k];
+  ticks_.push_back(w.tick);
+  for (size_t i = 0; i < city_defs().size(); ++i) city_[i].push_back(city_defs()[i].value(city, w));
+  for (size_t i = 0; i < district_defs().size(); ++i)
+    for (const auto& s : by_district) district_[i].push_back(district_defs()[i].value(s, w));
+}
+
+double Recorder::last(const std::string& name) const {
+  const auto& defs = city_defs();
+  for (size_t i = 0; i < defs.size(); ++i)
+    if (defs[i].info.name == name) return city_[i].empty() ? std::nan("") : city_[i].back();
+  throw std::out_of_range("no series named " + name);
+}
+
+}  // namespace tribune

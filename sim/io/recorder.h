@@ -1,0 +1,40 @@
+#pragma once
+// Per-tick aggregates, city-wide and per district. The series are declared once in
+// recorder.cpp (name, unit, description, how to compute it from district sums); the HDF5
+// writer and `tribune info` loop over that declaration.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tribune {
+
+struct World;
+class Pool;
+
+struct SeriesInfo {
+  std::string name, unit, description;
+};
+
+class Recorder {
+ public:
+  Recorder() = default;
+  explicit Recorder(const World& w);
+
+  void record(const World& w, const Pool& pool);  // append the current tick
+
+  const std::vector<int64_t>& ticks() const { return ticks_; }
+  // City-wide: values[s][t]. Per district: values[s][t * districts + d].
+  const std::vector<SeriesInfo>& city_series() const;
+  const std::vector<SeriesInfo>& district_series() const;
+  const std::vector<std::vector<double>>& city() const { return city_; }
+  const std::vector<std::vector<double>>& district() const { return district_; }
+  int64_t districts() const { return districts_; }
+  double last(const std::string& city_series_name) const;
+
+ private:
+  int64_t districts_ = 0;
+  std::vector<int64_t> ticks_;
+  std::vector<std::vector<double>> city_, district_;
+};
+
+}  // namespace tribune

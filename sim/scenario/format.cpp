@@ -1,0 +1,23 @@
+#include "scenario/format.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace tribune::scenario {
+
+std::string format_number(double x) {
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, x);
+  return std::string(buf, r.ptr);
+}
+
+std::string format_range(double min, double max) {
+  bool lo = std::isfinite(min), hi = std::isfinite(max);
+  if (lo && hi) return "[" + format_number(min) + ", " + format_number(max) + "]";
+  if (lo) return ">= " + format_number(min);
+  if (hi) return "<= " + format_number(max);
+  return "any";
+}
+
+}  // namespace tribune::scenario

@@ -1,0 +1,205 @@
+#include "scenario/node.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "scenario/error.h"
+
+namespace tribune::scenario {
+
+namespace fs = std::filesystem;
+
+std::string Loc::str() const {
+  std::string f = file ? *file : std::string("<input>");
+  if (line <= 0) return f;
+  return f + ":" + std::to_string(line) + ":" + std::to_string(col);
+}
+
+const Entry* Node::find(const std::string& key) const {
+  for (const auto& e : map)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+Entry* Node::find(const std::string& key) {
+  for (auto& e : map)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+
+const char* Node::kind_name() const {
+  switch (kind) {
+    case Kind::Null: return "nothing (null)";
+    case Kind::Scalar: return "a scalar";
+    case Kind::Map: return "a mapping";
+    case Kind::Seq: return "a list";
+  }
+  return "?";
+}
+
+static Loc at(const std::shared_ptr<const std::string>& file, const YAML::Mark& m) {
+  if (m.is_null()) return Loc{file, 0, 0};
+  return Loc{file, m.line + 1, m.column + 1};
+}
+
+[[noreturn]] static void fail(const Loc& loc, const std::string& path, const std::string& msg) {
+  throw ScenarioError({Diagnostic{loc.str(), path, msg}});
+}
+
+static Node convert(const YAML::Node& y, const std::shared_ptr<const std::string>& file,
+                    const std::string& path) {
+  Node n;
+  n.loc = at(file, y.Mark());
+  switch (y.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null: n.kind = Node::Kind::Null; break;
+    case YAML::NodeType::Scalar:
+      n.kind = Node::Kind::Scalar;
+      n.scalar = y.Scalar();
+      break;
+    case YAML::NodeType::Sequence: {
+      n.kind = Node::Kind::Seq;
+      int i = 0;
+      for (const auto& item : y) n.seq.push_back(convert(item, file, path + "[" + std::to_string(i++) + "]"));
+      break;
+    }
+    case YAML::NodeType::Map:
+      n.kind = Node::Kind::Map;
+      for (const auto& kv : y) {
+        Loc kl = at(file, kv.first.Mark());
+        if (!kv.first.IsScalar()) fail(kl, path, "keys must be plain names");
+        std::string key = kv.first.Scalar();
+        std::string sub = path.empty() ? key : path + "." + key;
+        if (n.find(key)) fail(kl, sub, "duplicate key (it appears earlier at " + n.find(key)->key_loc.str() + ")");
+        n.map.push_back(Entry{key, kl, convert(kv.second, file, sub)});
+      }
+      break;
+  }
+  return n;
+}
+
+Node parse_yaml(const std::string& text, const std::string& file) {
+  auto fname = std::make_shared<const std::string>(file);
+  if (text.find('\0') != std::string::npos)
+    fail(Loc{fname, 1, 1}, "", "this is not a text file (it contains NUL bytes); a scenario is YAML text");
+  YAML::Node y;
+  try {
+    y = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    fail(at(fname, e.mark), "", "YAML syntax error: " + e.msg);
+  }
+  return convert(y, fname, "");
+}
+
+static std::string read_text(const std::string& path, const Loc& from) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::string msg = "cannot read scenario file '" + path + "'";
+    if (from.line > 0) fail(from, "extends", msg);
+    throw ScenarioError({Diagnostic{path, "", msg}});
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+static Node load_chain(const std::string& path, const Loc& from, std::vector<std::string>& stack) {
+  std::error_code ec;
+  std::string canon = fs::weakly_canonical(path, ec).string();
+  for (const auto& s : stack)
+    if (s == canon) {
+      std::string chain;
+      for (const auto& t : stack) chain += t + " -> ";
+      fail(from, "extends", "`extends:` cycle: " + chain + canon);
+    }
+  stack.push_back(canon);
+  Node root = parse_yaml(read_text(path, from), path);
+  if (root.kind == Node::Kind::Null)
+    fail(Loc{root.loc.file, 1, 1}, "", "the scenario file is empty; it must be a mapping of keys (see `tribune schema`)");
+  if (root.kind != Node::Kind::Map)
+    fail(root.loc, "", std::string("a scenario must be a mapping of keys, got ") + root.kind_name());
+  if (const Entry* ext = root.find("extends")) {
+    if (ext->value.kind != Node::Kind::Scalar || ext->value.scalar.empty())
+      fail(ext->value.loc.line ? ext->value.loc : ext->key_loc, "extends", "must be a file name");
+    fs::path base = fs::path(path).parent_path() / ext->value.scalar;
+    Node parent = load_chain(base.string(), ext->value.loc, stack);
+    std::erase_if(root.map, [](const Entry& e) { return e.key == "extends"; });
+    merge_into(parent, root);
+    root = std::move(parent);
+  }
+  stack.pop_back();
+  return root;
+}
+
+Node load_file(const std::string& path) {
+  std::vector<std::string> stack;
+  return load_chain(path, Loc{}, stack);
+}
+
+void merge_into(Node& base, const Node& over) {
+  if (base.kind != Node::Kind::Map || over.kind != Node::Kind::Map) {
+    base = over;
+    return;
+  }
+  for (const auto& e : over.map) {
+    if (Entry* b = base.find(e.key)) {
+      b->key_loc = e.key_loc;
+      merge_into(b->value, e.value);
+    } else {
+      base.map.push_back(e);
+    }
+  }
+}
+
+void apply_override(Node& root, const std::string& assignment, int index) {
+  auto file = std::make_shared<const std::string>("--set[" + std::to_string(index) + "]");
+  auto eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0)
+    fail(Loc{file, 1, 1}, "", "an override must look like key.path=value, got '" + assignment + "'");
+  std::string path = assignment.substr(0, eq);
+  std::string value = assignment.substr(eq + 1);
+  int value_col = static_cast<int>(eq) + 2;
+
+  Node parsed;
+  try {
+    parsed = parse_yaml(value, *file);
+  } catch (const ScenarioError&) {
+    fail(Loc{file, 1, value_col}, path, "the value '" + value + "' is not valid YAML");
+  }
+  // Re-anchor the value's location at its column inside the assignment.
+  parsed.loc = Loc{file, 1, value_col};
+
+  Node* cur = &root;
+  size_t start = 0;
+  while (true) {
+    size_t dot = path.find('.', start);
+    std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    Loc kl{file, 1, static_cast<int>(start) + 1};
+    if (key.empty()) fail(kl, path, "empty key in the path");
+    if (key == "extends") fail(kl, path, "`extends` cannot be overridden");
+    if (cur->kind == Node::Kind::Null) {
+      cur->kind = Node::Kind::Map;
+      cur->loc = kl;
+    }
+    if (cur->kind != Node::Kind::Map)
+      fail(kl, path, "'" + path.substr(0, start ? start - 1 : 0) + "' is not a mapping, so it has no key '" + key + "'");
+    Entry* e = cur->find(key);
+    if (!e) {
+      cur->map.push_back(Entry{key, kl, Node{}});
+      e = &cur->map.back();
+      e->value.loc = kl;
+    } else {
+      e->key_loc = kl;
+    }
+    if (dot == std::string::npos) {
+      e->value = parsed;
+      return;
+    }
+    cur = &e->value;
+    start = dot + 1;
+  }
+}
+
+}  // namespace tribune::scenario

@@ -1,0 +1,97 @@
+#include "scenario/scenario.h"
+
+#include "scenario/reader.h"
+#include "scenario/schema.h"
+#include "scenario/writer.h"
+
+namespace tribune {
+
+using scenario::Node;
+
+std::vector<int> ResolveContext::districts(const std::vector<std::string>& names, const char* key) const {
+  std::vector<int> out;
+  const auto& ds = scenario.world.districts;
+  for (size_t i = 0; i < names.size(); ++i) {
+    int found = -1;
+    for (size_t d = 0; d < ds.size(); ++d)
+      if (ds[d].name == names[i]) found = static_cast<int>(d);
+    if (found >= 0) {
+      out.push_back(found);
+      continue;
+    }
+    std::string valid;
+    for (const auto& d : ds) valid += (valid.empty() ? "" : ", ") + d.name;
+    if (reader)
+      reader->error_at(path + "." + key + "[" + std::to_string(i) + "]",
+                       "no district named '" + names[i] + "'; districts: " + valid);
+  }
+  return out;
+}
+
+static void check_references(Scenario& s, scenario::Reader& r) {
+  const auto& ds = s.world.districts;
+  for (size_t i = 0; i < ds.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (ds[i].name == ds[j].name)
+        r.error_at("world.districts[" + std::to_string(i) + "].name", "duplicate district name '" + ds[i].name + "'");
+  const auto& ss = s.world.workplaces.sectors;
+  for (size_t i = 0; i < ss.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (ss[i].name == ss[j].name)
+        r.error_at("world.workplaces.sectors[" + std::to_string(i) + "].name", "duplicate sector name '" + ss[i].name + "'");
+  if (ss.size() > 250) r.error_at("world.workplaces.sectors", "at most 250 sectors");
+  if (ds.size() > 65535) r.error_at("world.districts", "at most 65535 districts");
+  if (static_cast<int64_t>(ds.size()) > s.world.persons)
+    r.error_at("world.persons", "fewer persons than districts");
+  for (const auto& ev : s.mechanisms.timeline.events) {
+    if (ev->week >= s.horizon_weeks)
+      r.error_at(ev->path + ".week", "week " + std::to_string(ev->week) + " is past the horizon (" +
+                                         std::to_string(s.horizon_weeks) + " weeks)");
+    // resolve() turns names into indices; the event objects are ours until the scenario is returned.
+    const_cast<Event&>(*ev).resolve(ResolveContext{s, &r, ev->path});
+  }
+}
+
+static Scenario from_tree(const Node& root) {
+  Scenario s;
+  scenario::Reader r(root);
+  r.read_root(s);
+  if (r.diagnostics().empty()) check_references(s, r);
+  r.throw_if_errors();
+  return s;
+}
+
+static void apply(Node& root, const LoadOptions& opts) {
+  for (size_t i = 0; i < opts.overrides.size(); ++i)
+    scenario::apply_override(root, opts.overrides[i], static_cast<int>(i) + 1);
+}
+
+Scenario load_scenario(const std::string& path, const LoadOptions& opts) {
+  Node root = scenario::load_file(path);
+  apply(root, opts);
+  return from_tree(root);
+}
+
+Scenario load_scenario_text(const std::string& text, const std::string& name, const LoadOptions& opts) {
+  Node root = scenario::parse_yaml(text, name);
+  if (root.kind == Node::Kind::Null) root.kind = Node::Kind::Map;
+  apply(root, opts);
+  return from_tree(root);
+}
+
+std::string resolved_yaml(const Scenario& s) {
+  Scenario copy = s;  // the writer visits non-const fields; it only reads them
+  return scenario::Writer().write_root(copy);
+}
+
+static scenario::SchemaNode schema_tree() {
+  return scenario::SchemaGen::of<Scenario>("A tribune scenario: the world, the mechanisms and their parameters, "
+                                           "the timeline of events, and what to record.");
+}
+
+std::string scenario_json_schema() { return scenario::to_json_schema(schema_tree()); }
+std::string scenario_reference_markdown() {
+  return scenario::to_markdown(schema_tree(), "Scenario reference");
+}
+
+}  // namespace tribune

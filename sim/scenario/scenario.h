@@ -1,0 +1,98 @@
+#pragma once
+// A validated, immutable scenario: everything a run needs, nothing about how it is run
+// (threads live on the command line because they never change results).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/event.h"
+#include "model/grievance.h"
+#include "model/hope.h"
+#include "model/opinion.h"
+#include "model/population.h"
+#include "model/timeline.h"
+#include "scenario/fields.h"
+
+namespace tribune {
+
+// The mechanisms, by scenario key. Adding one: its params struct here, one line in fields(),
+// one line in the tick function (core/tick.cpp).
+struct Mechanisms {
+  TimelineParams timeline;    // M32
+  GrievanceParams grievance;  // M2
+  OpinionParams opinion;      // M4
+  HopeParams hope;            // M3
+
+  template <class V>
+  void fields(V& v) {
+    v.object(TimelineParams::kName, timeline, {.doc = "M32: scenario events at given weeks"});
+    v.object(GrievanceParams::kName, grievance, {.doc = "M2: grievance from class and economic shocks"});
+    v.object(OpinionParams::kName, opinion, {.doc = "M4: ideology by bounded-confidence influence over ties"});
+    v.object(HopeParams::kName, hope, {.doc = "M3: hope (the opposite of resignation)"});
+  }
+};
+
+struct EngineParams {
+  int64_t chunk_size = 16384;
+  template <class V>
+  void fields(V& v) {
+    v.integer("chunk_size", chunk_size,
+              {.doc = "persons per parallel work item; a multiple of 1024; changes speed, never results",
+               .unit = "persons", .min = 1024, .max = 1 << 26});
+    v.check(chunk_size % 1024 == 0, "chunk_size", [] { return std::string("must be a multiple of 1024"); });
+  }
+};
+
+struct OutputParams {
+  int64_t snapshot_every = 0;
+  template <class V>
+  void fields(V& v) {
+    v.integer("snapshot_every", snapshot_every,
+              {.doc = "write per-person columns every this many ticks (0: never)", .unit = "ticks", .min = 0});
+  }
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  int64_t seed = 1;
+  int64_t replicate = 0;
+  int64_t horizon_weeks = 0;
+  EngineParams engine;
+  WorldParams world;
+  Mechanisms mechanisms;
+  OutputParams output;
+
+  template <class V>
+  void fields(V& v) {
+    v.text("name", name, {.doc = "short name of the scenario", .required = true});
+    v.text("description", description, {.doc = "what the scenario is for"});
+    v.integer("seed", seed, {.doc = "random seed (always recorded in the output)", .min = 0, .max = 9.0e15});
+    v.integer("replicate", replicate, {.doc = "replicate number; a second key of every random stream", .min = 0, .max = 1e9});
+    v.integer("horizon_weeks", horizon_weeks,
+              {.doc = "ticks to run; a tick is one week", .unit = "weeks", .min = 1, .max = 100000, .required = true});
+    v.object("engine", engine, {.doc = "how the engine splits work (never changes results)"});
+    v.object("world", world, {.doc = "M1 population: who lives where, works where, and knows whom", .required = true});
+    v.object("mechanisms", mechanisms, {.doc = "the model's mechanisms, each with its switch and parameters"});
+    v.timeline("timeline", mechanisms.timeline.events, {.doc = "events at given weeks (M32)"});
+    v.object("output", output, {.doc = "what is written besides the series"});
+  }
+};
+
+struct LoadOptions {
+  std::vector<std::string> overrides;  // "a.b.c=value", applied in order after `extends:`
+};
+
+// Load, merge, override, validate and resolve references. Throws ScenarioError listing every
+// problem found, each with file:line:col and key path.
+Scenario load_scenario(const std::string& path, const LoadOptions& opts = {});
+Scenario load_scenario_text(const std::string& text, const std::string& name, const LoadOptions& opts = {});
+
+// The scenario as YAML with every parameter at its value (stored in each output file).
+std::string resolved_yaml(const Scenario& s);
+
+// JSON Schema and Markdown reference of the scenario format.
+std::string scenario_json_schema();
+std::string scenario_reference_markdown();
+
+}  // namespace tribune
