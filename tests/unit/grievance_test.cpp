@@ -1,0 +1,56 @@
+// M2 grievance: a shock raises the grievance of the classes and districts it hits, and only those.
+#include <catch2/catch.hpp>
+
+#include "helpers.h"
+
+using namespace tribune;
+using namespace tribune::test;
+
+namespace {
+double class_mean(const World& w, int k, int district = -1) {
+  double s = 0;
+  int64_t c = 0;
+  for (int64_t i = 0; i < w.size(); ++i)
+    if (w.persons.klass[i] == k && (district < 0 || w.persons.district[i] == district)) {
+      s += w.persons.grievance[i];
+      ++c;
+    }
+  return s / double(c);
+}
+}  // namespace
+
+TEST_CASE("grievance: an economic shock raises workers' grievance in the district hit") {
+  const std::string shock =
+      "timeline:\n  - {week: 2, kind: economic_shock, magnitude: 0.2, duration_weeks: 20, classes: [worker], "
+      "districts: [b]}\n";
+  Simulation calm(make_scenario(small_world(6000, 12)), 2), hit(make_scenario(small_world(6000, 12, shock)), 2);
+  run_all(calm);
+  run_all(hit);
+  CHECK(class_mean(hit.world(), 0, 1) > class_mean(calm.world(), 0, 1) + 0.1);
+  // Classes and districts not hit are unchanged: same draws, same dynamics.
+  CHECK(class_mean(hit.world(), 1) == class_mean(calm.world(), 1));
+  CHECK(class_mean(hit.world(), 0, 0) == class_mean(calm.world(), 0, 0));
+}
+
+TEST_CASE("grievance: after the shock ends grievance falls back") {
+  const std::string shock =
+      "timeline:\n  - {week: 1, kind: economic_shock, magnitude: 0.3, duration_weeks: 10, recovery_weeks: 4}\n";
+  Simulation sim(make_scenario(small_world(4000, 60, shock)), 2);
+  double peak = 0;
+  while (!sim.done()) {
+    sim.tick();
+    if (sim.world().tick == 11) peak = sim.recorder().last("grievance_mean");
+  }
+  const double end = sim.recorder().last("grievance_mean");
+  const double before = sim.recorder().city()[1][0];
+  CHECK(peak > before + 0.2);
+  CHECK(end < before + 0.01);
+}
+
+TEST_CASE("grievance: switched off, grievance stays at its initial values") {
+  const std::string shock = "timeline:\n  - {week: 1, kind: economic_shock, magnitude: 0.3}\n";
+  Simulation sim(make_scenario(small_world(2000, 8, shock), {"mechanisms.grievance.enabled=false"}), 1);
+  const auto g0 = sim.world().persons.grievance;
+  run_all(sim);
+  CHECK(sim.world().persons.grievance == g0);
+}
