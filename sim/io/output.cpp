@@ -80,7 +80,8 @@ static void write_series(hid_t file, const Recorder& rec, int64_t districts, con
   h5::Handle ts = h5::group(file, "timeseries");
   h5::attr(ts, "description", std::string("city-wide series, one value per tick (week)"));
   h5::Handle tick = h5::dataset(ts, "tick", rec.ticks(), {T});
-  h5::attr(tick, "units", std::string("weeks since the start"));
+  h5::attr(tick, "units", std::string("weeks"));
+  h5::attr(tick, "description", std::string("tick: weeks since the start of the run"));
   h5::make_scale(tick, "tick");
   for (size_t s = 0; s < rec.city_series().size(); ++s) {
     const auto& info = rec.city_series()[s];
@@ -94,7 +95,8 @@ static void write_series(hid_t file, const Recorder& rec, int64_t districts, con
   h5::Handle dg = h5::group(file, "districts");
   h5::attr(dg, "description", std::string("per-district series, ticks x districts"));
   h5::Handle dtick = h5::dataset(dg, "tick", rec.ticks(), {T});
-  h5::attr(dtick, "units", std::string("weeks since the start"));
+  h5::attr(dtick, "units", std::string("weeks"));
+  h5::attr(dtick, "description", std::string("tick: weeks since the start of the run"));
   h5::make_scale(dtick, "tick");
   std::vector<int32_t> idx(D);
   for (hsize_t d = 0; d < D; ++d) idx[d] = static_cast<int32_t>(d);

@@ -196,7 +196,8 @@ bool Reader::expect_seq(const Node& n, const char* key, const Meta& m) {
     return false;
   }
   if (static_cast<double>(n.seq.size()) < m.min) {
-    error(n, sub(key), "needs at least " + format_number(m.min) + " entries, got " + std::to_string(n.seq.size()));
+    error(n, sub(key), "needs at least " + format_number(m.min) + (m.min == 1 ? " entry" : " entries") + ", got " +
+                           std::to_string(n.seq.size()));
     return false;
   }
   return true;
