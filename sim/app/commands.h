@@ -13,6 +13,7 @@ struct RunArgs {
   int threads = 0;      // 0: default_threads()
   std::vector<std::string> overrides;
   bool quiet = false;
+  bool profile = false;  // per-phase wall time on stderr at the end
 };
 
 int run_command(const RunArgs& a);

@@ -41,7 +41,11 @@ int report(const ScenarioError& e) {
 Scenario load(const std::string& path, const std::vector<std::string>& overrides) {
   LoadOptions opts;
   opts.overrides = overrides;
-  return load_scenario(path, opts);
+  std::vector<Diagnostic> warnings;
+  opts.warnings = &warnings;
+  Scenario s = load_scenario(path, opts);
+  for (const auto& w : warnings) fprintf(stderr, "warning: %s\n", w.str().c_str());
+  return s;
 }
 
 }  // namespace
@@ -86,6 +90,7 @@ int run_command(const RunArgs& a) {
       fprintf(stderr, "tribune: building '%s': %lld persons, %zu districts, %d threads\n", s.name.c_str(),
               static_cast<long long>(s.world.persons), s.world.districts.size(), threads);
     Simulation sim(std::move(s), threads);
+    sim.set_profiling(a.profile);
     const Scenario& sc = sim.scenario();
     if (!a.quiet)
       fprintf(stderr, "tribune: world built in %.2f s (%lld ties, %lld workplaces)\n", sim.build_seconds(),
@@ -99,6 +104,9 @@ int run_command(const RunArgs& a) {
       progress.update(sim.world().tick);
     }
     progress.finish();
+    for (const auto& [phase, sec] : sim.phase_seconds())
+      fprintf(stderr, "profile: %-10s %8.3f s  %7.2f ms/tick\n", phase.c_str(), sec,
+              1e3 * sec / double(std::max<int64_t>(1, sim.world().tick)));
     const bool complete = sim.done();
     Provenance prov{a.scenario, yaml, threads,
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), sim.build_seconds()};

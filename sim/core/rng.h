@@ -53,12 +53,40 @@ class Stream {
   int used_ = 4;
 };
 
+// One 32-bit word per agent, four agents to a Philox block: agent i gets word i % 4 of the
+// block at counter (tick, i / 4, purpose). Keyed by identity like Stream, so independent of
+// threads and chunks, at a quarter of the cost; for mechanisms that need one draw per agent.
+// Use one instance per thread over increasing agent ids (it keeps the last block).
+class AgentWords {
+ public:
+  AgentWords(RngKey key, uint32_t tick, uint32_t purpose) : key_(key), tick_(tick), purpose_(purpose) {}
+  uint32_t operator()(uint64_t agent) {
+    const uint64_t block = agent >> 2;
+    if (block != block_) {
+      r123::Philox4x32::ctr_type ctr = {{tick_, static_cast<uint32_t>(block), purpose_ ^ 0x80000000u,
+                                         static_cast<uint32_t>(block >> 32)}};
+      buf_ = r123::Philox4x32()(ctr, key_);
+      block_ = block;
+    }
+    return buf_.v[agent & 3];
+  }
+  // Uniform in [-1, 1).
+  double symmetric(uint64_t agent) { return (*this)(agent) * (2.0 / 4294967296.0) - 1.0; }
+
+ private:
+  RngKey key_;
+  uint32_t tick_, purpose_;
+  uint64_t block_ = ~uint64_t{0};
+  r123::Philox4x32::ctr_type buf_{};
+};
+
 // The streams of one mechanism in one run.
 class Streams {
  public:
   Streams(uint64_t seed, uint64_t replicate, std::string_view mechanism)
       : key_(make_key(seed, replicate, mechanism)) {}
   Stream at(uint32_t tick, uint64_t agent, uint32_t purpose = 0) const { return Stream(key_, tick, agent, purpose); }
+  AgentWords words(uint32_t tick, uint32_t purpose = 0) const { return AgentWords(key_, tick, purpose); }
 
  private:
   RngKey key_;

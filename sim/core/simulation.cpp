@@ -31,4 +31,20 @@ Simulation::Simulation(Scenario scenario, int threads)
   build_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+void Simulation::record() {
+  const auto t0 = profiling_ ? Clock::now() : Clock::time_point{};
+  recorder_.record(world_, pool_);
+  if (profiling_) add_time("record", t0);
+}
+
+void Simulation::add_time(const char* phase, Clock::time_point since) {
+  const double dt = std::chrono::duration<double>(Clock::now() - since).count();
+  for (auto& [name, sec] : phase_seconds_)
+    if (name == phase) {
+      sec += dt;
+      return;
+    }
+  phase_seconds_.emplace_back(phase, dt);
+}
+
 }  // namespace tribune

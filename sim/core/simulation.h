@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/context.h"
 #include "core/parallel.h"
@@ -31,19 +33,30 @@ class Simulation {
   template <class P>
   void run(P Mechanisms::*member) {
     const P& p = scenario_.mechanisms.*member;
-    if (p.enabled) step(world_, p, context(P::kName));
+    if (!p.enabled) return;
+    const auto t0 = profiling_ ? Clock::now() : Clock::time_point{};
+    step(world_, p, context(P::kName));
+    if (profiling_) add_time(P::kName, t0);
   }
-  void record() { recorder_.record(world_, pool_); }
+  void record();
+
+  // Wall time per phase, accumulated over ticks, when profiling is on (off by default).
+  void set_profiling(bool on) { profiling_ = on; }
+  const std::vector<std::pair<std::string, double>>& phase_seconds() const { return phase_seconds_; }
 
  private:
   Context context(const char* mechanism) const {
     return Context{world_.tick, pool_, Streams(uint64_t(scenario_.seed), uint64_t(scenario_.replicate), mechanism)};
   }
+  using Clock = std::chrono::steady_clock;
+  void add_time(const char* phase, Clock::time_point since);
   Scenario scenario_;
   Pool pool_;
   World world_;
   Recorder recorder_;
   double build_seconds_ = 0;
+  bool profiling_ = false;
+  std::vector<std::pair<std::string, double>> phase_seconds_;
 };
 
 }  // namespace tribune

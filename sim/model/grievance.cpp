@@ -2,6 +2,7 @@
 #include "model/grievance.h"
 
 #include <algorithm>
+#include <cmath>
 #include <boost/random/normal_distribution.hpp>
 
 #include "core/context.h"
@@ -24,16 +25,19 @@ void step(World& w, const GrievanceParams& p, const Context& c) {
   const float rate = static_cast<float>(p.adjust_rate);
   const float base[kClasses] = {float(p.base[0]), float(p.base[1]), float(p.base[2])};
   const auto& env = w.env;
-  c.pool.for_each(w.size(), [&](int64_t i) {
-    const int k = P.klass[i];
-    const float shock = static_cast<float>(env.shock(P.district[i], k));
-    const float target = std::clamp(base[k] + P.grievance_offset[i] + shock, 0.0f, 1.0f);
-    float g = P.grievance[i] + rate * (target - P.grievance[i]);
-    if (p.noise_sd > 0) {
-      Stream s = c.rng.at(static_cast<uint32_t>(c.tick), static_cast<uint64_t>(i));
-      g += boost::random::normal_distribution<float>(0.0f, static_cast<float>(p.noise_sd))(s);
+  // Weekly shocks: uniform with standard deviation noise_sd (half-width sd * sqrt(3)); one
+  // 32-bit draw each, and at this size the shape of the distribution does not matter.
+  const float half = static_cast<float>(p.noise_sd * std::sqrt(3.0));
+  c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
+    AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
+    for (int64_t i = lo; i < hi; ++i) {
+      const int k = P.klass[i];
+      const float shock = static_cast<float>(env.shock(P.district[i], k));
+      const float target = std::clamp(base[k] + P.grievance_offset[i] + shock, 0.0f, 1.0f);
+      float g = P.grievance[i] + rate * (target - P.grievance[i]);
+      if (half > 0) g += half * static_cast<float>(words.symmetric(static_cast<uint64_t>(i)));
+      P.grievance[i] = std::clamp(g, 0.0f, 1.0f);
     }
-    P.grievance[i] = std::clamp(g, 0.0f, 1.0f);
   });
 }
 

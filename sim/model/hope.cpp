@@ -6,6 +6,7 @@
 #include "model/hope.h"
 
 #include <algorithm>
+#include <cmath>
 #include <boost/random/normal_distribution.hpp>
 
 #include "core/context.h"
@@ -36,32 +37,40 @@ void init(World& w, const HopeParams& p, const Context& c) {
 
 void step(World& w, const HopeParams& p, const Context& c) {
   auto& P = w.persons;
-  const auto& N = w.network;
   const float relax = float(p.relax_rate), diff = float(p.diffusion), hear = float(p.hearsay);
-  std::vector<float>& next = w.scratch;
   const bool impulses = w.hope_impulses_pending;  // most weeks nobody wins or loses anything
-  const std::vector<float> baseline = baselines(w, p);
-  c.pool.for_each(w.size(), [&](int64_t i) {
-    const float h = P.hope[i];
-    const float base = baseline[P.district[i] * kClasses + P.klass[i]];
-    const int64_t b = N.offsets[i], e = N.offsets[i + 1];
-    float sum_h = 0, sum_imp = 0;
-    for (int64_t k = b; k < e; ++k) sum_h += P.hope[N.nbr[k]];
-    if (impulses)
-      for (int64_t k = b; k < e; ++k) sum_imp += P.hope_impulse[N.nbr[k]];
-    float x = h + relax * (base - h) + P.hope_impulse[i];
-    if (e > b) {
-      const float inv = 1.0f / float(e - b);
-      x += diff * (sum_h * inv - h) + hear * sum_imp * inv;
+  const std::vector<float> baseline_table = baselines(w, p);
+  // Weekly changes of mood: uniform with standard deviation noise_sd (half-width sd * sqrt(3)).
+  const float half = static_cast<float>(p.noise_sd * std::sqrt(3.0));
+  // Raw pointers in the hot loop: the compiler then keeps them in registers.
+  const float* hope = P.hope.data();
+  const float* impulse = P.hope_impulse.data();
+  const uint16_t* district = P.district.data();
+  const uint8_t* klass = P.klass.data();
+  const float* baseline = baseline_table.data();
+  const int64_t* off = w.network.offsets.data();
+  const int32_t* nbr = w.network.nbr.data();
+  float* next = w.scratch.data();
+  c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
+    AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
+    for (int64_t i = lo; i < hi; ++i) {
+      const float h = hope[i];
+      const int64_t b = off[i], e = off[i + 1];
+      float sum_h = 0, sum_imp = 0;
+      for (int64_t k = b; k < e; ++k) sum_h += hope[nbr[k]];
+      if (impulses)
+        for (int64_t k = b; k < e; ++k) sum_imp += impulse[nbr[k]];
+      float x = h + relax * (baseline[district[i] * kClasses + klass[i]] - h) + impulse[i];
+      if (e > b) {
+        const float inv = 1.0f / float(e - b);
+        x += diff * (sum_h * inv - h) + hear * sum_imp * inv;
+      }
+      if (half > 0) x += half * static_cast<float>(words.symmetric(static_cast<uint64_t>(i)));
+      next[i] = std::clamp(x, 0.0f, 1.0f);
     }
-    if (p.noise_sd > 0) {
-      Stream s = c.rng.at(static_cast<uint32_t>(c.tick), static_cast<uint64_t>(i));
-      x += boost::random::normal_distribution<float>(0.0f, float(p.noise_sd))(s);
-    }
-    next[i] = std::clamp(x, 0.0f, 1.0f);
   });
-  P.hope.swap(next);
-  if (impulses) c.pool.for_each(w.size(), [&](int64_t i) { P.hope_impulse[i] = 0.0f; });
+  P.hope.swap(w.scratch);
+  if (impulses) std::fill(P.hope_impulse.begin(), P.hope_impulse.end(), 0.0f);
   w.hope_impulses_pending = false;
 }
 

@@ -24,24 +24,25 @@ void init(World& w, const OpinionParams& p, const Context& c) {
 }
 
 void step(World& w, const OpinionParams& p, const Context& c) {
-  auto& x = w.persons.ideology;
-  const auto& N = w.network;
   const float rate = float(p.rate), eps = float(p.epsilon);
   const bool everyone = p.epsilon >= 2.0;
-  std::vector<float>& next = w.scratch;
+  const float* x = w.persons.ideology.data();
+  const int64_t* off = w.network.offsets.data();
+  const int32_t* nbr = w.network.nbr.data();
+  float* next = w.scratch.data();
   c.pool.for_each(w.size(), [&](int64_t i) {
     const float xi = x[i];
-    const int64_t b = N.offsets[i], e = N.offsets[i + 1];
+    const int64_t b = off[i], e = off[i + 1];
     float sum = 0;
     int count = 0;
     if (everyone) {
-      for (int64_t k = b; k < e; ++k) sum += x[N.nbr[k]];
+      for (int64_t k = b; k < e; ++k) sum += x[nbr[k]];
       count = static_cast<int>(e - b);
     } else {
       // Which ties are trusted is unpredictable, so no branch: an int flag keeps g++ from
       // turning the selection back into a (mispredicted) jump.
       for (int64_t k = b; k < e; ++k) {
-        const float xj = x[N.nbr[k]];
+        const float xj = x[nbr[k]];
         const int in = std::fabs(xj - xi) <= eps;
         sum += xj * static_cast<float>(in);
         count += in;
@@ -49,7 +50,7 @@ void step(World& w, const OpinionParams& p, const Context& c) {
     }
     next[i] = count > 0 ? std::clamp(xi + rate * (sum / float(count) - xi), -1.0f, 1.0f) : xi;
   });
-  x.swap(next);
+  w.persons.ideology.swap(w.scratch);
 }
 
 }  // namespace tribune

@@ -60,6 +60,10 @@ void Reader::error_at(const std::string& path, const std::string& message) {
   diags_.push_back(Diagnostic{loc_of(path).str(), path, message});
 }
 
+void Reader::warn_at(const std::string& path, const std::string& message) {
+  warnings_.push_back(Diagnostic{loc_of(path).str(), path, message});
+}
+
 Loc Reader::loc_of(const std::string& path) const {
   std::string p = path;
   while (true) {

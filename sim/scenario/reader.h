@@ -73,6 +73,8 @@ class Reader {
   }
 
   void error_at(const std::string& path, const std::string& message);
+  void warn_at(const std::string& path, const std::string& message);
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
   const std::vector<Diagnostic>& diagnostics() const { return diags_; }
   void throw_if_errors() const;
 
@@ -88,7 +90,7 @@ class Reader {
   };
   const Node& root_;
   std::vector<Frame> frames_;
-  std::vector<Diagnostic> diags_;
+  std::vector<Diagnostic> diags_, warnings_;
   std::map<std::string, Loc> locs_;
 
   void enter(const Node* n, std::string path);

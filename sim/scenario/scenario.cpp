@@ -45,19 +45,20 @@ static void check_references(Scenario& s, scenario::Reader& r) {
     r.error_at("world.persons", "fewer persons than districts");
   for (const auto& ev : s.mechanisms.timeline.events) {
     if (ev->week >= s.horizon_weeks)
-      r.error_at(ev->path + ".week", "week " + std::to_string(ev->week) + " is past the horizon (" +
-                                         std::to_string(s.horizon_weeks) + " weeks)");
+      r.warn_at(ev->path + ".week", "week " + std::to_string(ev->week) + " is past the horizon (" +
+                                        std::to_string(s.horizon_weeks) + " weeks); this event will not happen");
     // resolve() turns names into indices; the event objects are ours until the scenario is returned.
     const_cast<Event&>(*ev).resolve(ResolveContext{s, &r, ev->path});
   }
 }
 
-static Scenario from_tree(const Node& root) {
+static Scenario from_tree(const Node& root, const LoadOptions& opts) {
   Scenario s;
   scenario::Reader r(root);
   r.read_root(s);
   if (r.diagnostics().empty()) check_references(s, r);
   r.throw_if_errors();
+  if (opts.warnings) *opts.warnings = r.warnings();
   return s;
 }
 
@@ -69,14 +70,14 @@ static void apply(Node& root, const LoadOptions& opts) {
 Scenario load_scenario(const std::string& path, const LoadOptions& opts) {
   Node root = scenario::load_file(path);
   apply(root, opts);
-  return from_tree(root);
+  return from_tree(root, opts);
 }
 
 Scenario load_scenario_text(const std::string& text, const std::string& name, const LoadOptions& opts) {
   Node root = scenario::parse_yaml(text, name);
   if (root.kind == Node::Kind::Null) root.kind = Node::Kind::Map;
   apply(root, opts);
-  return from_tree(root);
+  return from_tree(root, opts);
 }
 
 std::string resolved_yaml(const Scenario& s) {

@@ -11,6 +11,7 @@
 #include "model/opinion.h"
 #include "model/population.h"
 #include "model/timeline.h"
+#include "scenario/error.h"
 #include "scenario/fields.h"
 
 namespace tribune {
@@ -81,6 +82,7 @@ struct Scenario {
 
 struct LoadOptions {
   std::vector<std::string> overrides;  // "a.b.c=value", applied in order after `extends:`
+  std::vector<Diagnostic>* warnings = nullptr;  // where to put warnings (valid but suspicious input)
 };
 
 // Load, merge, override, validate and resolve references. Throws ScenarioError listing every
