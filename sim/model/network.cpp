@@ -1,7 +1,6 @@
 #include "model/network.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 
 #include "core/parallel.h"
@@ -68,51 +67,86 @@ void build_network(World& w, const NetworkParams& p, const Streams& rng, const P
   });
   std::vector<int32_t>().swap(pos);
 
-  // Degrees (both ends of every proposal), offsets, then fill: own proposals, then incoming.
+  // Transpose the proposals without atomics: each source chunk sorts its proposals into one
+  // bucket per destination chunk; then each destination chunk fills, sorts and de-duplicates
+  // its own rows from its own buckets. Rows come out sorted, so the result does not depend on
+  // the order anything ran in.
+  const int64_t C = pool.chunk_size();
+  const int64_t chunks = (n + C - 1) / C;
+  auto chunk_of = [C](int64_t person) { return person / C; };
+  std::vector<int64_t> count(static_cast<size_t>(chunks * chunks), 0);  // [source][dest]
+  pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
+    int64_t* row = &count[static_cast<size_t>(chunk_of(lo) * chunks)];
+    for (int64_t k = lo * H; k < hi * H; ++k)
+      if (prop[k] >= 0) ++row[chunk_of(prop[k])];
+  });
+  std::vector<int64_t> start(count.size() + 1, 0);  // bucket (dest, source) in dest-major order
+  {
+    int64_t at = 0;
+    for (int64_t d = 0; d < chunks; ++d)
+      for (int64_t c = 0; c < chunks; ++c) {
+        start[static_cast<size_t>(d * chunks + c)] = at;
+        at += count[static_cast<size_t>(c * chunks + d)];
+      }
+    start.back() = at;
+  }
+  struct Half {
+    int32_t to, from;
+  };
+  std::vector<Half> incoming(static_cast<size_t>(start.back()));
+  pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
+    const int64_t c = chunk_of(lo);
+    std::vector<int64_t> cur(static_cast<size_t>(chunks));
+    for (int64_t d = 0; d < chunks; ++d) cur[d] = start[static_cast<size_t>(d * chunks + c)];
+    for (int64_t i = lo; i < hi; ++i)
+      for (int64_t j = 0; j < H; ++j) {
+        const int32_t t = prop[static_cast<size_t>(i * H + j)];
+        if (t >= 0) incoming[static_cast<size_t>(cur[chunk_of(t)]++)] = Half{t, static_cast<int32_t>(i)};
+      }
+  });
+
+  // Degrees: own proposals plus proposals received.
   std::vector<int32_t> deg(static_cast<size_t>(n), 0);
   pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
     for (int64_t i = lo; i < hi; ++i)
-      for (int64_t j = 0; j < H; ++j) {
-        int32_t t = prop[static_cast<size_t>(i * H + j)];
-        if (t < 0) continue;
-        std::atomic_ref<int32_t>(deg[i]).fetch_add(1, std::memory_order_relaxed);
-        std::atomic_ref<int32_t>(deg[t]).fetch_add(1, std::memory_order_relaxed);
-      }
+      for (int64_t j = 0; j < H; ++j) deg[i] += prop[static_cast<size_t>(i * H + j)] >= 0;
+    const int64_t d = chunk_of(lo);
+    for (int64_t k = start[static_cast<size_t>(d * chunks)]; k < start[static_cast<size_t>((d + 1) * chunks)]; ++k)
+      ++deg[incoming[static_cast<size_t>(k)].to];
   });
   std::vector<int64_t> off(static_cast<size_t>(n) + 1, 0);
   for (int64_t i = 0; i < n; ++i) off[i + 1] = off[i] + deg[i];
   std::vector<int32_t> nbr(static_cast<size_t>(off[n]));
-  std::vector<int32_t>& cursor = deg;  // reuse: next free slot in each row
-  pool.for_each(n, [&](int64_t i) { cursor[i] = 0; });
-  pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
-    for (int64_t i = lo; i < hi; ++i)
-      for (int64_t j = 0; j < H; ++j) {
-        int32_t t = prop[static_cast<size_t>(i * H + j)];
-        if (t < 0) continue;
-        int32_t a = std::atomic_ref<int32_t>(cursor[i]).fetch_add(1, std::memory_order_relaxed);
-        nbr[static_cast<size_t>(off[i] + a)] = t;
-        int32_t b = std::atomic_ref<int32_t>(cursor[t]).fetch_add(1, std::memory_order_relaxed);
-        nbr[static_cast<size_t>(off[t] + b)] = static_cast<int32_t>(i);
-      }
-  });
-  std::vector<int32_t>().swap(prop);
-
-  // Sort rows and drop duplicate ties; the row lengths after that give the final offsets.
   pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
     for (int64_t i = lo; i < hi; ++i) {
+      int64_t at = off[i];
+      for (int64_t j = 0; j < H; ++j)
+        if (prop[static_cast<size_t>(i * H + j)] >= 0) nbr[static_cast<size_t>(at++)] = prop[static_cast<size_t>(i * H + j)];
+      deg[i] = static_cast<int32_t>(at - off[i]);  // now: next free slot in the row
+    }
+    const int64_t d = chunk_of(lo);
+    for (int64_t k = start[static_cast<size_t>(d * chunks)]; k < start[static_cast<size_t>((d + 1) * chunks)]; ++k) {
+      const Half& h = incoming[static_cast<size_t>(k)];
+      nbr[static_cast<size_t>(off[h.to] + deg[h.to]++)] = h.from;
+    }
+    for (int64_t i = lo; i < hi; ++i) {  // sort rows and drop duplicate ties
       auto b = nbr.begin() + off[i], e = nbr.begin() + off[i + 1];
       std::sort(b, e);
-      cursor[i] = static_cast<int32_t>(std::unique(b, e) - b);
+      deg[i] = static_cast<int32_t>(std::unique(b, e) - b);
     }
   });
+  std::vector<int32_t>().swap(prop);
+  std::vector<Half>().swap(incoming);
+
+  // Close the gaps the duplicates left, in place (rows only move left).
   auto& N = w.network;
   N.offsets.assign(static_cast<size_t>(n) + 1, 0);
-  for (int64_t i = 0; i < n; ++i) N.offsets[i + 1] = N.offsets[i] + cursor[i];
-  N.nbr.resize(static_cast<size_t>(N.offsets[n]));
-  pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
-    for (int64_t i = lo; i < hi; ++i)
-      std::copy_n(nbr.begin() + off[i], cursor[i], N.nbr.begin() + N.offsets[i]);
-  });
+  for (int64_t i = 0; i < n; ++i) {
+    N.offsets[i + 1] = N.offsets[i] + deg[i];
+    if (N.offsets[i] != off[i]) std::copy_n(nbr.begin() + off[i], deg[i], nbr.begin() + N.offsets[i]);
+  }
+  nbr.resize(static_cast<size_t>(N.offsets[n]));
+  N.nbr = std::move(nbr);
 }
 
 }  // namespace tribune

@@ -54,17 +54,19 @@ int pick(Stream& s, const std::vector<double>& cumulative) {
 
 // Scale c such that sum_w size_w * min(1, c * size_w^e) = target (bisection; monotone in c).
 double coverage_scale(const Workplaces& wp, double elasticity, double target) {
+  std::vector<double> size(static_cast<size_t>(wp.count())), weight(size.size());
+  for (int64_t w = 0; w < wp.count(); ++w) {
+    size[w] = static_cast<double>(wp.size(w));
+    weight[w] = std::pow(size[w], elasticity);
+  }
   auto covered = [&](double c) {
     double s = 0;
-    for (int64_t w = 0; w < wp.count(); ++w) {
-      double sz = static_cast<double>(wp.size(w));
-      s += sz * std::min(1.0, c * std::pow(sz, elasticity));
-    }
+    for (size_t w = 0; w < size.size(); ++w) s += size[w] * std::min(1.0, c * weight[w]);
     return s;
   };
   double lo = 0, hi = 1;
   while (covered(hi) < target && hi < 1e12) hi *= 2;
-  for (int it = 0; it < 100; ++it) {
+  for (int it = 0; it < 60; ++it) {
     double mid = 0.5 * (lo + hi);
     (covered(mid) < target ? lo : hi) = mid;
   }

@@ -1,0 +1,115 @@
+// End-to-end scaling benchmark: build a world of N persons from a scenario, run it, and print
+// one JSON line: world build time, per-tick times (median, min, max), person-ticks per second,
+// per-phase medians, bytes per person (peak RSS growth and the world's own count), the
+// streaming bytes the tick moves and, with --triad, the machine's triad bandwidth.
+//
+//   bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad]
+//
+// benchmarks/run_scaling.sh runs it over N and T and writes benchmarks/results/.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/simulation.h"
+#include "triad.h"
+
+using namespace tribune;
+
+namespace {
+
+long rss_kib(const char* field) {  // VmRSS or VmHWM from /proc/self/status
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind(field, 0) == 0) return std::stol(line.substr(std::strlen(field) + 1));
+  return 0;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// Bytes a tick must stream at least once (each column and the CSR arrays read or written once;
+// gathers through ties are counted once per tie as the 4-byte index only, since the values they
+// fetch mostly come from cache). A lower bound on memory traffic, used for the bandwidth ratio.
+double streamed_bytes_per_tick(const World& w) {
+  const double n = double(w.size()), ties = double(w.network.nbr.size());
+  const double csr = 8 * n + 4 * ties;
+  const double opinion = csr + 4 * n /*x*/ + 4 * n /*next*/;
+  const double hope = csr + (4 + 4 + 2 + 1) * n /*hope, impulse, district, class*/ + 4 * n /*next*/;
+  const double grievance = (1 + 2 + 4 + 4 + 4) * n /*class, district, offset, g read, g write*/;
+  const double record = (2 + 1 + 4 * 3 + 4 + 1) * n;
+  return opinion + hope + grievance + record;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string scenario_path;
+  long long persons = 0;
+  int threads = 1, ticks = 52;
+  bool with_triad = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--persons" && i + 1 < argc) persons = std::atoll(argv[++i]);
+    else if (a == "--threads" && i + 1 < argc) threads = std::atoi(argv[++i]);
+    else if (a == "--ticks" && i + 1 < argc) ticks = std::atoi(argv[++i]);
+    else if (a == "--triad") with_triad = true;
+    else scenario_path = a;
+  }
+  if (scenario_path.empty() || persons <= 0) {
+    fprintf(stderr, "usage: bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad]\n");
+    return 2;
+  }
+  LoadOptions opts;
+  opts.overrides = {"world.persons=" + std::to_string(persons), "horizon_weeks=" + std::to_string(ticks),
+                    "output.snapshot_every=0"};
+  std::vector<Diagnostic> warnings;
+  opts.warnings = &warnings;
+  Scenario s = load_scenario(scenario_path, opts);
+  const long rss0 = rss_kib("VmRSS:");
+  Simulation sim(std::move(s), threads);
+  const long rss_built = rss_kib("VmRSS:");
+  sim.set_profiling(true);
+  std::vector<double> tick_s;
+  std::vector<std::vector<double>> phase_ticks;
+  std::vector<double> last;
+  while (!sim.done()) {
+    auto t0 = std::chrono::steady_clock::now();
+    sim.tick();
+    tick_s.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    const auto& ph = sim.phase_seconds();
+    if (phase_ticks.size() < ph.size()) phase_ticks.resize(ph.size()), last.resize(ph.size(), 0);
+    for (size_t k = 0; k < ph.size(); ++k) {
+      phase_ticks[k].push_back(ph[k].second - last[k]);
+      last[k] = ph[k].second;
+    }
+  }
+  const long hwm = rss_kib("VmHWM:");
+  const double med = median(tick_s);
+  const World& w = sim.world();
+  printf("{\"persons\": %lld, \"threads\": %d, \"ticks\": %d, \"ties\": %lld, \"build_s\": %.4f, "
+         "\"tick_median_ms\": %.3f, \"tick_min_ms\": %.3f, \"tick_max_ms\": %.3f, "
+         "\"person_ticks_per_s\": %.4g, \"world_bytes_per_person\": %.1f, "
+         "\"rss_bytes_per_person\": %.1f, \"peak_rss_mib\": %.1f, \"streamed_gb_per_s\": %.3f",
+         persons, threads, ticks, static_cast<long long>(w.network.nbr.size()), sim.build_seconds(), med * 1e3,
+         *std::min_element(tick_s.begin(), tick_s.end()) * 1e3, *std::max_element(tick_s.begin(), tick_s.end()) * 1e3,
+         double(persons) / med, double(w.bytes()) / double(persons),
+         double(rss_built - rss0) * 1024.0 / double(persons), double(hwm) / 1024.0,
+         streamed_bytes_per_tick(w) / med / 1e9);
+  printf(", \"phase_median_ms\": {");
+  for (size_t k = 0; k < phase_ticks.size(); ++k)
+    printf("%s\"%s\": %.3f", k ? ", " : "", sim.phase_seconds()[k].first.c_str(), median(phase_ticks[k]) * 1e3);
+  printf("}");
+  if (with_triad) {
+    auto t = bench::triad(threads);
+    printf(", \"triad_median_gb_per_s\": %.3f, \"triad_best_gb_per_s\": %.3f", t.median_gb_per_s, t.best_gb_per_s);
+  }
+  printf("}\n");
+  return 0;
+}
