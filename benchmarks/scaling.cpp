@@ -3,7 +3,7 @@
 // per-phase medians, bytes per person (peak RSS growth and the world's own count), the
 // streaming bytes the tick moves and, with --triad, the machine's triad bandwidth.
 //
-//   bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad]
+//   bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad] [--set key=value ...]
 //
 // benchmarks/run_scaling.sh runs it over N and T and writes benchmarks/results/.
 #include <algorithm>
@@ -54,21 +54,31 @@ int main(int argc, char** argv) {
   long long persons = 0;
   int threads = 1, ticks = 52;
   bool with_triad = false;
+  std::vector<std::string> sets;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--persons" && i + 1 < argc) persons = std::atoll(argv[++i]);
-    else if (a == "--threads" && i + 1 < argc) threads = std::atoi(argv[++i]);
-    else if (a == "--ticks" && i + 1 < argc) ticks = std::atoi(argv[++i]);
-    else if (a == "--triad") with_triad = true;
-    else scenario_path = a;
+    if (a == "--persons" && i + 1 < argc)
+      persons = std::atoll(argv[++i]);
+    else if (a == "--threads" && i + 1 < argc)
+      threads = std::atoi(argv[++i]);
+    else if (a == "--ticks" && i + 1 < argc)
+      ticks = std::atoi(argv[++i]);
+    else if (a == "--triad")
+      with_triad = true;
+    else if (a == "--set" && i + 1 < argc)
+      sets.push_back(argv[++i]);
+    else
+      scenario_path = a;
   }
   if (scenario_path.empty() || persons <= 0) {
-    fprintf(stderr, "usage: bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad]\n");
+    fprintf(stderr,
+            "usage: bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad] [--set key=value ...]\n");
     return 2;
   }
   LoadOptions opts;
   opts.overrides = {"world.persons=" + std::to_string(persons), "horizon_weeks=" + std::to_string(ticks),
                     "output.snapshot_every=0"};
+  opts.overrides.insert(opts.overrides.end(), sets.begin(), sets.end());
   std::vector<Diagnostic> warnings;
   opts.warnings = &warnings;
   Scenario s = load_scenario(scenario_path, opts);
@@ -93,15 +103,15 @@ int main(int argc, char** argv) {
   const long hwm = rss_kib("VmHWM:");
   const double med = median(tick_s);
   const World& w = sim.world();
-  printf("{\"persons\": %lld, \"threads\": %d, \"ticks\": %d, \"ties\": %lld, \"build_s\": %.4f, "
-         "\"tick_median_ms\": %.3f, \"tick_min_ms\": %.3f, \"tick_max_ms\": %.3f, "
-         "\"person_ticks_per_s\": %.4g, \"world_bytes_per_person\": %.1f, "
-         "\"rss_bytes_per_person\": %.1f, \"peak_rss_mib\": %.1f, \"streamed_gb_per_s\": %.3f",
-         persons, threads, ticks, static_cast<long long>(w.network.nbr.size()), sim.build_seconds(), med * 1e3,
-         *std::min_element(tick_s.begin(), tick_s.end()) * 1e3, *std::max_element(tick_s.begin(), tick_s.end()) * 1e3,
-         double(persons) / med, double(w.bytes()) / double(persons),
-         double(rss_built - rss0) * 1024.0 / double(persons), double(hwm) / 1024.0,
-         streamed_bytes_per_tick(w) / med / 1e9);
+  printf(
+      "{\"persons\": %lld, \"threads\": %d, \"ticks\": %d, \"ties\": %lld, \"build_s\": %.4f, "
+      "\"tick_median_ms\": %.3f, \"tick_min_ms\": %.3f, \"tick_max_ms\": %.3f, "
+      "\"person_ticks_per_s\": %.4g, \"world_bytes_per_person\": %.1f, "
+      "\"rss_bytes_per_person\": %.1f, \"peak_rss_mib\": %.1f, \"streamed_gb_per_s\": %.3f",
+      persons, threads, ticks, static_cast<long long>(w.network.nbr.size()), sim.build_seconds(), med * 1e3,
+      *std::min_element(tick_s.begin(), tick_s.end()) * 1e3, *std::max_element(tick_s.begin(), tick_s.end()) * 1e3,
+      double(persons) / med, double(w.bytes()) / double(persons), double(rss_built - rss0) * 1024.0 / double(persons),
+      double(hwm) / 1024.0, streamed_bytes_per_tick(w) / med / 1e9);
   printf(", \"phase_median_ms\": {");
   for (size_t k = 0; k < phase_ticks.size(); ++k)
     printf("%s\"%s\": %.3f", k ? ", " : "", sim.phase_seconds()[k].first.c_str(), median(phase_ticks[k]) * 1e3);

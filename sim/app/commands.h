@@ -8,7 +8,7 @@ namespace tribune {
 
 struct RunArgs {
   std::string scenario;
-  std::string output;  // empty: results/<scenario file stem>.h5
+  std::string output;   // empty: results/<scenario file stem>.h5
   long long seed = -1;  // -1: the scenario's
   int threads = 0;      // 0: default_threads()
   std::vector<std::string> overrides;

@@ -14,12 +14,13 @@ namespace {
 
 std::vector<std::string> members(hid_t group) {
   std::vector<std::string> names;
-  H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, nullptr,
-              [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
-                static_cast<std::vector<std::string>*>(data)->push_back(name);
-                return 0;
-              },
-              &names);
+  H5Literate(
+      group, H5_INDEX_NAME, H5_ITER_INC, nullptr,
+      [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+        static_cast<std::vector<std::string>*>(data)->push_back(name);
+        return 0;
+      },
+      &names);
   return names;
 }
 
@@ -42,9 +43,9 @@ int info_command(const std::string& path) {
   }
   h5::Handle f = h5::open_file_readonly(path);
   printf("%s\n", path.c_str());
-  for (const char* a : {"program", "version", "git_commit", "build_type", "scenario_name", "scenario_file", "seed",
-                        "replicate", "persons", "districts", "horizon_weeks", "ticks_run", "threads", "created",
-                        "wall_seconds", "complete"})
+  for (const char* a :
+       {"program", "version", "git_commit", "build_type", "scenario_name", "scenario_file", "seed", "replicate",
+        "persons", "districts", "horizon_weeks", "ticks_run", "threads", "created", "wall_seconds", "complete"})
     if (h5::has_attr(f, a)) printf("  %-14s %s\n", a, h5::read_attr_string(f, a).c_str());
   if (h5::has_attr(f, "complete") && h5::read_attr_string(f, "complete") != "1")
     printf("  WARNING: this run did not complete (complete=0)\n");

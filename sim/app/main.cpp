@@ -6,9 +6,10 @@
 
 int main(int argc, char** argv) {
   using namespace tribune;
-  CLI::App app{"tribune: an agent-based simulation of electoral versus movement strategy.\n"
-               "Logs and progress go to stderr, results to files. Exit codes: 0 success, 1 runtime\n"
-               "failure, 2 invalid input or usage, 130 interrupted."};
+  CLI::App app{
+      "tribune: an agent-based simulation of electoral versus movement strategy.\n"
+      "Logs and progress go to stderr, results to files. Exit codes: 0 success, 1 runtime\n"
+      "failure, 2 invalid input or usage, 130 interrupted."};
   app.set_version_flag("--version", std::string("tribune ") + kVersion + " (" + kGitCommit + ", " + kBuildType + ")");
   app.require_subcommand(1);
 
@@ -20,8 +21,7 @@ int main(int argc, char** argv) {
   r->add_option("--threads", run.threads,
                 "Threads (default: SLURM_CPUS_PER_TASK, OMP_NUM_THREADS, or the cores); never changes results")
       ->check(CLI::Range(1, 4096));
-  r->add_option("--set", run.overrides, "Override a parameter: key.path=value (repeatable)")
-      ->allow_extra_args(false);
+  r->add_option("--set", run.overrides, "Override a parameter: key.path=value (repeatable)")->allow_extra_args(false);
   r->add_flag("-q,--quiet", run.quiet, "No progress or log lines on stderr");
   r->add_flag("--profile", run.profile, "Print the wall time of each phase (mechanism) on stderr at the end");
 

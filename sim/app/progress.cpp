@@ -12,15 +12,22 @@ std::string format_duration(double s) {
   if (s < 0 || s != s) return "?";
   char buf[32];
   long t = static_cast<long>(s + 0.5);
-  if (t >= 3600) snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
-  else if (s >= 10) snprintf(buf, sizeof buf, "%ld:%02ld", t / 60, t % 60);
-  else snprintf(buf, sizeof buf, "%.1fs", s);
+  if (t >= 3600)
+    snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", t / 3600, (t / 60) % 60, t % 60);
+  else if (s >= 10)
+    snprintf(buf, sizeof buf, "%ld:%02ld", t / 60, t % 60);
+  else
+    snprintf(buf, sizeof buf, "%.1fs", s);
   return buf;
 }
 
 Progress::Progress(std::string label, int64_t total, bool enabled)
-    : label_(std::move(label)), total_(total), enabled_(enabled), tty_(isatty(STDERR_FILENO)),
-      start_(Clock::now()), last_(start_) {}
+    : label_(std::move(label)),
+      total_(total),
+      enabled_(enabled),
+      tty_(isatty(STDERR_FILENO)),
+      start_(Clock::now()),
+      last_(start_) {}
 
 void Progress::update(int64_t done) {
   if (!enabled_ || total_ <= 0) return;
@@ -41,9 +48,9 @@ void Progress::update(int64_t done) {
     // A line at every 10% and at least once a minute, so batch logs show life without flooding.
     bool step = (done - last_logged_) * 10 >= total_ || done == total_;
     if (!step && since < 60) return;
-    fprintf(stderr, "progress: %s %lld/%lld (%d%%) elapsed %s ETA %s\n", label_.c_str(),
-            static_cast<long long>(done), static_cast<long long>(total_), static_cast<int>(100 * done / total_),
-            format_duration(elapsed).c_str(), format_duration(eta).c_str());
+    fprintf(stderr, "progress: %s %lld/%lld (%d%%) elapsed %s ETA %s\n", label_.c_str(), static_cast<long long>(done),
+            static_cast<long long>(total_), static_cast<int>(100 * done / total_), format_duration(elapsed).c_str(),
+            format_duration(eta).c_str());
     last_logged_ = done;
   }
   last_ = now;

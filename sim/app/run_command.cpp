@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "app/commands.h"
+#include "app/load.h"
 #include "app/progress.h"
 #include "core/simulation.h"
 #include "io/output.h"
@@ -21,7 +22,9 @@ namespace {
 
 std::atomic<int> g_signal{0};
 
-void on_signal(int sig) { g_signal.store(sig); }
+void on_signal(int sig) {
+  g_signal.store(sig);
+}
 
 void install_handlers() {
   struct sigaction sa {};
@@ -32,42 +35,14 @@ void install_handlers() {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
-int report(const ScenarioError& e) {
-  for (const auto& d : e.diagnostics()) fprintf(stderr, "error: %s\n", d.str().c_str());
-  if (e.diagnostics().size() > 1) fprintf(stderr, "%zu errors\n", e.diagnostics().size());
-  return 2;
-}
-
-Scenario load(const std::string& path, const std::vector<std::string>& overrides) {
-  LoadOptions opts;
-  opts.overrides = overrides;
-  std::vector<Diagnostic> warnings;
-  opts.warnings = &warnings;
-  Scenario s = load_scenario(path, opts);
-  for (const auto& w : warnings) fprintf(stderr, "warning: %s\n", w.str().c_str());
-  return s;
-}
-
 }  // namespace
-
-int validate_command(const std::string& path, const std::vector<std::string>& overrides) {
-  try {
-    Scenario s = load(path, overrides);
-    printf("ok: %s: scenario '%s', %lld persons in %zu districts, %lld weeks, %zu timeline events\n", path.c_str(),
-           s.name.c_str(), static_cast<long long>(s.world.persons), s.world.districts.size(),
-           static_cast<long long>(s.horizon_weeks), s.mechanisms.timeline.events.size());
-    return 0;
-  } catch (const ScenarioError& e) {
-    return report(e);
-  }
-}
 
 int run_command(const RunArgs& a) {
   std::vector<std::string> overrides = a.overrides;
   if (a.seed >= 0) overrides.push_back("seed=" + std::to_string(a.seed));
   Scenario s;
   try {
-    s = load(a.scenario, overrides);
+    s = load_for_command(a.scenario, overrides);
   } catch (const ScenarioError& e) {
     return report(e);
   }
@@ -112,9 +87,11 @@ int run_command(const RunArgs& a) {
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), sim.build_seconds()};
     std::string written = output->finish(sim, prov, complete);
     if (!complete) {
-      fprintf(stderr, "tribune: interrupted by signal %d after %lld of %lld ticks; partial results kept in %s "
-                      "(complete=0)\n", g_signal.load(), static_cast<long long>(sim.world().tick),
-              static_cast<long long>(sc.horizon_weeks), written.c_str());
+      fprintf(stderr,
+              "tribune: interrupted by signal %d after %lld of %lld ticks; partial results kept in %s "
+              "(complete=0)\n",
+              g_signal.load(), static_cast<long long>(sim.world().tick), static_cast<long long>(sc.horizon_weeks),
+              written.c_str());
       return 130;
     }
     const auto& r = sim.recorder();
@@ -136,16 +113,6 @@ int run_command(const RunArgs& a) {
     fprintf(stderr, "error: run failed: %s\n", e.what());
     return 1;
   }
-}
-
-int schema_command() {
-  fputs(scenario_json_schema().c_str(), stdout);
-  return 0;
-}
-
-int reference_command() {
-  fputs(scenario_reference_markdown().c_str(), stdout);
-  return 0;
 }
 
 }  // namespace tribune

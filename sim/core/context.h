@@ -8,9 +8,9 @@
 namespace tribune {
 
 struct Context {
-  int64_t tick;         // weeks since the start; kSetupTick-valued streams are used in init()
+  int64_t tick;  // weeks since the start; kSetupTick-valued streams are used in init()
   const Pool& pool;
-  Streams rng;          // keyed by this mechanism's name
+  Streams rng;  // keyed by this mechanism's name
 };
 
 }  // namespace tribune

@@ -11,7 +11,9 @@ static std::vector<EventKind>& registry() {
   return kinds;
 }
 
-const std::vector<EventKind>& event_kinds() { return registry(); }
+const std::vector<EventKind>& event_kinds() {
+  return registry();
+}
 
 const EventKind* find_event_kind(const std::string& name) {
   for (const auto& k : registry())
@@ -27,10 +29,16 @@ bool register_event_kind(EventKind kind) {
   return true;
 }
 
-static const scenario::Meta kWeek{.doc = "week the event happens (0 is the first tick)", .unit = "weeks", .min = 0,
-                                  .required = true};
-void declare_week(scenario::Reader& v, int64_t& week) { v.integer("week", week, kWeek); }
-void declare_week(scenario::Writer& v, int64_t& week) { v.integer("week", week, kWeek); }
-void declare_week(scenario::SchemaGen& v, int64_t& week) { v.integer("week", week, kWeek); }
+static const scenario::Meta kWeek{
+    .doc = "week the event happens (0 is the first tick)", .unit = "weeks", .min = 0, .required = true};
+void declare_week(scenario::Reader& v, int64_t& week) {
+  v.integer("week", week, kWeek);
+}
+void declare_week(scenario::Writer& v, int64_t& week) {
+  v.integer("week", week, kWeek);
+}
+void declare_week(scenario::SchemaGen& v, int64_t& week) {
+  v.integer("week", week, kWeek);
+}
 
 }  // namespace tribune

@@ -38,7 +38,7 @@ struct Event {
   virtual void visit(scenario::SchemaGen& v) = 0;
   virtual void resolve(const ResolveContext&) {}
   virtual void apply(World& w, int64_t tick) const = 0;
-  virtual std::string detail() const = 0;        // one line for the events table
+  virtual std::string detail() const = 0;         // one line for the events table
   virtual double magnitude() const { return 0; }  // the headline number, for the events table
   virtual std::unique_ptr<Event> clone() const = 0;
 };
@@ -76,8 +76,8 @@ bool register_event_kind(EventKind kind);
 // The scenario's events, sorted by week (stable: same-week events keep their file order).
 using Timeline = std::vector<std::shared_ptr<const Event>>;
 
-#define TRIBUNE_REGISTER_EVENT(Type, doc)                                                          \
-  [[maybe_unused]] static const bool tribune_registered_##Type = ::tribune::register_event_kind( \
-      {Type::kKind, doc, [] { return std::unique_ptr<::tribune::Event>(new Type()); }})
+#define TRIBUNE_REGISTER_EVENT(Type, doc)                        \
+  [[maybe_unused]] static const bool tribune_registered_##Type = \
+      ::tribune::register_event_kind({Type::kKind, doc, [] { return std::unique_ptr<::tribune::Event>(new Type()); }})
 
 }  // namespace tribune

@@ -9,9 +9,15 @@ void EventTable::add(const std::vector<Value>& row) {
   for (size_t i = 0; i < row.size(); ++i) {
     auto& c = columns_[i];
     switch (c.type) {
-      case EventColumn::Type::Int: c.ints.push_back(std::get<int64_t>(row[i])); break;
-      case EventColumn::Type::Real: c.reals.push_back(std::get<double>(row[i])); break;
-      case EventColumn::Type::Text: c.texts.push_back(std::get<std::string>(row[i])); break;
+      case EventColumn::Type::Int:
+        c.ints.push_back(std::get<int64_t>(row[i]));
+        break;
+      case EventColumn::Type::Real:
+        c.reals.push_back(std::get<double>(row[i]));
+        break;
+      case EventColumn::Type::Text:
+        c.texts.push_back(std::get<std::string>(row[i]));
+        break;
     }
   }
   ++rows_;

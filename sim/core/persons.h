@@ -8,16 +8,16 @@
 namespace tribune {
 
 //  X(name, C++ type, unit, description, snapshot?)
-#define TRIBUNE_PERSON_FIELDS(X)                                                                     \
+#define TRIBUNE_PERSON_FIELDS(X)                                                                         \
   X(district, uint16_t, "index", "district of residence (persons are stored ordered by district)", true) \
-  X(workplace, int32_t, "index", "workplace, or -1 when not employed", true)                         \
-  X(klass, uint8_t, "0 worker, 1 professional, 2 owner", "class", true)                              \
-  X(college, uint8_t, "bool", "college degree", true)                                                \
-  X(union_member, uint8_t, "bool", "union member", true)                                             \
-  X(ideology, float, "[-1, 1], -1 left", "ideology x (M4)", true)                                   \
-  X(hope, float, "[0, 1]", "hope h; 1 - h is resignation (M3)", true)                               \
-  X(grievance, float, "[0, 1]", "grievance g (M2)", true)                                           \
-  X(grievance_offset, float, "[-1, 1]", "idiosyncratic part of the grievance target (M2)", false)   \
+  X(workplace, int32_t, "index", "workplace, or -1 when not employed", true)                             \
+  X(klass, uint8_t, "0 worker, 1 professional, 2 owner", "class", true)                                  \
+  X(college, uint8_t, "bool", "college degree", true)                                                    \
+  X(union_member, uint8_t, "bool", "union member", true)                                                 \
+  X(ideology, float, "[-1, 1], -1 left", "ideology x (M4)", true)                                        \
+  X(hope, float, "[0, 1]", "hope h; 1 - h is resignation (M3)", true)                                    \
+  X(grievance, float, "[0, 1]", "grievance g (M2)", true)                                                \
+  X(grievance_offset, float, "[-1, 1]", "idiosyncratic part of the grievance target (M2)", false)        \
   X(hope_impulse, float, "[-1, 1]", "wins minus defeats experienced this tick, consumed by M3", false)
 
 struct FieldInfo {
@@ -28,18 +28,33 @@ struct FieldInfo {
   bool snapshot;
 };
 
-template <class T> constexpr const char* type_name();
-template <> constexpr const char* type_name<uint8_t>() { return "uint8"; }
-template <> constexpr const char* type_name<uint16_t>() { return "uint16"; }
-template <> constexpr const char* type_name<int32_t>() { return "int32"; }
-template <> constexpr const char* type_name<float>() { return "float32"; }
+template <class T>
+constexpr const char* type_name();
+template <>
+constexpr const char* type_name<uint8_t>() {
+  return "uint8";
+}
+template <>
+constexpr const char* type_name<uint16_t>() {
+  return "uint16";
+}
+template <>
+constexpr const char* type_name<int32_t>() {
+  return "int32";
+}
+template <>
+constexpr const char* type_name<float>() {
+  return "float32";
+}
 
 struct Persons {
 #define TRIBUNE_X(name, type, unit, desc, snap) std::vector<type> name;
   TRIBUNE_PERSON_FIELDS(TRIBUNE_X)
 #undef TRIBUNE_X
 
-  int64_t size() const { return static_cast<int64_t>(district.size()); }
+  int64_t size() const {
+    return static_cast<int64_t>(district.size());
+  }
 
   void resize(int64_t n) {
     for_each_field([n](const FieldInfo&, auto& col) { col.assign(static_cast<size_t>(n), {}); });
@@ -48,15 +63,13 @@ struct Persons {
   // f(FieldInfo, std::vector<T>&) for every column, in declaration order.
   template <class F>
   void for_each_field(F&& f) {
-#define TRIBUNE_X(name, type, unit, desc, snap) \
-  f(FieldInfo{#name, type_name<type>(), unit, desc, snap}, name);
+#define TRIBUNE_X(name, type, unit, desc, snap) f(FieldInfo{#name, type_name<type>(), unit, desc, snap}, name);
     TRIBUNE_PERSON_FIELDS(TRIBUNE_X)
 #undef TRIBUNE_X
   }
   template <class F>
   void for_each_field(F&& f) const {
-#define TRIBUNE_X(name, type, unit, desc, snap) \
-  f(FieldInfo{#name, type_name<type>(), unit, desc, snap}, name);
+#define TRIBUNE_X(name, type, unit, desc, snap) f(FieldInfo{#name, type_name<type>(), unit, desc, snap}, name);
     TRIBUNE_PERSON_FIELDS(TRIBUNE_X)
 #undef TRIBUNE_X
   }

@@ -63,8 +63,8 @@ class AgentWords {
   uint32_t operator()(uint64_t agent) {
     const uint64_t block = agent >> 2;
     if (block != block_) {
-      r123::Philox4x32::ctr_type ctr = {{tick_, static_cast<uint32_t>(block), purpose_ ^ 0x80000000u,
-                                         static_cast<uint32_t>(block >> 32)}};
+      r123::Philox4x32::ctr_type ctr = {
+          {tick_, static_cast<uint32_t>(block), purpose_ ^ 0x80000000u, static_cast<uint32_t>(block >> 32)}};
       buf_ = r123::Philox4x32()(ctr, key_);
       block_ = block;
     }
@@ -83,8 +83,7 @@ class AgentWords {
 // The streams of one mechanism in one run.
 class Streams {
  public:
-  Streams(uint64_t seed, uint64_t replicate, std::string_view mechanism)
-      : key_(make_key(seed, replicate, mechanism)) {}
+  Streams(uint64_t seed, uint64_t replicate, std::string_view mechanism) : key_(make_key(seed, replicate, mechanism)) {}
   Stream at(uint32_t tick, uint64_t agent, uint32_t purpose = 0) const { return Stream(key_, tick, agent, purpose); }
   AgentWords words(uint32_t tick, uint32_t purpose = 0) const { return AgentWords(key_, tick, purpose); }
 

@@ -31,8 +31,8 @@ struct Network {
 struct Workplaces {
   std::vector<int32_t> district;
   std::vector<uint8_t> sector;
-  std::vector<int16_t> union_id;         // -1: no union
-  std::vector<int64_t> member_offsets;   // employees of w: members[member_offsets[w] ..]
+  std::vector<int16_t> union_id;        // -1: no union
+  std::vector<int64_t> member_offsets;  // employees of w: members[member_offsets[w] ..]
   std::vector<int32_t> members;
   int64_t count() const { return static_cast<int64_t>(sector.size()); }
   int64_t size(int64_t w) const { return member_offsets[w + 1] - member_offsets[w]; }
@@ -46,14 +46,14 @@ struct Workplaces {
 struct Shock {
   int64_t start = 0, end = 0;  // full magnitude in [start, end)
   double magnitude = 0;
-  double recovery_weeks = 0;   // e-folding time of the decay after `end`; 0: stops at once
+  double recovery_weeks = 0;  // e-folding time of the decay after `end`; 0: stops at once
   uint8_t class_mask = 0b111;
   std::vector<int> districts;  // empty: all
   double level(int64_t tick) const;
 };
 
 struct Environment {
-  double legitimacy = 0.5;     // the state's legitimacy in [0, 1]
+  double legitimacy = 0.5;  // the state's legitimacy in [0, 1]
   std::vector<Shock> shocks;
   std::vector<double> shock_table;  // [district * kClasses + class], this tick's total shock
   double shock(int d, int k) const { return shock_table[static_cast<size_t>(d) * kClasses + k]; }
@@ -67,7 +67,7 @@ struct World {
   std::vector<std::string> sectors;
   Environment env;
   EventTables events;
-  std::vector<float> scratch;  // a spare float column for two-phase updates
+  std::vector<float> scratch;          // a spare float column for two-phase updates
   bool hope_impulses_pending = false;  // set by whoever writes persons.hope_impulse (M3 reads it)
   int64_t tick = 0;
 

@@ -6,13 +6,34 @@
 
 namespace tribune::h5 {
 
-template <> hid_t native<double>() { return H5T_NATIVE_DOUBLE; }
-template <> hid_t native<float>() { return H5T_NATIVE_FLOAT; }
-template <> hid_t native<int64_t>() { return H5T_NATIVE_INT64; }
-template <> hid_t native<int32_t>() { return H5T_NATIVE_INT32; }
-template <> hid_t native<int16_t>() { return H5T_NATIVE_INT16; }
-template <> hid_t native<uint16_t>() { return H5T_NATIVE_UINT16; }
-template <> hid_t native<uint8_t>() { return H5T_NATIVE_UINT8; }
+template <>
+hid_t native<double>() {
+  return H5T_NATIVE_DOUBLE;
+}
+template <>
+hid_t native<float>() {
+  return H5T_NATIVE_FLOAT;
+}
+template <>
+hid_t native<int64_t>() {
+  return H5T_NATIVE_INT64;
+}
+template <>
+hid_t native<int32_t>() {
+  return H5T_NATIVE_INT32;
+}
+template <>
+hid_t native<int16_t>() {
+  return H5T_NATIVE_INT16;
+}
+template <>
+hid_t native<uint16_t>() {
+  return H5T_NATIVE_UINT16;
+}
+template <>
+hid_t native<uint8_t>() {
+  return H5T_NATIVE_UINT8;
+}
 
 static hid_t check(hid_t id, const char* what) {
   if (id < 0) throw std::runtime_error(std::string("HDF5: ") + what + " failed");
@@ -34,14 +55,29 @@ Handle& Handle::operator=(Handle&& o) noexcept {
 void Handle::reset() {
   if (id_ < 0) return;
   switch (H5Iget_type(id_)) {
-    case H5I_FILE: H5Fclose(id_); break;
-    case H5I_GROUP: H5Gclose(id_); break;
-    case H5I_DATASET: H5Dclose(id_); break;
-    case H5I_DATASPACE: H5Sclose(id_); break;
-    case H5I_DATATYPE: H5Tclose(id_); break;
-    case H5I_ATTR: H5Aclose(id_); break;
-    case H5I_GENPROP_LST: H5Pclose(id_); break;
-    default: break;
+    case H5I_FILE:
+      H5Fclose(id_);
+      break;
+    case H5I_GROUP:
+      H5Gclose(id_);
+      break;
+    case H5I_DATASET:
+      H5Dclose(id_);
+      break;
+    case H5I_DATASPACE:
+      H5Sclose(id_);
+      break;
+    case H5I_DATATYPE:
+      H5Tclose(id_);
+      break;
+    case H5I_ATTR:
+      H5Aclose(id_);
+      break;
+    case H5I_GENPROP_LST:
+      H5Pclose(id_);
+      break;
+    default:
+      break;
   }
   id_ = -1;
 }
@@ -76,8 +112,12 @@ static void scalar_attr(hid_t obj, const char* name, T value) {
   Handle a(check(H5Acreate2(obj, name, native<T>(), sp, H5P_DEFAULT, H5P_DEFAULT), name));
   check(H5Awrite(a, native<T>(), &value), name, 0);
 }
-void attr(hid_t obj, const char* name, int64_t value) { scalar_attr(obj, name, value); }
-void attr(hid_t obj, const char* name, double value) { scalar_attr(obj, name, value); }
+void attr(hid_t obj, const char* name, int64_t value) {
+  scalar_attr(obj, name, value);
+}
+void attr(hid_t obj, const char* name, double value) {
+  scalar_attr(obj, name, value);
+}
 
 void text_dataset(hid_t parent, const char* name, const std::string& text) {
   Handle t = vlen_string();
@@ -98,7 +138,9 @@ template Handle dataset(hid_t, const char*, const std::vector<double>&, std::vec
 template Handle dataset(hid_t, const char*, const std::vector<int64_t>&, std::vector<hsize_t>);
 template Handle dataset(hid_t, const char*, const std::vector<int32_t>&, std::vector<hsize_t>);
 
-void make_scale(hid_t scale, const char* name) { check(H5DSset_scale(scale, name), "set dimension scale", 0); }
+void make_scale(hid_t scale, const char* name) {
+  check(H5DSset_scale(scale, name), "set dimension scale", 0);
+}
 void attach(hid_t dataset, hid_t scale, unsigned dim) {
   check(H5DSattach_scale(dataset, scale, dim), "attach dimension scale", 0);
 }
@@ -134,8 +176,8 @@ void append_row(hid_t d, const T* row, hsize_t cols) {
   check(H5Dwrite(d, native<T>(), ms, fs, H5P_DEFAULT, row), "append", 0);
 }
 
-#define TRIBUNE_H5_EXT(T)                                          \
-  template Handle extendible<T>(hid_t, const char*, hsize_t);      \
+#define TRIBUNE_H5_EXT(T)                                     \
+  template Handle extendible<T>(hid_t, const char*, hsize_t); \
   template void append_row<T>(hid_t, const T*, hsize_t);
 TRIBUNE_H5_EXT(float)
 TRIBUNE_H5_EXT(int64_t)
@@ -144,7 +186,9 @@ TRIBUNE_H5_EXT(uint16_t)
 TRIBUNE_H5_EXT(uint8_t)
 #undef TRIBUNE_H5_EXT
 
-bool has_attr(hid_t obj, const char* name) { return H5Aexists(obj, name) > 0; }
+bool has_attr(hid_t obj, const char* name) {
+  return H5Aexists(obj, name) > 0;
+}
 
 std::string read_attr_string(hid_t obj, const char* name) {
   if (!has_attr(obj, name)) return "";

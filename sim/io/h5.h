@@ -55,6 +55,7 @@ void append_row(hid_t dataset, const T* row, hsize_t cols);
 std::string read_attr_string(hid_t obj, const char* name);
 bool has_attr(hid_t obj, const char* name);
 
-template <class T> hid_t native();
+template <class T>
+hid_t native();
 
 }  // namespace tribune::h5

@@ -158,9 +158,12 @@ static void write_events(hid_t file, const EventTables& tables) {
       for (size_t k = 0; k < cols.size(); ++k) {
         char* at = buf.data() + r * row + offset[k];
         const auto& c = cols[k];
-        if (c.type == EventColumn::Type::Int) std::memcpy(at, &c.ints[r], 8);
-        else if (c.type == EventColumn::Type::Real) std::memcpy(at, &c.reals[r], 8);
-        else std::memcpy(at, c.texts[r].c_str(), c.texts[r].size());
+        if (c.type == EventColumn::Type::Int)
+          std::memcpy(at, &c.ints[r], 8);
+        else if (c.type == EventColumn::Type::Real)
+          std::memcpy(at, &c.reals[r], 8);
+        else
+          std::memcpy(at, c.texts[r].c_str(), c.texts[r].size());
       }
     hsize_t dims = R;
     h5::Handle sp(H5Screate_simple(1, &dims, nullptr));

@@ -21,7 +21,9 @@ struct Partial {
   std::vector<Sums> s;
 };
 
-double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+double ratio(double a, double b) {
+  return b > 0 ? a / b : 0.0;
+}
 double sd(const Sums& s) {
   double m = ratio(s[kIdeology], s[kN]);
   return std::sqrt(std::max(0.0, ratio(s[kIdeologySq], s[kN]) - m * m));
@@ -58,7 +60,11 @@ const std::vector<Series>& city_defs() {
 const std::vector<Series>& district_defs() {
   static const std::vector<Series> defs = {
       {{"population", "persons", "residents"}, [](const Sums& s, const World&) { return s[kN]; }},
-      city_defs()[0], city_defs()[1], city_defs()[2], city_defs()[4], city_defs()[5],
+      city_defs()[0],
+      city_defs()[1],
+      city_defs()[2],
+      city_defs()[4],
+      city_defs()[5],
   };
   return defs;
 }

@@ -2,8 +2,8 @@
 #include "model/grievance.h"
 
 #include <algorithm>
-#include <cmath>
 #include <boost/random/normal_distribution.hpp>
+#include <cmath>
 
 #include "core/context.h"
 #include "core/world.h"

@@ -19,14 +19,26 @@ struct GrievanceParams {
   template <class V>
   void fields(V& v) {
     declare_switch(v, enabled);
-    v.object("base", base, {.doc = "baseline grievance by class", .unit = "[0, 1]", .source = "assumption",
-                            .min = 0, .max = 1});
-    v.num("offset_sd", offset_sd, {.doc = "spread of persons' own offsets from their class baseline", .unit = "[0, 1]",
-                                   .source = "assumption", .min = 0, .max = 1});
-    v.num("adjust_rate", adjust_rate, {.doc = "share of the gap to the target closed each week", .unit = "1/week",
-                                       .source = "assumption", .min = 0, .max = 1});
-    v.num("noise_sd", noise_sd, {.doc = "weekly idiosyncratic shocks (life events)", .unit = "[0, 1]/week",
-                                 .source = "assumption", .min = 0, .max = 1});
+    v.object("base", base,
+             {.doc = "baseline grievance by class", .unit = "[0, 1]", .source = "assumption", .min = 0, .max = 1});
+    v.num("offset_sd", offset_sd,
+          {.doc = "spread of persons' own offsets from their class baseline",
+           .unit = "[0, 1]",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.num("adjust_rate", adjust_rate,
+          {.doc = "share of the gap to the target closed each week",
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.num("noise_sd", noise_sd,
+          {.doc = "weekly idiosyncratic shocks (life events)",
+           .unit = "[0, 1]/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
   }
 };
 

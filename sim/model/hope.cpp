@@ -6,8 +6,8 @@
 #include "model/hope.h"
 
 #include <algorithm>
-#include <cmath>
 #include <boost/random/normal_distribution.hpp>
+#include <cmath>
 
 #include "core/context.h"
 #include "core/world.h"

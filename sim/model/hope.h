@@ -24,19 +24,42 @@ struct HopeParams {
   template <class V>
   void fields(V& v) {
     declare_switch(v, enabled);
-    v.object("baseline", baseline, {.doc = "hope each class returns to without wins or defeats (1 - resignation)",
-                                    .unit = "[0, 1]", .source = "assumption; 004 on working-class resignation",
-                                    .min = 0, .max = 1});
-    v.num("initial_sd", initial_sd, {.doc = "spread of initial hope around the baseline", .unit = "[0, 1]",
-                                     .source = "assumption", .min = 0, .max = 1});
-    v.num("relax_rate", relax_rate, {.doc = "share of the gap to the baseline closed each week", .unit = "1/week",
-                                     .source = "assumption (half-life about 35 weeks)", .min = 0, .max = 1});
-    v.num("diffusion", diffusion, {.doc = "weight of the mean of one's ties' hope each week", .unit = "1/week",
-                                   .source = "assumption", .min = 0, .max = 1});
-    v.num("hearsay", hearsay, {.doc = "share of a tie's win or defeat that a person feels on hearing of it", .unit = "1",
-                               .source = "assumption; 004: credit comes from being told", .min = 0, .max = 1});
-    v.num("noise_sd", noise_sd, {.doc = "weekly idiosyncratic changes of mood", .unit = "[0, 1]/week",
-                                 .source = "assumption", .min = 0, .max = 1});
+    v.object("baseline", baseline,
+             {.doc = "hope each class returns to without wins or defeats (1 - resignation)",
+              .unit = "[0, 1]",
+              .source = "assumption; 004 on working-class resignation",
+              .min = 0,
+              .max = 1});
+    v.num("initial_sd", initial_sd,
+          {.doc = "spread of initial hope around the baseline",
+           .unit = "[0, 1]",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.num("relax_rate", relax_rate,
+          {.doc = "share of the gap to the baseline closed each week",
+           .unit = "1/week",
+           .source = "assumption (half-life about 35 weeks)",
+           .min = 0,
+           .max = 1});
+    v.num("diffusion", diffusion,
+          {.doc = "weight of the mean of one's ties' hope each week",
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.num("hearsay", hearsay,
+          {.doc = "share of a tie's win or defeat that a person feels on hearing of it",
+           .unit = "1",
+           .source = "assumption; 004: credit comes from being told",
+           .min = 0,
+           .max = 1});
+    v.num("noise_sd", noise_sd,
+          {.doc = "weekly idiosyncratic changes of mood",
+           .unit = "[0, 1]/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.check(relax_rate + diffusion <= 1, "diffusion",
             [] { return std::string("relax_rate + diffusion must be <= 1 (the update would overshoot)"); });
   }

@@ -121,7 +121,8 @@ void build_network(World& w, const NetworkParams& p, const Streams& rng, const P
     for (int64_t i = lo; i < hi; ++i) {
       int64_t at = off[i];
       for (int64_t j = 0; j < H; ++j)
-        if (prop[static_cast<size_t>(i * H + j)] >= 0) nbr[static_cast<size_t>(at++)] = prop[static_cast<size_t>(i * H + j)];
+        if (prop[static_cast<size_t>(i * H + j)] >= 0)
+          nbr[static_cast<size_t>(at++)] = prop[static_cast<size_t>(i * H + j)];
       deg[i] = static_cast<int32_t>(at - off[i]);  // now: next free slot in the row
     }
     const int64_t d = chunk_of(lo);

@@ -21,15 +21,26 @@ struct OpinionParams {
   template <class V>
   void fields(V& v) {
     declare_switch(v, enabled);
-    v.object("initial_mean", initial_mean, {.doc = "mean initial ideology by class (-1 left, 1 right)",
-                                            .unit = "ideology", .source = "assumption", .min = -1, .max = 1});
-    v.num("initial_sd", initial_sd, {.doc = "spread of initial ideology", .unit = "ideology", .source = "assumption",
-                                     .min = 0, .max = 2});
-    v.num("epsilon", epsilon, {.doc = "confidence bound: ties further apart than this are ignored; >= 2 is plain averaging",
-                               .unit = "ideology", .source = "Deffuant et al. 2000; Hegselmann & Krause 2002",
-                               .min = 0, .max = 2});
-    v.num("rate", rate, {.doc = "share of the gap to the trusted ties' mean closed each week", .unit = "1/week",
-                         .source = "assumption", .min = 0, .max = 1});
+    v.object("initial_mean", initial_mean,
+             {.doc = "mean initial ideology by class (-1 left, 1 right)",
+              .unit = "ideology",
+              .source = "assumption",
+              .min = -1,
+              .max = 1});
+    v.num("initial_sd", initial_sd,
+          {.doc = "spread of initial ideology", .unit = "ideology", .source = "assumption", .min = 0, .max = 2});
+    v.num("epsilon", epsilon,
+          {.doc = "confidence bound: ties further apart than this are ignored; >= 2 is plain averaging",
+           .unit = "ideology",
+           .source = "Deffuant et al. 2000; Hegselmann & Krause 2002",
+           .min = 0,
+           .max = 2});
+    v.num("rate", rate,
+          {.doc = "share of the gap to the trusted ties' mean closed each week",
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
   }
 };
 

@@ -7,12 +7,11 @@
 namespace tribune {
 
 void init(World& w, const TimelineParams&, const Context&) {
-  w.events["timeline"] = EventTable(
-      "scenario events as they were applied (M32)",
-      {{"tick", EventColumn::Type::Int, "weeks", {}, {}, {}},
-       {"kind", EventColumn::Type::Text, "", {}, {}, {}},
-       {"magnitude", EventColumn::Type::Real, "event-specific", {}, {}, {}},
-       {"detail", EventColumn::Type::Text, "", {}, {}, {}}});
+  w.events["timeline"] = EventTable("scenario events as they were applied (M32)",
+                                    {{"tick", EventColumn::Type::Int, "weeks", {}, {}, {}},
+                                     {"kind", EventColumn::Type::Text, "", {}, {}, {}},
+                                     {"magnitude", EventColumn::Type::Real, "event-specific", {}, {}, {}},
+                                     {"detail", EventColumn::Type::Text, "", {}, {}, {}}});
 }
 
 void step(World& w, const TimelineParams& p, const Context& c) {
@@ -28,7 +27,8 @@ void step(World& w, const TimelineParams& p, const Context& c) {
     const double level = s.level(c.tick);
     if (level == 0) continue;
     for (size_t d = 0; d < D; ++d) {
-      if (!s.districts.empty() && std::find(s.districts.begin(), s.districts.end(), int(d)) == s.districts.end()) continue;
+      if (!s.districts.empty() && std::find(s.districts.begin(), s.districts.end(), int(d)) == s.districts.end())
+        continue;
       for (int k = 0; k < kClasses; ++k)
         if (s.class_mask & (1u << k)) table[d * kClasses + k] += level;
     }

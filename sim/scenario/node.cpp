@@ -31,10 +31,14 @@ Entry* Node::find(const std::string& key) {
 
 const char* Node::kind_name() const {
   switch (kind) {
-    case Kind::Null: return "nothing (null)";
-    case Kind::Scalar: return "a scalar";
-    case Kind::Map: return "a mapping";
-    case Kind::Seq: return "a list";
+    case Kind::Null:
+      return "nothing (null)";
+    case Kind::Scalar:
+      return "a scalar";
+    case Kind::Map:
+      return "a mapping";
+    case Kind::Seq:
+      return "a list";
   }
   return "?";
 }
@@ -48,13 +52,14 @@ static Loc at(const std::shared_ptr<const std::string>& file, const YAML::Mark& 
   throw ScenarioError({Diagnostic{loc.str(), path, msg}});
 }
 
-static Node convert(const YAML::Node& y, const std::shared_ptr<const std::string>& file,
-                    const std::string& path) {
+static Node convert(const YAML::Node& y, const std::shared_ptr<const std::string>& file, const std::string& path) {
   Node n;
   n.loc = at(file, y.Mark());
   switch (y.Type()) {
     case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null: n.kind = Node::Kind::Null; break;
+    case YAML::NodeType::Null:
+      n.kind = Node::Kind::Null;
+      break;
     case YAML::NodeType::Scalar:
       n.kind = Node::Kind::Scalar;
       n.scalar = y.Scalar();
@@ -117,7 +122,8 @@ static Node load_chain(const std::string& path, const Loc& from, std::vector<std
   stack.push_back(canon);
   Node root = parse_yaml(read_text(path, from), path);
   if (root.kind == Node::Kind::Null)
-    fail(Loc{root.loc.file, 1, 1}, "", "the scenario file is empty; it must be a mapping of keys (see `tribune schema`)");
+    fail(Loc{root.loc.file, 1, 1}, "",
+         "the scenario file is empty; it must be a mapping of keys (see `tribune schema`)");
   if (root.kind != Node::Kind::Map)
     fail(root.loc, "", std::string("a scenario must be a mapping of keys, got ") + root.kind_name());
   if (const Entry* ext = root.find("extends")) {
@@ -184,7 +190,8 @@ void apply_override(Node& root, const std::string& assignment, int index) {
       cur->loc = kl;
     }
     if (cur->kind != Node::Kind::Map)
-      fail(kl, path, "'" + path.substr(0, start ? start - 1 : 0) + "' is not a mapping, so it has no key '" + key + "'");
+      fail(kl, path,
+           "'" + path.substr(0, start ? start - 1 : 0) + "' is not a mapping, so it has no key '" + key + "'");
     Entry* e = cur->find(key);
     if (!e) {
       cur->map.push_back(Entry{key, kl, Node{}});

@@ -12,7 +12,7 @@ struct Loc {
   std::shared_ptr<const std::string> file;  // shared: one copy per file, not per node
   int line = 0;                             // 1-based; 0 means "no position"
   int col = 0;
-  std::string str() const;                  // "file:line:col"
+  std::string str() const;  // "file:line:col"
 };
 
 struct Node;
@@ -21,8 +21,8 @@ struct Entry;
 struct Node {
   enum class Kind { Null, Scalar, Map, Seq };
   Kind kind = Kind::Null;
-  std::string scalar;             // text of a scalar, as written
-  std::vector<Entry> map;         // in file order
+  std::string scalar;      // text of a scalar, as written
+  std::vector<Entry> map;  // in file order
   std::vector<Node> seq;
   Loc loc;
 

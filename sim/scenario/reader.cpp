@@ -43,7 +43,8 @@ const Node* Reader::take(const char* key, const Meta& m) {
   if (!e) {
     if (m.required) {
       Loc at = f.node->loc;
-      diags_.push_back(Diagnostic{at.str(), sub(key), "missing required key" + std::string(*m.doc ? " (" : "") + m.doc + (*m.doc ? ")" : "")});
+      diags_.push_back(Diagnostic{
+          at.str(), sub(key), "missing required key" + std::string(*m.doc ? " (" : "") + m.doc + (*m.doc ? ")" : "")});
     }
     return nullptr;
   }
@@ -113,8 +114,7 @@ void Reader::integer(const char* key, int64_t& x, const Meta& m) {
   if (!n) return;
   double v;
   // Whole numbers may be written as 1e6: parse as double, then insist on integrality.
-  if (n->kind != Node::Kind::Scalar || !parse_double(n->scalar, v) || v != std::floor(v) ||
-      std::fabs(v) > 9.0e15) {
+  if (n->kind != Node::Kind::Scalar || !parse_double(n->scalar, v) || v != std::floor(v) || std::fabs(v) > 9.0e15) {
     error(*n, sub(key), "expected a whole number, got " + shown(*n));
     return;
   }
@@ -131,8 +131,14 @@ void Reader::flag(const char* key, bool& x, const Meta& m) {
   if (n->kind == Node::Kind::Scalar) {
     std::string s = n->scalar;
     std::transform(s.begin(), s.end(), s.begin(), ::tolower);
-    if (s == "true") { x = true; return; }
-    if (s == "false") { x = false; return; }
+    if (s == "true") {
+      x = true;
+      return;
+    }
+    if (s == "false") {
+      x = false;
+      return;
+    }
   }
   error(*n, sub(key), "expected true or false, got " + shown(*n));
 }
@@ -186,7 +192,9 @@ void Reader::choice_index(const char* key, int& i, Names options, const Meta& m)
   i = k;
 }
 
-bool Reader::expect_map(const Node& n, const char* key) { return expect_map_at(n, sub(key)); }
+bool Reader::expect_map(const Node& n, const char* key) {
+  return expect_map_at(n, sub(key));
+}
 
 bool Reader::expect_map_at(const Node& n, const std::string& path) {
   if (n.kind == Node::Kind::Map || n.kind == Node::Kind::Null) return true;
@@ -200,8 +208,9 @@ bool Reader::expect_seq(const Node& n, const char* key, const Meta& m) {
     return false;
   }
   if (static_cast<double>(n.seq.size()) < m.min) {
-    error(n, sub(key), "needs at least " + format_number(m.min) + (m.min == 1 ? " entry" : " entries") + ", got " +
-                           std::to_string(n.seq.size()));
+    error(n, sub(key),
+          "needs at least " + format_number(m.min) + (m.min == 1 ? " entry" : " entries") + ", got " +
+              std::to_string(n.seq.size()));
     return false;
   }
   return true;
@@ -231,7 +240,8 @@ void Reader::timeline(const char* key, Timeline& x, const Meta& m) {
     if (!ek) {
       std::string msg = "unknown event kind " + shown(kind->value) + "; valid kinds: " + list;
       std::string guess = did_you_mean(kind->value.scalar, kinds);
-      if (!guess.empty()) msg = "unknown event kind " + shown(kind->value) + " (did you mean '" + guess + "'?); valid kinds: " + list;
+      if (!guess.empty())
+        msg = "unknown event kind " + shown(kind->value) + " (did you mean '" + guess + "'?); valid kinds: " + list;
       error(kind->value, p + ".kind", msg);
       continue;
     }

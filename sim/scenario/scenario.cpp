@@ -38,11 +38,11 @@ static void check_references(Scenario& s, scenario::Reader& r) {
   for (size_t i = 0; i < ss.size(); ++i)
     for (size_t j = 0; j < i; ++j)
       if (ss[i].name == ss[j].name)
-        r.error_at("world.workplaces.sectors[" + std::to_string(i) + "].name", "duplicate sector name '" + ss[i].name + "'");
+        r.error_at("world.workplaces.sectors[" + std::to_string(i) + "].name",
+                   "duplicate sector name '" + ss[i].name + "'");
   if (ss.size() > 250) r.error_at("world.workplaces.sectors", "at most 250 sectors");
   if (ds.size() > 65535) r.error_at("world.districts", "at most 65535 districts");
-  if (static_cast<int64_t>(ds.size()) > s.world.persons)
-    r.error_at("world.persons", "fewer persons than districts");
+  if (static_cast<int64_t>(ds.size()) > s.world.persons) r.error_at("world.persons", "fewer persons than districts");
   for (const auto& ev : s.mechanisms.timeline.events) {
     if (ev->week >= s.horizon_weeks)
       r.warn_at(ev->path + ".week", "week " + std::to_string(ev->week) + " is past the horizon (" +
@@ -86,11 +86,14 @@ std::string resolved_yaml(const Scenario& s) {
 }
 
 static scenario::SchemaNode schema_tree() {
-  return scenario::SchemaGen::of<Scenario>("A tribune scenario: the world, the mechanisms and their parameters, "
-                                           "the timeline of events, and what to record.");
+  return scenario::SchemaGen::of<Scenario>(
+      "A tribune scenario: the world, the mechanisms and their parameters, "
+      "the timeline of events, and what to record.");
 }
 
-std::string scenario_json_schema() { return scenario::to_json_schema(schema_tree()); }
+std::string scenario_json_schema() {
+  return scenario::to_json_schema(schema_tree());
+}
 std::string scenario_reference_markdown() {
   return scenario::to_markdown(schema_tree(), "Scenario reference");
 }

@@ -39,7 +39,9 @@ struct EngineParams {
   void fields(V& v) {
     v.integer("chunk_size", chunk_size,
               {.doc = "persons per parallel work item; a multiple of 1024; changes speed, never results",
-               .unit = "persons", .min = 1024, .max = 1 << 26});
+               .unit = "persons",
+               .min = 1024,
+               .max = 1 << 26});
     v.check(chunk_size % 1024 == 0, "chunk_size", [] { return std::string("must be a multiple of 1024"); });
   }
 };
@@ -69,7 +71,8 @@ struct Scenario {
     v.text("name", name, {.doc = "short name of the scenario", .required = true});
     v.text("description", description, {.doc = "what the scenario is for"});
     v.integer("seed", seed, {.doc = "random seed (always recorded in the output)", .min = 0, .max = 9.0e15});
-    v.integer("replicate", replicate, {.doc = "replicate number; a second key of every random stream", .min = 0, .max = 1e9});
+    v.integer("replicate", replicate,
+              {.doc = "replicate number; a second key of every random stream", .min = 0, .max = 1e9});
     v.integer("horizon_weeks", horizon_weeks,
               {.doc = "ticks to run; a tick is one week", .unit = "weeks", .min = 1, .max = 100000, .required = true});
     v.object("engine", engine, {.doc = "how the engine splits work (never changes results)"});
@@ -81,7 +84,7 @@ struct Scenario {
 };
 
 struct LoadOptions {
-  std::vector<std::string> overrides;  // "a.b.c=value", applied in order after `extends:`
+  std::vector<std::string> overrides;           // "a.b.c=value", applied in order after `extends:`
   std::vector<Diagnostic>* warnings = nullptr;  // where to put warnings (valid but suspicious input)
 };
 

@@ -16,10 +16,18 @@ void SchemaGen::pop() {
   stack_.back().children.push_back(std::move(n));
 }
 
-void SchemaGen::num(const char* k, double& x, const Meta& m) { leaf(k, "number", m, format_number(x)); }
-void SchemaGen::integer(const char* k, int64_t& x, const Meta& m) { leaf(k, "integer", m, std::to_string(x)); }
-void SchemaGen::flag(const char* k, bool& x, const Meta& m) { leaf(k, "boolean", m, x ? "true" : "false"); }
-void SchemaGen::text(const char* k, std::string& x, const Meta& m) { leaf(k, "string", m, x); }
+void SchemaGen::num(const char* k, double& x, const Meta& m) {
+  leaf(k, "number", m, format_number(x));
+}
+void SchemaGen::integer(const char* k, int64_t& x, const Meta& m) {
+  leaf(k, "integer", m, std::to_string(x));
+}
+void SchemaGen::flag(const char* k, bool& x, const Meta& m) {
+  leaf(k, "boolean", m, x ? "true" : "false");
+}
+void SchemaGen::text(const char* k, std::string& x, const Meta& m) {
+  leaf(k, "string", m, x);
+}
 void SchemaGen::names(const char* k, std::vector<std::string>& x, const Meta& m) {
   std::string d = "[";
   for (size_t i = 0; i < x.size(); ++i) d += (i ? ", " : "") + x[i];
@@ -44,7 +52,10 @@ static std::string q(const std::string& s) {
   std::string o = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') o += '\\';
-    if (c == '\n') { o += "\\n"; continue; }
+    if (c == '\n') {
+      o += "\\n";
+      continue;
+    }
     o += c;
   }
   return o + "\"";

@@ -16,9 +16,9 @@ struct SchemaNode {
   std::string type;  // number, integer, boolean, string, enum, names, object, list, timeline
   Meta meta;
   std::string default_text;
-  std::vector<std::string> options;       // enum
-  std::vector<SchemaNode> children;       // object fields; list item fields
-  std::vector<SchemaNode> variants;       // timeline: one object per event kind (key = kind)
+  std::vector<std::string> options;  // enum
+  std::vector<SchemaNode> children;  // object fields; list item fields
+  std::vector<SchemaNode> variants;  // timeline: one object per event kind (key = kind)
 };
 
 class SchemaGen {

@@ -9,20 +9,38 @@ namespace tribune::scenario {
 Writer::Writer() : out_(std::make_unique<YAML::Emitter>()) {}
 Writer::~Writer() = default;
 
-void Writer::key(const char* k) { *out_ << YAML::Key << k << YAML::Value; }
+void Writer::key(const char* k) {
+  *out_ << YAML::Key << k << YAML::Value;
+}
 void Writer::scalar(const char* k, const std::string& v) {
   key(k);
   *out_ << v;
 }
-void Writer::begin_map() { *out_ << YAML::BeginMap; }
-void Writer::end_map() { *out_ << YAML::EndMap; }
-void Writer::begin_seq() { *out_ << YAML::BeginSeq; }
-void Writer::end_seq() { *out_ << YAML::EndSeq; }
-std::string Writer::str() const { return std::string(out_->c_str()) + "\n"; }
+void Writer::begin_map() {
+  *out_ << YAML::BeginMap;
+}
+void Writer::end_map() {
+  *out_ << YAML::EndMap;
+}
+void Writer::begin_seq() {
+  *out_ << YAML::BeginSeq;
+}
+void Writer::end_seq() {
+  *out_ << YAML::EndSeq;
+}
+std::string Writer::str() const {
+  return std::string(out_->c_str()) + "\n";
+}
 
-void Writer::num(const char* k, double& x, const Meta&) { scalar(k, format_number(x)); }
-void Writer::integer(const char* k, int64_t& x, const Meta&) { scalar(k, std::to_string(x)); }
-void Writer::flag(const char* k, bool& x, const Meta&) { scalar(k, x ? "true" : "false"); }
+void Writer::num(const char* k, double& x, const Meta&) {
+  scalar(k, format_number(x));
+}
+void Writer::integer(const char* k, int64_t& x, const Meta&) {
+  scalar(k, std::to_string(x));
+}
+void Writer::flag(const char* k, bool& x, const Meta&) {
+  scalar(k, x ? "true" : "false");
+}
 void Writer::text(const char* k, std::string& x, const Meta&) {
   key(k);
   *out_ << YAML::DoubleQuoted << x;

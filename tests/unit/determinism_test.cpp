@@ -24,8 +24,8 @@ Result run(int threads, std::vector<std::string> overrides = {}) {
   Simulation sim(make_scenario(small_world(20000, 12, kShocks), std::move(overrides)), threads);
   run_all(sim);
   const auto& w = sim.world();
-  return {sim.recorder().city(), sim.recorder().district(), w.persons.hope, w.persons.ideology,
-          w.persons.grievance, w.network.nbr};
+  return {sim.recorder().city(), sim.recorder().district(), w.persons.hope,
+          w.persons.ideology,    w.persons.grievance,       w.network.nbr};
 }
 
 template <class T>

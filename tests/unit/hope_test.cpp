@@ -71,7 +71,7 @@ TEST_CASE("hope: a defeat lowers hope where it happens") {
 TEST_CASE("hope: without wins or defeats hope relaxes to the class baseline") {
   // Start everyone at 0.9 hope; workers' baseline is 0.35.
   Simulation sim(make_scenario(small_world(4000, 200), {"mechanisms.hope.initial_sd=0", "mechanisms.hope.noise_sd=0",
-                                                   "mechanisms.hope.relax_rate=0.05"}),
+                                                        "mechanisms.hope.relax_rate=0.05"}),
                  2);
   auto& h = sim.world().persons.hope;
   std::fill(h.begin(), h.end(), 0.9f);
@@ -88,9 +88,10 @@ TEST_CASE("hope: without wins or defeats hope relaxes to the class baseline") {
 
 TEST_CASE("hope: diffusion narrows the spread of hope between ties") {
   auto spread = [](double diffusion) {
-    Simulation sim(make_scenario(small_world(6000, 30), {"mechanisms.hope.diffusion=" + std::to_string(diffusion),
-                                                    "mechanisms.hope.initial_sd=0.3", "mechanisms.hope.relax_rate=0"}),
-                   2);
+    Simulation sim(
+        make_scenario(small_world(6000, 30), {"mechanisms.hope.diffusion=" + std::to_string(diffusion),
+                                              "mechanisms.hope.initial_sd=0.3", "mechanisms.hope.relax_rate=0"}),
+        2);
     run_all(sim);
     const auto& h = sim.world().persons.hope;
     double m = mean(h), v = 0;

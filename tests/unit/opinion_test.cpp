@@ -31,10 +31,13 @@ double sd(const std::vector<float>& x) {
 // Uniform initial opinions on [-1, 1] (sd 0.58 around 0, clamped), well-mixed ties, fast updates:
 // the setting in which Hegselmann-Krause's cluster counts are known.
 std::vector<std::string> hk(double eps) {
-  return {"mechanisms.opinion.epsilon=" + std::to_string(eps), "mechanisms.opinion.rate=0.5",
+  return {"mechanisms.opinion.epsilon=" + std::to_string(eps),
+          "mechanisms.opinion.rate=0.5",
           "mechanisms.opinion.initial_mean={worker: 0, professional: 0, owner: 0}",
-          "mechanisms.opinion.initial_sd=1.0", "world.network.long_range_share=1",
-          "world.network.workplace_share=0", "world.network.mean_degree=40"};
+          "mechanisms.opinion.initial_sd=1.0",
+          "world.network.long_range_share=1",
+          "world.network.workplace_share=0",
+          "world.network.mean_degree=40"};
 }
 }  // namespace
 

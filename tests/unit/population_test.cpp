@@ -35,8 +35,8 @@ TEST_CASE("population: realized union density matches the target within sampling
   for (double target : {0.10, 0.30}) {
     std::vector<double> d;
     for (int seed = 1; seed <= 12; ++seed) {
-      Simulation sim(make_scenario(small_world(30000, 1), {"seed=" + std::to_string(seed),
-                                                      "world.unions.density=" + std::to_string(target)}),
+      Simulation sim(make_scenario(small_world(30000, 1),
+                                   {"seed=" + std::to_string(seed), "world.unions.density=" + std::to_string(target)}),
                      2);
       sim.record();
       d.push_back(sim.recorder().last("union_density"));

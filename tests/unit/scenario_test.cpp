@@ -50,7 +50,8 @@ TEST_CASE("scenario: --set overrides are validated like the file") {
   CHECK(make_scenario(small_world(), {"mechanisms.opinion.epsilon=0.25"}).mechanisms.opinion.epsilon == 0.25);
   const std::string bad = first_error(small_world(), {"mechanisms.opinion.epsilonn=0.25"});
   CHECK(bad.find("--set[1]:1:20: mechanisms.opinion.epsilonn: unknown key") == 0);
-  CHECK(first_error(small_world(), {"world.persons=lots"}).find("--set[1]:1:15: world.persons: expected a whole number") == 0);
+  CHECK(first_error(small_world(), {"world.persons=lots"})
+            .find("--set[1]:1:15: world.persons: expected a whole number") == 0);
 }
 
 TEST_CASE("scenario: a scenario extends another and overrides parts of it") {

@@ -19,12 +19,20 @@ struct EconomicShock : EventOf<EconomicShock> {
 
   template <class V>
   void fields(V& v) {
-    v.num("magnitude", size, {.doc = "grievance added at full strength", .unit = "[0, 1]", .source = "scenario",
-                              .min = -1, .max = 1, .required = true});
+    v.num("magnitude", size,
+          {.doc = "grievance added at full strength",
+           .unit = "[0, 1]",
+           .source = "scenario",
+           .min = -1,
+           .max = 1,
+           .required = true});
     v.integer("duration_weeks", duration_weeks,
               {.doc = "weeks at full strength", .unit = "weeks", .source = "scenario", .min = 1});
     v.num("recovery_weeks", recovery_weeks,
-          {.doc = "e-folding time of the fade afterwards (0: ends at once)", .unit = "weeks", .source = "assumption", .min = 0});
+          {.doc = "e-folding time of the fade afterwards (0: ends at once)",
+           .unit = "weeks",
+           .source = "assumption",
+           .min = 0});
     v.names("classes", classes, {.doc = "classes hit (worker, professional, owner); empty: all"});
     v.names("districts", districts, {.doc = "districts hit, by name; empty: all"});
   }

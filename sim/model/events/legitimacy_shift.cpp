@@ -13,8 +13,13 @@ struct LegitimacyShift : EventOf<LegitimacyShift> {
 
   template <class V>
   void fields(V& v) {
-    v.num("delta", delta, {.doc = "change in the state's legitimacy (clamped to [0, 1])", .unit = "[0, 1]",
-                           .source = "scenario", .min = -1, .max = 1, .required = true});
+    v.num("delta", delta,
+          {.doc = "change in the state's legitimacy (clamped to [0, 1])",
+           .unit = "[0, 1]",
+           .source = "scenario",
+           .min = -1,
+           .max = 1,
+           .required = true});
   }
   void apply(World& w, int64_t) const override { w.env.legitimacy = std::clamp(w.env.legitimacy + delta, 0.0, 1.0); }
   double magnitude() const override { return delta; }
