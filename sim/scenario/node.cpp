@@ -110,16 +110,19 @@ static std::string read_text(const std::string& path, const Loc& from) {
   return ss.str();
 }
 
-static Node load_chain(const std::string& path, const Loc& from, std::vector<std::string>& stack) {
+// `stack` holds the chain being loaded: canonical paths to detect cycles, and the paths as
+// written to report them.
+static Node load_chain(const std::string& path, const Loc& from,
+                       std::vector<std::pair<std::string, std::string>>& stack) {
   std::error_code ec;
   std::string canon = fs::weakly_canonical(path, ec).string();
   for (const auto& s : stack)
-    if (s == canon) {
+    if (s.first == canon) {
       std::string chain;
-      for (const auto& t : stack) chain += t + " -> ";
-      fail(from, "extends", "`extends:` cycle: " + chain + canon);
+      for (const auto& t : stack) chain += t.second + " -> ";
+      fail(from, "extends", "`extends:` cycle: " + chain + path);
     }
-  stack.push_back(canon);
+  stack.emplace_back(canon, path);
   Node root = parse_yaml(read_text(path, from), path);
   if (root.kind == Node::Kind::Null)
     fail(Loc{root.loc.file, 1, 1}, "",
@@ -140,7 +143,7 @@ static Node load_chain(const std::string& path, const Loc& from, std::vector<std
 }
 
 Node load_file(const std::string& path) {
-  std::vector<std::string> stack;
+  std::vector<std::pair<std::string, std::string>> stack;
   return load_chain(path, Loc{}, stack);
 }
 
