@@ -48,6 +48,10 @@ int run_command(const RunArgs& a) {
   }
   std::string out = a.output;
   if (out.empty()) out = "results/" + std::filesystem::path(a.scenario).stem().string() + ".h5";
+  if (out.back() == '/' || std::filesystem::is_directory(out)) {
+    fprintf(stderr, "error: the output '%s' is a directory; give a file name (-o DIR/NAME.h5)\n", out.c_str());
+    return 2;
+  }
   const int threads = a.threads > 0 ? a.threads : default_threads();
   const std::string yaml = resolved_yaml(s);
 

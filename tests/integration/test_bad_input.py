@@ -52,3 +52,9 @@ def test_missing_file(tribune, tmp_path):
     p = tribune("run", tmp_path / "nope.yaml", "-o", tmp_path / "o.h5")
     assert p.returncode == 2 and "cannot read scenario file" in p.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_output_that_is_a_directory(tribune, tmp_path):
+    p = tribune("run", "scenarios/baseline.yaml", "-o", str(tmp_path) + "/")
+    assert p.returncode == 2 and "is a directory" in p.stderr
+    assert list(tmp_path.iterdir()) == []

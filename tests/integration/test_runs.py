@@ -6,6 +6,7 @@ import time
 
 import h5py
 import numpy as np
+import pytest
 
 from conftest import ROOT
 
@@ -44,7 +45,8 @@ def test_different_seed_different_results(tribune, tmp_path):
     assert not np.array_equal(runs[0]["timeseries/hope_mean"], runs[1]["timeseries/hope_mean"])
 
 
-def test_sigint_leaves_no_file_at_the_final_path(tribune, tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupt_leaves_no_file_at_the_final_path(tribune, tmp_path, sig):
     out = tmp_path / "big.h5"
     p = subprocess.Popen([tribune.exe, "run", "scenarios/baseline.yaml", "-o", str(out), "--set",
                           "world.persons=300000", "--set", "horizon_weeks=2000"],
@@ -55,7 +57,7 @@ def test_sigint_leaves_no_file_at_the_final_path(tribune, tmp_path):
         line = p.stderr.readline()
         if line.startswith("progress: "):
             break
-    p.send_signal(signal.SIGINT)
+    p.send_signal(sig)
     _, err = p.communicate(timeout=120)
     assert p.returncode == 130, err
     assert "interrupted" in err
