@@ -63,21 +63,25 @@ struct Persons {
   // f(FieldInfo, std::vector<T>&) for every column, in declaration order.
   template <class F>
   void for_each_field(F&& f) {
-#define TRIBUNE_X(name, type, unit, desc, snap) f(FieldInfo{#name, type_name<type>(), unit, desc, snap}, name);
-    TRIBUNE_PERSON_FIELDS(TRIBUNE_X)
-#undef TRIBUNE_X
+    visit_fields(*this, f);
   }
   template <class F>
   void for_each_field(F&& f) const {
-#define TRIBUNE_X(name, type, unit, desc, snap) f(FieldInfo{#name, type_name<type>(), unit, desc, snap}, name);
-    TRIBUNE_PERSON_FIELDS(TRIBUNE_X)
-#undef TRIBUNE_X
+    visit_fields(*this, f);
   }
 
   size_t bytes() const {
     size_t b = 0;
     for_each_field([&b](const FieldInfo&, const auto& col) { b += col.capacity() * sizeof(col[0]); });
     return b;
+  }
+
+ private:
+  template <class Self, class F>
+  static void visit_fields(Self& self, F& f) {
+#define TRIBUNE_X(name, type, unit, desc, snap) f(FieldInfo{#name, type_name<type>(), unit, desc, snap}, self.name);
+    TRIBUNE_PERSON_FIELDS(TRIBUNE_X)
+#undef TRIBUNE_X
   }
 };
 

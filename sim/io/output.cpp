@@ -75,29 +75,37 @@ static std::string now_iso() {
   return buf;
 }
 
+// The `tick` dimension scale of a group. Its units are "weeks", not "weeks since ...", which
+// xarray would try to decode as calendar time.
+static h5::Handle tick_scale(hid_t group, const std::vector<int64_t>& ticks) {
+  h5::Handle tick = h5::dataset(group, "tick", ticks, {ticks.size()});
+  h5::attr(tick, "units", std::string("weeks"));
+  h5::attr(tick, "description", std::string("tick: weeks since the start of the run"));
+  h5::make_scale(tick, "tick");
+  return tick;
+}
+
+// One series dataset with its units and description, attached to its dimension scales.
+static void series(hid_t group, const SeriesInfo& info, const std::vector<double>& values, std::vector<hsize_t> dims,
+                   std::initializer_list<hid_t> scales) {
+  h5::Handle d = h5::dataset(group, info.name.c_str(), values, std::move(dims));
+  h5::attr(d, "units", info.unit);
+  h5::attr(d, "description", info.description);
+  unsigned dim = 0;
+  for (hid_t scale : scales) h5::attach(d, scale, dim++);
+}
+
 static void write_series(hid_t file, const Recorder& rec, int64_t districts, const std::vector<std::string>& names) {
   const hsize_t T = rec.ticks().size();
   h5::Handle ts = h5::group(file, "timeseries");
   h5::attr(ts, "description", std::string("city-wide series, one value per tick (week)"));
-  h5::Handle tick = h5::dataset(ts, "tick", rec.ticks(), {T});
-  h5::attr(tick, "units", std::string("weeks"));
-  h5::attr(tick, "description", std::string("tick: weeks since the start of the run"));
-  h5::make_scale(tick, "tick");
-  for (size_t s = 0; s < rec.city_series().size(); ++s) {
-    const auto& info = rec.city_series()[s];
-    h5::Handle d = h5::dataset(ts, info.name.c_str(), rec.city()[s], {T});
-    h5::attr(d, "units", info.unit);
-    h5::attr(d, "description", info.description);
-    h5::attach(d, tick, 0);
-  }
+  h5::Handle tick = tick_scale(ts, rec.ticks());
+  for (size_t s = 0; s < rec.city_series().size(); ++s) series(ts, rec.city_series()[s], rec.city()[s], {T}, {tick});
 
   const hsize_t D = static_cast<hsize_t>(districts);
   h5::Handle dg = h5::group(file, "districts");
   h5::attr(dg, "description", std::string("per-district series, ticks x districts"));
-  h5::Handle dtick = h5::dataset(dg, "tick", rec.ticks(), {T});
-  h5::attr(dtick, "units", std::string("weeks"));
-  h5::attr(dtick, "description", std::string("tick: weeks since the start of the run"));
-  h5::make_scale(dtick, "tick");
+  h5::Handle dtick = tick_scale(dg, rec.ticks());
   std::vector<int32_t> idx(D);
   for (hsize_t d = 0; d < D; ++d) idx[d] = static_cast<int32_t>(d);
   h5::Handle dscale = h5::dataset(dg, "district", idx, {D});
@@ -115,14 +123,8 @@ static void write_series(hid_t file, const Recorder& rec, int64_t districts, con
     if (D) H5Dwrite(nd, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data());
     h5::attach(nd, dscale, 0);
   }
-  for (size_t s = 0; s < rec.district_series().size(); ++s) {
-    const auto& info = rec.district_series()[s];
-    h5::Handle d = h5::dataset(dg, info.name.c_str(), rec.district()[s], {T, D});
-    h5::attr(d, "units", info.unit);
-    h5::attr(d, "description", info.description);
-    h5::attach(d, dtick, 0);
-    h5::attach(d, dscale, 1);
-  }
+  for (size_t s = 0; s < rec.district_series().size(); ++s)
+    series(dg, rec.district_series()[s], rec.district()[s], {T, D}, {dtick, dscale});
 }
 
 // Each event table as a compound dataset: int64, float64 and fixed-length UTF-8 string fields.
