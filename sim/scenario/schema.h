@@ -8,6 +8,7 @@
 
 #include "core/event.h"
 #include "scenario/fields.h"
+#include "scenario/writer.h"
 
 namespace tribune::scenario {
 
@@ -51,7 +52,7 @@ class SchemaGen {
   }
   template <class T>
   void list(const char* key, std::vector<T>& xs, const Meta& m) {
-    stack_.push_back(SchemaNode{key, "list", m, std::to_string(xs.size()) + " entries", {}, {}, {}});
+    stack_.push_back(SchemaNode{key, "list", m, Writer::flow_list(key, xs), {}, {}, {}});
     T item{};
     visit_fields(item, *this, m);
     pop();

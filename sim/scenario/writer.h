@@ -59,11 +59,30 @@ class Writer {
   template <class F>
   void check(bool, const char*, F&&) {}
 
+  // `key:` and the entries of `xs`, one flow mapping per line; "" for an empty list.
+  template <class T>
+  static std::string flow_list(const char* key, std::vector<T> xs) {
+    if (xs.empty()) return "";
+    Writer w;
+    w.begin_map();
+    w.key(key);
+    w.begin_seq();
+    for (auto& x : xs) {
+      w.begin_flow_map();
+      visit_fields(x, w, Meta{});
+      w.end_map();
+    }
+    w.end_seq();
+    w.end_map();
+    return w.str();
+  }
+
  private:
   std::unique_ptr<YAML::Emitter> out_;
   void key(const char* k);
   void scalar(const char* k, const std::string& v);
   void begin_map();
+  void begin_flow_map();
   void end_map();
   void begin_seq();
   void end_seq();
