@@ -18,7 +18,11 @@ namespace tribune {
   X(hope, float, "[0, 1]", "hope h; 1 - h is resignation (M3)", true)                                    \
   X(grievance, float, "[0, 1]", "grievance g (M2)", true)                                                \
   X(grievance_offset, float, "[-1, 1]", "idiosyncratic part of the grievance target (M2)", false)        \
-  X(hope_impulse, float, "[-1, 1]", "wins minus defeats experienced this tick, consumed by M3", false)
+  X(hope_impulse, float, "[-1, 1]", "wins minus defeats experienced this tick, consumed by M3", false)         \
+  X(org, int8_t, "index", "organization the person is engaged with, or -1 (M6)", true)                    \
+  X(engagement, uint8_t, "0 none, 1 supporter, 2 volunteer, 3 member, 4 cadre", "engagement level (M6)", true) \
+  X(hours, float, "hours/week", "political hours available per week (M5)", true)                         \
+  X(last_contact, int32_t, "tick", "last contact with an organizer, or -1 (M6)", false)
 
 struct FieldInfo {
   const char* name;
@@ -33,6 +37,10 @@ constexpr const char* type_name();
 template <>
 constexpr const char* type_name<uint8_t>() {
   return "uint8";
+}
+template <>
+constexpr const char* type_name<int8_t>() {
+  return "int8";
 }
 template <>
 constexpr const char* type_name<uint16_t>() {

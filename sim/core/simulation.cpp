@@ -23,6 +23,7 @@ Simulation::Simulation(Scenario scenario, int threads)
   auto t0 = std::chrono::steady_clock::now();
   const uint64_t seed = uint64_t(scenario_.seed), rep = uint64_t(scenario_.replicate);
   build_population(world_, scenario_.world, Streams(seed, rep, "population"), pool_);
+  for (const auto& spec : scenario_.organizations) world_.orgs.push_back(Org{spec});
   // Every mechanism draws its initial state, switched on or not: the world is the same either way.
   Mechanisms copy = scenario_.mechanisms;
   EachMechanism each{[&](const auto& p) { init(world_, p, context(p.kName)); }};
@@ -33,6 +34,7 @@ Simulation::Simulation(Scenario scenario, int threads)
 
 void Simulation::record() {
   const auto t0 = profiling_ ? Clock::now() : Clock::time_point{};
+  count_levels(world_, pool_);
   recorder_.record(world_, pool_);
   if (profiling_) add_time("record", t0);
 }

@@ -1,12 +1,14 @@
 #pragma once
 // The state of one run: persons (columns), the social network (CSR), workplaces, districts,
 // the environment actors, and the event tables written to the output.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "core/event_table.h"
 #include "core/persons.h"
+#include "model/organization.h"
 
 namespace tribune {
 
@@ -59,6 +61,20 @@ struct Environment {
   double shock(int d, int k) const { return shock_table[static_cast<size_t>(d) * kClasses + k]; }
 };
 
+// Engagement levels (M6).
+enum Level : uint8_t { kNone, kSupporter, kVolunteer, kMember, kCadre, kLevels };
+inline constexpr const char* kLevelNames[kLevels] = {"none", "supporter", "volunteer", "member", "cadre"};
+
+// An organization: its declared parameters and its running state.
+struct Org {
+  OrgSpec spec;
+  std::array<int64_t, kLevels> count{};   // persons at each engagement level, this tick
+  std::array<double, kActivities> hours{};  // volunteer hours by activity this tick (M5)
+  double treasury = 0;                    // dollars (M7)
+  double memory = 0;                      // institutional memory in [0, 1] (M7)
+  double efficiency() const { return 0.5 + memory; }  // multiplies what its hours achieve
+};
+
 struct World {
   Persons persons;
   Network network;
@@ -67,6 +83,7 @@ struct World {
   std::vector<std::string> sectors;
   Environment env;
   EventTables events;
+  std::vector<Org> orgs;
   std::vector<float> scratch;          // a spare float column for two-phase updates
   bool hope_impulses_pending = false;  // set by whoever writes persons.hope_impulse (M3 reads it)
   int64_t tick = 0;

@@ -31,6 +31,10 @@ hid_t native<uint16_t>() {
   return H5T_NATIVE_UINT16;
 }
 template <>
+hid_t native<int8_t>() {
+  return H5T_NATIVE_INT8;
+}
+template <>
 hid_t native<uint8_t>() {
   return H5T_NATIVE_UINT8;
 }
@@ -127,6 +131,17 @@ void text_dataset(hid_t parent, const char* name, const std::string& text) {
   check(H5Dwrite(d, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, &p), name, 0);
 }
 
+Handle string_dataset(hid_t parent, const char* name, const std::vector<std::string>& values) {
+  Handle t = vlen_string();
+  const hsize_t n = values.size();
+  Handle sp(H5Screate_simple(1, &n, nullptr));
+  Handle d(check(H5Dcreate2(parent, name, t, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), name));
+  std::vector<const char*> ptrs;
+  for (const auto& v : values) ptrs.push_back(v.c_str());
+  if (n) check(H5Dwrite(d, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), name, 0);
+  return d;
+}
+
 template <class T>
 Handle dataset(hid_t parent, const char* name, const std::vector<T>& data, std::vector<hsize_t> dims) {
   Handle sp(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr));
@@ -184,6 +199,7 @@ TRIBUNE_H5_EXT(int64_t)
 TRIBUNE_H5_EXT(int32_t)
 TRIBUNE_H5_EXT(uint16_t)
 TRIBUNE_H5_EXT(uint8_t)
+TRIBUNE_H5_EXT(int8_t)
 #undef TRIBUNE_H5_EXT
 
 bool has_attr(hid_t obj, const char* name) {

@@ -34,6 +34,9 @@ void attr(hid_t obj, const char* name, const std::string& value);
 void attr(hid_t obj, const char* name, int64_t value);
 void attr(hid_t obj, const char* name, double value);
 
+// A 1-D dataset of variable-length UTF-8 strings.
+Handle string_dataset(hid_t parent, const char* name, const std::vector<std::string>& values);
+
 // A scalar variable-length UTF-8 string dataset.
 void text_dataset(hid_t parent, const char* name, const std::string& text);
 

@@ -111,20 +111,27 @@ static void write_series(hid_t file, const Recorder& rec, int64_t districts, con
   h5::Handle dscale = h5::dataset(dg, "district", idx, {D});
   h5::attr(dscale, "description", std::string("district index; names in district_name"));
   h5::make_scale(dscale, "district");
-  // District names as one string per district, on the district dimension.
-  {
-    h5::Handle t(H5Tcopy(H5T_C_S1));
-    H5Tset_size(t, H5T_VARIABLE);
-    H5Tset_cset(t, H5T_CSET_UTF8);
-    h5::Handle sp(H5Screate_simple(1, &D, nullptr));
-    h5::Handle nd(H5Dcreate2(dg, "district_name", t, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
-    std::vector<const char*> ptrs;
-    for (const auto& n : names) ptrs.push_back(n.c_str());
-    if (D) H5Dwrite(nd, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data());
-    h5::attach(nd, dscale, 0);
-  }
+  h5::Handle names_ds = h5::string_dataset(dg, "district_name", names);
+  h5::attach(names_ds, dscale, 0);
   for (size_t s = 0; s < rec.district_series().size(); ++s)
     series(dg, rec.district_series()[s], rec.district()[s], {T, D}, {dtick, dscale});
+}
+
+// Per-organization series, ticks x organizations, with an `org` scale and the names.
+static void write_org_series(hid_t file, const Recorder& rec, const std::vector<std::string>& names) {
+  const hsize_t T = rec.ticks().size(), O = static_cast<hsize_t>(rec.orgs());
+  h5::Handle og = h5::group(file, "organizations");
+  h5::attr(og, "description", std::string("per-organization series, ticks x organizations"));
+  h5::Handle tick = tick_scale(og, rec.ticks());
+  std::vector<int32_t> idx(O);
+  for (hsize_t o = 0; o < O; ++o) idx[o] = static_cast<int32_t>(o);
+  h5::Handle oscale = h5::dataset(og, "org", idx, {O});
+  h5::attr(oscale, "description", std::string("organization index; names in org_name"));
+  h5::make_scale(oscale, "org");
+  h5::Handle nd = h5::string_dataset(og, "org_name", names);
+  h5::attach(nd, oscale, 0);
+  for (size_t s = 0; s < rec.org_series().size(); ++s)
+    series(og, rec.org_series()[s], rec.org()[s], {T, O}, {tick, oscale});
 }
 
 // Each event table as a compound dataset: int64, float64 and fixed-length UTF-8 string fields.
@@ -204,6 +211,9 @@ std::string Output::finish(const Simulation& sim, const Provenance& prov, bool c
   std::vector<std::string> names;
   for (const auto& d : w.districts) names.push_back(d.name);
   write_series(f, sim.recorder(), int64_t(w.districts.size()), names);
+  std::vector<std::string> org_names;
+  for (const auto& o : w.orgs) org_names.push_back(o.spec.name);
+  write_org_series(f, sim.recorder(), org_names);
   write_events(f, w.events);
   impl_.reset();  // closes every handle and the file
   if (!complete) return partial_;

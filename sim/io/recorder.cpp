@@ -12,7 +12,10 @@ namespace tribune {
 namespace {
 
 // Sums over persons of one district.
-enum Sum { kN, kHope, kGrievance, kIdeology, kIdeologySq, kLeft, kEmployed, kMembers, kShock, kSums };
+enum Sum {
+  kN, kHope, kGrievance, kIdeology, kIdeologySq, kLeft, kEmployed, kMembers, kShock,
+  kOrgSupporter, kOrgVolunteer, kOrgMember, kOrgCadre, kSums
+};
 using Sums = std::array<double, kSums>;
 
 // A block's sums for the districts it spans (persons are ordered by district).
@@ -53,6 +56,14 @@ const std::vector<Series>& city_defs() {
        [](const Sums& s, const World&) { return ratio(s[kShock], s[kN]); }},
       {{"legitimacy", "[0, 1]", "the state's legitimacy (M32 legitimacy_shift)"},
        [](const Sums&, const World& w) { return w.env.legitimacy; }},
+      {{"org_supporters", "persons", "supporters (on a list, not active) of all organizations (M6)"},
+       [](const Sums& s, const World&) { return s[kOrgSupporter]; }},
+      {{"org_volunteers", "persons", "volunteers of all organizations who are not members (M6)"},
+       [](const Sums& s, const World&) { return s[kOrgVolunteer]; }},
+      {{"org_members", "persons", "members of all organizations, cadre included (M6)"},
+       [](const Sums& s, const World&) { return s[kOrgMember] + s[kOrgCadre]; }},
+      {{"org_cadre", "persons", "cadre of all organizations (M6)"},
+       [](const Sums& s, const World&) { return s[kOrgCadre]; }},
   };
   return defs;
 }
@@ -69,6 +80,38 @@ const std::vector<Series>& district_defs() {
   return defs;
 }
 
+// Per-organization series, from World::orgs (counted at the end of the tick).
+struct OrgSeries {
+  SeriesInfo info;
+  double (*value)(const Org&);
+};
+
+const std::vector<OrgSeries>& org_defs() {
+  static const std::vector<OrgSeries> defs = {
+      {{"supporters", "persons", "on the organization's list, not active (M6)"},
+       [](const Org& o) { return double(o.count[kSupporter]); }},
+      {{"volunteers", "persons", "active, not members (M6)"}, [](const Org& o) { return double(o.count[kVolunteer]); }},
+      {{"members", "persons", "members, cadre included (M6)"},
+       [](const Org& o) { return double(o.count[kMember] + o.count[kCadre]); }},
+      {{"cadre", "persons", "cadre (M6)"}, [](const Org& o) { return double(o.count[kCadre]); }},
+      {{"hours_electoral", "hours/week", "volunteer hours in election campaigns (M5)"},
+       [](const Org& o) { return o.hours[kElectoral]; }},
+      {{"hours_movement", "hours/week", "volunteer hours in movements (M5)"},
+       [](const Org& o) { return o.hours[kMovement]; }},
+      {{"hours_union", "hours/week", "volunteer hours supporting unions (M5)"},
+       [](const Org& o) { return o.hours[kUnion]; }},
+      {{"hours_base_building", "hours/week", "volunteer hours in base building and outreach (M5)"},
+       [](const Org& o) { return o.hours[kBaseBuilding]; }},
+      {{"hours_internal", "hours/week", "volunteer hours in internal life: meetings, development (M5)"},
+       [](const Org& o) { return o.hours[kInternal]; }},
+      {{"memory", "[0, 1]", "institutional memory (M7); efficiency is 0.5 + memory"},
+       [](const Org& o) { return o.memory; }},
+      {{"treasury", "dollars", "money raised from dues and donations, cumulative (M7)"},
+       [](const Org& o) { return o.treasury; }},
+  };
+  return defs;
+}
+
 template <class Defs>
 std::vector<SeriesInfo> infos(const Defs& defs) {
   std::vector<SeriesInfo> out;
@@ -80,8 +123,15 @@ std::vector<SeriesInfo> infos(const Defs& defs) {
 
 Recorder::Recorder(const World& w)
     : districts_(static_cast<int64_t>(w.districts.size())),
+      orgs_(static_cast<int64_t>(w.orgs.size())),
       city_(city_defs().size()),
-      district_(district_defs().size()) {}
+      district_(district_defs().size()),
+      org_(org_defs().size()) {}
+
+const std::vector<SeriesInfo>& Recorder::org_series() const {
+  static const auto v = infos(org_defs());
+  return v;
+}
 
 const std::vector<SeriesInfo>& Recorder::city_series() const {
   static const auto v = infos(city_defs());
@@ -111,6 +161,8 @@ void Recorder::record(const World& w, const Pool& pool) {
       s[kEmployed] += P.workplace[i] >= 0;
       s[kMembers] += P.union_member[i];
       s[kShock] += w.env.shock(d, P.klass[i]);
+      const int level = P.engagement[i];
+      if (level > 0) s[kOrgSupporter + level - 1] += 1;
     }
     return part;
   };
@@ -127,6 +179,8 @@ void Recorder::record(const World& w, const Pool& pool) {
   for (size_t i = 0; i < city_defs().size(); ++i) city_[i].push_back(city_defs()[i].value(city, w));
   for (size_t i = 0; i < district_defs().size(); ++i)
     for (const auto& s : by_district) district_[i].push_back(district_defs()[i].value(s, w));
+  for (size_t i = 0; i < org_defs().size(); ++i)
+    for (const auto& o : w.orgs) org_[i].push_back(org_defs()[i].value(o));
 }
 
 double Recorder::last(const std::string& name) const {

@@ -26,15 +26,19 @@ class Recorder {
   // City-wide: values[s][t]. Per district: values[s][t * districts + d].
   const std::vector<SeriesInfo>& city_series() const;
   const std::vector<SeriesInfo>& district_series() const;
+  // Per organization: values[s][t * orgs + o].
+  const std::vector<SeriesInfo>& org_series() const;
+  const std::vector<std::vector<double>>& org() const { return org_; }
+  int64_t orgs() const { return orgs_; }
   const std::vector<std::vector<double>>& city() const { return city_; }
   const std::vector<std::vector<double>>& district() const { return district_; }
   int64_t districts() const { return districts_; }
   double last(const std::string& city_series_name) const;
 
  private:
-  int64_t districts_ = 0;
+  int64_t districts_ = 0, orgs_ = 0;
   std::vector<int64_t> ticks_;
-  std::vector<std::vector<double>> city_, district_;
+  std::vector<std::vector<double>> city_, district_, org_;
 };
 
 }  // namespace tribune

@@ -9,6 +9,7 @@
 
 #include "model/by_class.h"
 #include "scenario/fields.h"
+#include "scenario/format.h"
 
 namespace tribune {
 
@@ -175,7 +176,7 @@ struct WorldParams {
           {.doc = "the state's initial legitimacy", .unit = "[0, 1]", .source = "assumption", .min = 0, .max = 1});
     double total = class_shares.worker + class_shares.professional + class_shares.owner;
     v.check(std::abs(total - 1) < 1e-9, "class_shares",
-            [total] { return "shares must sum to 1, got " + std::to_string(total); });
+            [total] { return "shares must sum to 1, got " + scenario::format_number(total); });
   }
 };
 

@@ -41,6 +41,12 @@ static void check_references(Scenario& s, scenario::Reader& r) {
         r.error_at("world.workplaces.sectors[" + std::to_string(i) + "].name",
                    "duplicate sector name '" + ss[i].name + "'");
   if (ss.size() > 250) r.error_at("world.workplaces.sectors", "at most 250 sectors");
+  const auto& os = s.organizations;
+  for (size_t i = 0; i < os.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (os[i].name == os[j].name)
+        r.error_at("organizations[" + std::to_string(i) + "].name", "duplicate organization name '" + os[i].name + "'");
+  if (os.size() > 100) r.error_at("organizations", "at most 100 organizations");
   if (ds.size() > 65535) r.error_at("world.districts", "at most 65535 districts");
   if (static_cast<int64_t>(ds.size()) > s.world.persons) r.error_at("world.persons", "fewer persons than districts");
   for (const auto& ev : s.mechanisms.timeline.events) {

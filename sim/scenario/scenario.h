@@ -6,10 +6,14 @@
 #include <vector>
 
 #include "core/event.h"
+#include "model/engagement.h"
 #include "model/grievance.h"
 #include "model/hope.h"
+#include "model/memory.h"
 #include "model/opinion.h"
+#include "model/organization.h"
 #include "model/population.h"
+#include "model/time_budget.h"
 #include "model/timeline.h"
 #include "scenario/error.h"
 #include "scenario/fields.h"
@@ -23,6 +27,9 @@ struct Mechanisms {
   GrievanceParams grievance;  // M2
   OpinionParams opinion;      // M4
   HopeParams hope;            // M3
+  TimeBudgetParams time_budget;  // M5
+  EngagementParams engagement;   // M6
+  MemoryParams memory;           // M7
 
   template <class V>
   void fields(V& v) {
@@ -30,6 +37,9 @@ struct Mechanisms {
     v.object(GrievanceParams::kName, grievance, {.doc = "M2: grievance from class and economic shocks"});
     v.object(OpinionParams::kName, opinion, {.doc = "M4: ideology by bounded-confidence influence over ties"});
     v.object(HopeParams::kName, hope, {.doc = "M3: hope (the opposite of resignation)"});
+    v.object(TimeBudgetParams::kName, time_budget, {.doc = "M5: political hours and where they go"});
+    v.object(EngagementParams::kName, engagement, {.doc = "M6: the engagement ladder, none to cadre and back"});
+    v.object(MemoryParams::kName, memory, {.doc = "M7: treasury and institutional memory"});
   }
 };
 
@@ -63,6 +73,7 @@ struct Scenario {
   int64_t horizon_weeks = 0;
   EngineParams engine;
   WorldParams world;
+  std::vector<OrgSpec> organizations;
   Mechanisms mechanisms;
   OutputParams output;
 
@@ -77,6 +88,8 @@ struct Scenario {
               {.doc = "ticks to run; a tick is one week", .unit = "weeks", .min = 1, .max = 100000, .required = true});
     v.object("engine", engine, {.doc = "how the engine splits work (never changes results)"});
     v.object("world", world, {.doc = "M1 population: who lives where, works where, and knows whom", .required = true});
+    v.list("organizations", organizations,
+           {.doc = "organizations: left membership organizations, liberal advocacy groups, campaigns, community groups"});
     v.object("mechanisms", mechanisms, {.doc = "the model's mechanisms, each with its switch and parameters"});
     v.timeline("timeline", mechanisms.timeline.events, {.doc = "events at given weeks (M32)"});
     v.object("output", output, {.doc = "what is written besides the series"});

@@ -63,3 +63,20 @@ def test_events_and_snapshots(small_run):
         assert np.all((snap["hope"][:] >= 0) & (snap["hope"][:] <= 1))
     s = xr.open_dataset(small_run, group="snapshots", engine="h5netcdf")
     assert s["ideology"].dims == ("tick", "person")
+
+
+def test_organizations_group(small_run):
+    with h5py.File(small_run, "r") as f:
+        g = f["organizations"]
+        names = [n.decode() if isinstance(n, bytes) else n for n in g["org_name"][:]]
+        assert names == ["left_org", "liberal_group"]
+        for name in ("supporters", "volunteers", "members", "cadre", "hours_electoral", "hours_movement",
+                     "hours_union", "hours_base_building", "hours_internal", "memory", "treasury"):
+            assert g[name].shape == (104, 2), name
+            assert g[name].attrs["units"]
+        # City totals are the sums over organizations.
+        assert np.array_equal(f["timeseries/org_members"][:], g["members"][:].sum(axis=1))
+        assert np.all(g["cadre"][:] <= g["members"][:])
+    ds = xr.open_dataset(small_run, group="organizations", engine="h5netcdf")
+    assert ds["members"].dims == ("tick", "org")
+    assert float(ds["memory"].isel(org=0, tick=0)) > 0

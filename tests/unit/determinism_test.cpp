@@ -14,18 +14,19 @@ const std::string kShocks =
     "  - {week: 5, kind: legitimacy_shift, delta: -0.2}\n";
 
 struct Result {
-  std::vector<std::vector<double>> city, district;
+  std::vector<std::vector<double>> city, district, org;
   std::vector<float> hope, ideology, grievance;
   std::vector<int32_t> nbr;
+  std::vector<uint8_t> engagement;
 };
 
 Result run(int threads, std::vector<std::string> overrides = {}) {
   // 20,000 persons: with chunks of 1024, twenty chunks, so threads really interleave.
-  Simulation sim(make_scenario(small_world(20000, 12, kShocks), std::move(overrides)), threads);
+  Simulation sim(make_scenario(small_world(20000, 12, kShocks + one_org()), std::move(overrides)), threads);
   run_all(sim);
   const auto& w = sim.world();
-  return {sim.recorder().city(), sim.recorder().district(), w.persons.hope,
-          w.persons.ideology,    w.persons.grievance,       w.network.nbr};
+  return {sim.recorder().city(),  sim.recorder().district(), sim.recorder().org(), w.persons.hope,
+          w.persons.ideology,     w.persons.grievance,       w.network.nbr,        w.persons.engagement};
 }
 
 template <class T>
@@ -34,9 +35,11 @@ bool bits_equal(const std::vector<T>& a, const std::vector<T>& b) {
 }
 bool bits_equal(const Result& a, const Result& b) {
   bool eq = bits_equal(a.hope, b.hope) && bits_equal(a.ideology, b.ideology) && bits_equal(a.grievance, b.grievance) &&
-            bits_equal(a.nbr, b.nbr) && a.city.size() == b.city.size();
+            bits_equal(a.nbr, b.nbr) && bits_equal(a.engagement, b.engagement) && a.city.size() == b.city.size() &&
+            a.org.size() == b.org.size();
   for (size_t i = 0; eq && i < a.city.size(); ++i) eq = bits_equal(a.city[i], b.city[i]);
   for (size_t i = 0; eq && i < a.district.size(); ++i) eq = bits_equal(a.district[i], b.district[i]);
+  for (size_t i = 0; eq && i < a.org.size(); ++i) eq = bits_equal(a.org[i], b.org[i]);
   return eq;
 }
 }  // namespace
@@ -65,6 +68,13 @@ TEST_CASE("determinism: switching a mechanism off does not change the others' ra
   CHECK(bits_equal(all.hope, no_grievance.hope));
   CHECK(bits_equal(all.hope, no_opinion.hope));
   CHECK(bits_equal(all.grievance, no_opinion.grievance));
+  // Organizing (M5-M7) reads hope and grievance but does not yet write them.
+  for (const char* m : {"time_budget", "engagement", "memory"}) {
+    const Result off = run(2, {std::string("mechanisms.") + m + ".enabled=false"});
+    CHECK(bits_equal(all.hope, off.hope));
+    CHECK(bits_equal(all.grievance, off.grievance));
+  }
+  CHECK_FALSE(bits_equal(all.engagement, run(2, {"mechanisms.engagement.enabled=false"}).engagement));
   // ... while the switched-off mechanism really stopped.
   CHECK_FALSE(bits_equal(all.hope, no_hope.hope));
   CHECK_FALSE(bits_equal(all.ideology, no_opinion.ideology));

@@ -1,0 +1,59 @@
+// M5 time budget. init draws each person's hours; step adds up, per organization and activity,
+// the hours its engaged persons give this week.
+#include "model/time_budget.h"
+
+#include <algorithm>
+#include <array>
+#include <boost/random/normal_distribution.hpp>
+#include <cmath>
+
+#include "core/context.h"
+#include "core/world.h"
+#include "model/organization.h"
+
+namespace tribune {
+
+void init(World& w, const TimeBudgetParams& p, const Context& c) {
+  auto& P = w.persons;
+  c.pool.for_each(w.size(), [&](int64_t i) {
+    Stream s = c.rng.at(kSetupTick, static_cast<uint64_t>(i));
+    const double z = boost::random::normal_distribution<double>(0.0, 1.0)(s);
+    const bool precarious = P.klass[i] == 0 && !P.union_member[i];
+    const double h = p.hours[P.klass[i]] * std::exp(p.hours_spread * z) * (precarious ? p.precarity_factor : 1.0);
+    P.hours[i] = static_cast<float>(std::min(h, 80.0));
+  });
+}
+
+void step(World& w, const TimeBudgetParams& p, const Context& c) {
+  const size_t O = w.orgs.size();
+  if (O == 0) return;
+  const auto& P = w.persons;
+  std::vector<std::array<double, kActivities>> share(O);
+  std::vector<std::array<double, kLevels>> ask(O);
+  for (size_t o = 0; o < O; ++o) {
+    for (int a = 0; a < kActivities; ++a) share[o][a] = w.orgs[o].spec.strategy.share(a);
+    for (int l = 0; l < kLevels; ++l) ask[o][l] = w.orgs[o].spec.asks.of(l);
+  }
+  using Hours = std::vector<double>;  // [org * kActivities + activity]
+  auto block = [&](int64_t lo, int64_t hi) {
+    Hours h(O * kActivities, 0.0);
+    for (int64_t i = lo; i < hi; ++i) {
+      const int o = P.org[i];
+      if (o < 0 || P.engagement[i] < kVolunteer) continue;
+      const double given = std::min<double>(P.hours[i], ask[o][P.engagement[i]]);
+      const double pull = p.protest_pull * P.grievance[i] * P.hope[i];  // own pull toward protest
+      double* row = &h[static_cast<size_t>(o) * kActivities];
+      for (int a = 0; a < kActivities; ++a) row[a] += given * (1 - pull) * share[o][a];
+      row[kMovement] += given * pull;
+    }
+    return h;
+  };
+  auto add = [](Hours& acc, const Hours& h) {
+    for (size_t k = 0; k < h.size(); ++k) acc[k] += h[k];
+  };
+  const Hours total = c.pool.reduce(w.size(), Hours(O * kActivities, 0.0), block, add);
+  for (size_t o = 0; o < O; ++o)
+    for (int a = 0; a < kActivities; ++a) w.orgs[o].hours[a] = total[o * kActivities + a];
+}
+
+}  // namespace tribune

@@ -1,0 +1,56 @@
+// M6 engagement ladder: contact, development and burnout move people up and down.
+#include <catch2/catch.hpp>
+
+#include "helpers.h"
+
+using namespace tribune;
+using namespace tribune::test;
+
+namespace {
+struct Levels {
+  double supporters, volunteers, members, cadre;
+};
+Levels run_org(const std::string& strategy, int weeks, std::vector<std::string> sets = {},
+               const std::string& extra = "") {
+  Simulation sim(make_scenario(small_world(20000, weeks, one_org(strategy, extra)), std::move(sets)), 2);
+  run_all(sim);
+  const auto& c = sim.world().orgs.at(0).count;
+  return {double(c[kSupporter]), double(c[kVolunteer]), double(c[kMember] + c[kCadre]), double(c[kCadre])};
+}
+}  // namespace
+
+TEST_CASE("engagement: more development hours per member raise the cadre share") {
+  const auto few = run_org("{electoral: 0.45, movement: 0.2, union: 0.1, base_building: 0.2, internal: 0.05}", 100);
+  const auto many = run_org("{electoral: 0.2, movement: 0.1, union: 0.1, base_building: 0.2, internal: 0.4}", 100);
+  INFO("cadre share: few " << few.cadre / few.members << ", many " << many.cadre / many.members);
+  CHECK(many.cadre / many.members > few.cadre / few.members + 0.05);
+}
+
+TEST_CASE("engagement: outreach hours bring people onto the list") {
+  const auto none = run_org("{electoral: 0, movement: 0, union: 0.5, base_building: 0, internal: 0.5}", 30);
+  const auto lots = run_org("{electoral: 0, movement: 0, union: 0, base_building: 1, internal: 0}", 30);
+  CHECK(lots.supporters > none.supporters * 1.2);
+}
+
+TEST_CASE("engagement: asking more hours than people have burns them out") {
+  const std::string s = "{electoral: 0.4, movement: 0.15, union: 0.1, base_building: 0.2, internal: 0.15}";
+  const auto light = run_org(s, 40, {}, ", asks: {volunteer: 1, member: 0.5, cadre: 1}");
+  const auto heavy = run_org(s, 40, {}, ", asks: {volunteer: 20, member: 20, cadre: 40}");
+  CHECK(heavy.members < 0.8 * light.members);
+}
+
+TEST_CASE("engagement: hope makes people step up; resignation makes them step down") {
+  const std::string s = "{electoral: 0.4, movement: 0.15, union: 0.1, base_building: 0.2, internal: 0.15}";
+  const auto hopeless = run_org(s, 60, {"mechanisms.hope.baseline={worker: 0.05, professional: 0.05, owner: 0.05}",
+                                        "mechanisms.hope.relax_rate=0.5"});
+  const auto hopeful = run_org(s, 60, {"mechanisms.hope.baseline={worker: 0.9, professional: 0.9, owner: 0.9}",
+                                       "mechanisms.hope.relax_rate=0.5"});
+  CHECK(hopeful.members > hopeless.members * 1.2);
+}
+
+TEST_CASE("engagement: switched off, nobody moves") {
+  Simulation sim(make_scenario(small_world(5000, 10, one_org()), {"mechanisms.engagement.enabled=false"}), 2);
+  const auto before = sim.world().persons.engagement;
+  run_all(sim);
+  CHECK(sim.world().persons.engagement == before);
+}
