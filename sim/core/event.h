@@ -26,6 +26,8 @@ struct ResolveContext {
   std::string path;          // "timeline[3]"
   // Indices of `names` among the scenario's districts; reports unknown names. Empty list: all.
   std::vector<int> districts(const std::vector<std::string>& names, const char* key) const;
+  // Index of the organization named `name`, reporting a dangling name; -1 when empty or unknown.
+  int organization(const std::string& name, const char* key) const;
 };
 
 struct Event {

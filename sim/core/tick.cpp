@@ -12,10 +12,12 @@ void Simulation::tick() {
   // 3. influence: opinion and hope over social ties
   run(&Mechanisms::opinion);
   run(&Mechanisms::hope);
-  // 4. organizing: hours given and where they go, the engagement ladder, treasury and memory
+  // 4. organizing: hours given and where they go, the engagement ladder, treasury and memory,
+  //    national campaigns and what they leave behind
   run(&Mechanisms::time_budget);
   run(&Mechanisms::engagement);
   run(&Mechanisms::memory);
+  run(&Mechanisms::campaign_handover);
   // 5. unions, 6. movements, 7. campaigns, 8. elections, 9. officeholders, 10. legislation:
   // later issues.
   // 11. record

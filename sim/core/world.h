@@ -75,6 +75,18 @@ struct Org {
   double efficiency() const { return 0.5 + memory; }  // multiplies what its hours achieve
 };
 
+// A national campaign in progress (M32 national_campaign, run by M12).
+struct Campaign {
+  int org = -1;                // the campaign organization
+  int successor = -1;          // the permanent organization that may inherit its people, or -1
+  int64_t start = 0, end = 0;  // active in [start, end)
+  double volunteer_demand = 0; // volunteers sought, per resident
+  double list_growth = 0;      // new supporters per resident per week
+  double win_probability = 0;
+  double retention = 0;        // share of its list and volunteers passed to the successor at the end
+  bool ended = false;
+};
+
 struct World {
   Persons persons;
   Network network;
@@ -84,6 +96,7 @@ struct World {
   Environment env;
   EventTables events;
   std::vector<Org> orgs;
+  std::vector<Campaign> campaigns;
   std::vector<float> scratch;          // a spare float column for two-phase updates
   bool hope_impulses_pending = false;  // set by whoever writes persons.hope_impulse (M3 reads it)
   int64_t tick = 0;

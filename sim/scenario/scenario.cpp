@@ -28,6 +28,19 @@ std::vector<int> ResolveContext::districts(const std::vector<std::string>& names
   return out;
 }
 
+int ResolveContext::organization(const std::string& name, const char* key) const {
+  if (name.empty()) return -1;
+  const auto& os = scenario.organizations;
+  for (size_t o = 0; o < os.size(); ++o)
+    if (os[o].name == name) return static_cast<int>(o);
+  std::string valid;
+  for (const auto& o : os) valid += (valid.empty() ? "" : ", ") + o.name;
+  if (reader)
+    reader->error_at(path + "." + key, "no organization named '" + name + "'; organizations: " +
+                                           (valid.empty() ? std::string("none declared") : valid));
+  return -1;
+}
+
 static void check_references(Scenario& s, scenario::Reader& r) {
   const auto& ds = s.world.districts;
   for (size_t i = 0; i < ds.size(); ++i)

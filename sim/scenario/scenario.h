@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/event.h"
+#include "model/campaign_handover.h"
 #include "model/engagement.h"
 #include "model/grievance.h"
 #include "model/hope.h"
@@ -30,6 +31,7 @@ struct Mechanisms {
   TimeBudgetParams time_budget;  // M5
   EngagementParams engagement;   // M6
   MemoryParams memory;           // M7
+  CampaignHandoverParams campaign_handover;  // M12
 
   template <class V>
   void fields(V& v) {
@@ -40,6 +42,8 @@ struct Mechanisms {
     v.object(TimeBudgetParams::kName, time_budget, {.doc = "M5: political hours and where they go"});
     v.object(EngagementParams::kName, engagement, {.doc = "M6: the engagement ladder, none to cadre and back"});
     v.object(MemoryParams::kName, memory, {.doc = "M7: treasury and institutional memory"});
+    v.object(CampaignHandoverParams::kName, campaign_handover,
+             {.doc = "M12: national campaigns recruit, end, and may hand their people to an organization"});
   }
 };
 
