@@ -8,20 +8,20 @@
 namespace tribune {
 
 //  X(name, C++ type, unit, description, snapshot?)
-#define TRIBUNE_PERSON_FIELDS(X)                                                                         \
-  X(district, uint16_t, "index", "district of residence (persons are stored ordered by district)", true) \
-  X(workplace, int32_t, "index", "workplace, or -1 when not employed", true)                             \
-  X(klass, uint8_t, "0 worker, 1 professional, 2 owner", "class", true)                                  \
-  X(college, uint8_t, "bool", "college degree", true)                                                    \
-  X(union_member, uint8_t, "bool", "union member", true)                                                 \
-  X(ideology, float, "[-1, 1], -1 left", "ideology x (M4)", true)                                        \
-  X(hope, float, "[0, 1]", "hope h; 1 - h is resignation (M3)", true)                                    \
-  X(grievance, float, "[0, 1]", "grievance g (M2)", true)                                                \
-  X(grievance_offset, float, "[-1, 1]", "idiosyncratic part of the grievance target (M2)", false)        \
+#define TRIBUNE_PERSON_FIELDS(X)                                                                               \
+  X(district, uint16_t, "index", "district of residence (persons are stored ordered by district)", true)       \
+  X(workplace, int32_t, "index", "workplace, or -1 when not employed", true)                                   \
+  X(klass, uint8_t, "0 worker, 1 professional, 2 owner", "class", true)                                        \
+  X(college, uint8_t, "bool", "college degree", true)                                                          \
+  X(union_member, uint8_t, "bool", "union member", true)                                                       \
+  X(ideology, float, "[-1, 1], -1 left", "ideology x (M4)", true)                                              \
+  X(hope, float, "[0, 1]", "hope h; 1 - h is resignation (M3)", true)                                          \
+  X(grievance, float, "[0, 1]", "grievance g (M2)", true)                                                      \
+  X(grievance_offset, float, "[-1, 1]", "idiosyncratic part of the grievance target (M2)", false)              \
   X(hope_impulse, float, "[-1, 1]", "wins minus defeats experienced this tick, consumed by M3", false)         \
-  X(org, int8_t, "index", "organization the person is engaged with, or -1 (M6)", true)                    \
+  X(org, int8_t, "index", "organization the person is engaged with, or -1 (M6)", true)                         \
   X(engagement, uint8_t, "0 none, 1 supporter, 2 volunteer, 3 member, 4 cadre", "engagement level (M6)", true) \
-  X(hours, float, "hours/week", "political hours available per week (M5)", true)                         \
+  X(hours, float, "hours/week", "political hours available per week (M5)", true)                               \
   X(last_contact, int32_t, "tick", "last contact with an organizer, or -1 (M6)", false)
 
 struct FieldInfo {

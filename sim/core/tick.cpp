@@ -18,8 +18,10 @@ void Simulation::tick() {
   run(&Mechanisms::engagement);
   run(&Mechanisms::memory);
   run(&Mechanisms::campaign_handover);
-  // 5. unions, 6. movements, 7. campaigns, 8. elections, 9. officeholders, 10. legislation:
-  // later issues.
+  // 5. unions: organizing drives, militancy and strikes
+  run(&Mechanisms::union_growth);
+  run(&Mechanisms::strikes);
+  // 6. movements, 7. campaigns, 8. elections, 9. officeholders, 10. legislation: later issues.
   // 11. record
   record();
   ++world_.tick;

@@ -9,6 +9,7 @@
 #include "core/event_table.h"
 #include "core/persons.h"
 #include "model/organization.h"
+#include "model/union.h"
 
 namespace tribune {
 
@@ -33,14 +34,20 @@ struct Network {
 struct Workplaces {
   std::vector<int32_t> district;
   std::vector<uint8_t> sector;
-  std::vector<int16_t> union_id;        // -1: no union
-  std::vector<int64_t> member_offsets;  // employees of w: members[member_offsets[w] ..]
+  std::vector<int16_t> union_id;         // -1: no union
+  std::vector<float> resistance;         // employer resistance to unions, [0, 1] (M1)
+  std::vector<int32_t> contract_expiry;  // tick the contract expires (M14); -1 without a union
+  std::vector<float> militancy;          // [0, 1] (M14)
+  std::vector<int16_t> drive;            // weeks left in an organizing drive, 0 none (M13)
+  std::vector<int16_t> strike;           // weeks left in a strike, 0 none (M14)
+  std::vector<int64_t> member_offsets;   // employees of w: members[member_offsets[w] ..]
   std::vector<int32_t> members;
   int64_t count() const { return static_cast<int64_t>(sector.size()); }
   int64_t size(int64_t w) const { return member_offsets[w + 1] - member_offsets[w]; }
   size_t bytes() const {
     return district.capacity() * 4 + sector.capacity() + union_id.capacity() * 2 + member_offsets.capacity() * 8 +
-           members.capacity() * 4;
+           members.capacity() * 4 + resistance.capacity() * 4 + contract_expiry.capacity() * 4 +
+           militancy.capacity() * 4 + drive.capacity() * 2 + strike.capacity() * 2;
   }
 };
 
@@ -68,23 +75,42 @@ inline constexpr const char* kLevelNames[kLevels] = {"none", "supporter", "volun
 // An organization: its declared parameters and its running state.
 struct Org {
   OrgSpec spec;
-  std::array<int64_t, kLevels> count{};   // persons at each engagement level, this tick
-  std::array<double, kActivities> hours{};  // volunteer hours by activity this tick (M5)
-  double treasury = 0;                    // dollars (M7)
-  double memory = 0;                      // institutional memory in [0, 1] (M7)
+  std::array<int64_t, kLevels> count{};               // persons at each engagement level, this tick
+  std::array<double, kActivities> hours{};            // volunteer hours by activity this tick (M5)
+  double treasury = 0;                                // dollars (M7)
+  double memory = 0;                                  // institutional memory in [0, 1] (M7)
   double efficiency() const { return 0.5 + memory; }  // multiplies what its hours achieve
+};
+
+// A union: its declared parameters and its running state.
+struct Union {
+  UnionSpec spec;
+  bool left_led = false;                 // leadership (M15)
+  int64_t members = 0;                   // this tick
+  std::vector<int64_t> members_history;  // the last 52 weeks, oldest first (growth, M16)
+  double treasury = 0;                   // dollars
+  double growth() const {                // members over the last year, relative
+    return members_history.empty() || members_history.front() == 0
+               ? 0.0
+               : double(members) / double(members_history.front()) - 1.0;
+  }
 };
 
 // A national campaign in progress (M32 national_campaign, run by M12).
 struct Campaign {
-  int org = -1;                // the campaign organization
-  int successor = -1;          // the permanent organization that may inherit its people, or -1
-  int64_t start = 0, end = 0;  // active in [start, end)
-  double volunteer_demand = 0; // volunteers sought, per resident
-  double list_growth = 0;      // new supporters per resident per week
+  int org = -1;                 // the campaign organization
+  int successor = -1;           // the permanent organization that may inherit its people, or -1
+  int64_t start = 0, end = 0;   // active in [start, end)
+  double volunteer_demand = 0;  // volunteers sought, per resident
+  double list_growth = 0;       // new supporters per resident per week
   double win_probability = 0;
-  double retention = 0;        // share of its list and volunteers passed to the successor at the end
+  double retention = 0;  // share of its list and volunteers passed to the successor at the end
   bool ended = false;
+};
+
+// This week's strikes (M14), for the recorder.
+struct LaborStats {
+  int64_t started = 0, active = 0, won = 0, lost = 0;
 };
 
 struct World {
@@ -96,6 +122,8 @@ struct World {
   Environment env;
   EventTables events;
   std::vector<Org> orgs;
+  std::vector<Union> unions;
+  LaborStats labor;
   std::vector<Campaign> campaigns;
   std::vector<float> scratch;          // a spare float column for two-phase updates
   bool hope_impulses_pending = false;  // set by whoever writes persons.hope_impulse (M3 reads it)

@@ -117,21 +117,23 @@ static void write_series(hid_t file, const Recorder& rec, int64_t districts, con
     series(dg, rec.district_series()[s], rec.district()[s], {T, D}, {dtick, dscale});
 }
 
-// Per-organization series, ticks x organizations, with an `org` scale and the names.
-static void write_org_series(hid_t file, const Recorder& rec, const std::vector<std::string>& names) {
-  const hsize_t T = rec.ticks().size(), O = static_cast<hsize_t>(rec.orgs());
-  h5::Handle og = h5::group(file, "organizations");
-  h5::attr(og, "description", std::string("per-organization series, ticks x organizations"));
-  h5::Handle tick = tick_scale(og, rec.ticks());
-  std::vector<int32_t> idx(O);
-  for (hsize_t o = 0; o < O; ++o) idx[o] = static_cast<int32_t>(o);
-  h5::Handle oscale = h5::dataset(og, "org", idx, {O});
-  h5::attr(oscale, "description", std::string("organization index; names in org_name"));
-  h5::make_scale(oscale, "org");
-  h5::Handle nd = h5::string_dataset(og, "org_name", names);
-  h5::attach(nd, oscale, 0);
-  for (size_t s = 0; s < rec.org_series().size(); ++s)
-    series(og, rec.org_series()[s], rec.org()[s], {T, O}, {tick, oscale});
+// Series over ticks x actors (organizations, unions) in group `name`, with the actor scale `dim`
+// and the actors' names in `<dim>_name`.
+static void write_actor_series(hid_t file, const char* name, const char* dim, const std::vector<int64_t>& ticks,
+                               const std::vector<std::string>& names, const std::vector<SeriesInfo>& infos,
+                               const std::vector<std::vector<double>>& values) {
+  const hsize_t T = ticks.size(), A = names.size();
+  h5::Handle g = h5::group(file, name);
+  h5::attr(g, "description", std::string("per-") + dim + " series, ticks x " + dim);
+  h5::Handle tick = tick_scale(g, ticks);
+  std::vector<int32_t> idx(A);
+  for (hsize_t a = 0; a < A; ++a) idx[a] = static_cast<int32_t>(a);
+  h5::Handle scale = h5::dataset(g, dim, idx, {A});
+  h5::attr(scale, "description", std::string(dim) + " index; names in " + dim + "_name");
+  h5::make_scale(scale, dim);
+  h5::Handle nd = h5::string_dataset(g, (std::string(dim) + "_name").c_str(), names);
+  h5::attach(nd, scale, 0);
+  for (size_t s = 0; s < infos.size(); ++s) series(g, infos[s], values[s], {T, A}, {tick, scale});
 }
 
 // Each event table as a compound dataset: int64, float64 and fixed-length UTF-8 string fields.
@@ -213,7 +215,11 @@ std::string Output::finish(const Simulation& sim, const Provenance& prov, bool c
   write_series(f, sim.recorder(), int64_t(w.districts.size()), names);
   std::vector<std::string> org_names;
   for (const auto& o : w.orgs) org_names.push_back(o.spec.name);
-  write_org_series(f, sim.recorder(), org_names);
+  const Recorder& rec = sim.recorder();
+  write_actor_series(f, "organizations", "org", rec.ticks(), org_names, rec.org_series(), rec.org());
+  std::vector<std::string> union_names;
+  for (const auto& u : w.unions) union_names.push_back(u.spec.name);
+  write_actor_series(f, "unions", "union", rec.ticks(), union_names, rec.union_series(), rec.unions());
   write_events(f, w.events);
   impl_.reset();  // closes every handle and the file
   if (!complete) return partial_;

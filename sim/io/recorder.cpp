@@ -13,8 +13,20 @@ namespace {
 
 // Sums over persons of one district.
 enum Sum {
-  kN, kHope, kGrievance, kIdeology, kIdeologySq, kLeft, kEmployed, kMembers, kShock,
-  kOrgSupporter, kOrgVolunteer, kOrgMember, kOrgCadre, kSums
+  kN,
+  kHope,
+  kGrievance,
+  kIdeology,
+  kIdeologySq,
+  kLeft,
+  kEmployed,
+  kMembers,
+  kShock,
+  kOrgSupporter,
+  kOrgVolunteer,
+  kOrgMember,
+  kOrgCadre,
+  kSums
 };
 using Sums = std::array<double, kSums>;
 
@@ -64,6 +76,14 @@ const std::vector<Series>& city_defs() {
        [](const Sums& s, const World&) { return s[kOrgMember] + s[kOrgCadre]; }},
       {{"org_cadre", "persons", "cadre of all organizations (M6)"},
        [](const Sums& s, const World&) { return s[kOrgCadre]; }},
+      {{"strikes_started", "strikes", "strikes started this week (M14)"},
+       [](const Sums&, const World& w) { return double(w.labor.started); }},
+      {{"strikes_active", "strikes", "strikes under way at the end of the week (M14)"},
+       [](const Sums&, const World& w) { return double(w.labor.active); }},
+      {{"strikes_won", "strikes", "strikes that ended in a win this week (M14)"},
+       [](const Sums&, const World& w) { return double(w.labor.won); }},
+      {{"strikes_lost", "strikes", "strikes that ended in a defeat this week (M14)"},
+       [](const Sums&, const World& w) { return double(w.labor.lost); }},
   };
   return defs;
 }
@@ -112,6 +132,24 @@ const std::vector<OrgSeries>& org_defs() {
   return defs;
 }
 
+// Per-union series, from World::unions.
+struct UnionSeries {
+  SeriesInfo info;
+  double (*value)(const Union&);
+};
+
+const std::vector<UnionSeries>& union_defs() {
+  static const std::vector<UnionSeries> defs = {
+      {{"members", "persons", "union members (M13)"}, [](const Union& u) { return double(u.members); }},
+      {{"growth", "1", "members over the last 52 weeks, relative (M13, M16)"},
+       [](const Union& u) { return u.growth(); }},
+      {{"treasury", "dollars", "treasury and strike fund (M14)"}, [](const Union& u) { return u.treasury; }},
+      {{"left_led", "bool", "1 when the union has left leadership (M15)"},
+       [](const Union& u) { return u.left_led ? 1.0 : 0.0; }},
+  };
+  return defs;
+}
+
 template <class Defs>
 std::vector<SeriesInfo> infos(const Defs& defs) {
   std::vector<SeriesInfo> out;
@@ -124,9 +162,16 @@ std::vector<SeriesInfo> infos(const Defs& defs) {
 Recorder::Recorder(const World& w)
     : districts_(static_cast<int64_t>(w.districts.size())),
       orgs_(static_cast<int64_t>(w.orgs.size())),
+      unions_(static_cast<int64_t>(w.unions.size())),
       city_(city_defs().size()),
       district_(district_defs().size()),
-      org_(org_defs().size()) {}
+      org_(org_defs().size()),
+      union_(union_defs().size()) {}
+
+const std::vector<SeriesInfo>& Recorder::union_series() const {
+  static const auto v = infos(union_defs());
+  return v;
+}
 
 const std::vector<SeriesInfo>& Recorder::org_series() const {
   static const auto v = infos(org_defs());
@@ -181,6 +226,8 @@ void Recorder::record(const World& w, const Pool& pool) {
     for (const auto& s : by_district) district_[i].push_back(district_defs()[i].value(s, w));
   for (size_t i = 0; i < org_defs().size(); ++i)
     for (const auto& o : w.orgs) org_[i].push_back(org_defs()[i].value(o));
+  for (size_t i = 0; i < union_defs().size(); ++i)
+    for (const auto& u : w.unions) union_[i].push_back(union_defs()[i].value(u));
 }
 
 double Recorder::last(const std::string& name) const {

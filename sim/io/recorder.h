@@ -30,15 +30,19 @@ class Recorder {
   const std::vector<SeriesInfo>& org_series() const;
   const std::vector<std::vector<double>>& org() const { return org_; }
   int64_t orgs() const { return orgs_; }
+  // Per union: values[s][t * unions + u].
+  const std::vector<SeriesInfo>& union_series() const;
+  const std::vector<std::vector<double>>& unions() const { return union_; }
+  int64_t union_count() const { return unions_; }
   const std::vector<std::vector<double>>& city() const { return city_; }
   const std::vector<std::vector<double>>& district() const { return district_; }
   int64_t districts() const { return districts_; }
   double last(const std::string& city_series_name) const;
 
  private:
-  int64_t districts_ = 0, orgs_ = 0;
+  int64_t districts_ = 0, orgs_ = 0, unions_ = 0;
   std::vector<int64_t> ticks_;
-  std::vector<std::vector<double>> city_, district_, org_;
+  std::vector<std::vector<double>> city_, district_, org_, union_;
 };
 
 }  // namespace tribune

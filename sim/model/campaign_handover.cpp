@@ -13,7 +13,9 @@ namespace tribune {
 namespace {
 enum Purpose : uint32_t { kList = 1, kVolunteers, kHandover, kOutcome };
 
-uint32_t purpose(size_t campaign, Purpose p) { return static_cast<uint32_t>(campaign) * 8 + p; }
+uint32_t purpose(size_t campaign, Purpose p) {
+  return static_cast<uint32_t>(campaign) * 8 + p;
+}
 
 // New supporters and volunteers for a running campaign. Each person's move depends only on their
 // own state and on totals taken before the loop, so persons can be updated in place.
@@ -85,15 +87,15 @@ std::array<int64_t, 3> hand_over(World& w, const Campaign& cam, size_t k, const 
 }  // namespace
 
 void init(World& w, const CampaignHandoverParams&, const Context&) {
-  w.events["handovers"] = EventTable(
-      "national campaigns as they ended, and what passed to a permanent organization (M12)",
-      {{"tick", EventColumn::Type::Int, "weeks", {}, {}, {}},
-       {"campaign", EventColumn::Type::Text, "", {}, {}, {}},
-       {"successor", EventColumn::Type::Text, "", {}, {}, {}},
-       {"won", EventColumn::Type::Int, "bool", {}, {}, {}},
-       {"supporters_passed", EventColumn::Type::Int, "persons", {}, {}, {}},
-       {"volunteers_passed", EventColumn::Type::Int, "persons", {}, {}, {}},
-       {"dropped", EventColumn::Type::Int, "persons", {}, {}, {}}});
+  w.events["handovers"] =
+      EventTable("national campaigns as they ended, and what passed to a permanent organization (M12)",
+                 {{"tick", EventColumn::Type::Int, "weeks", {}, {}, {}},
+                  {"campaign", EventColumn::Type::Text, "", {}, {}, {}},
+                  {"successor", EventColumn::Type::Text, "", {}, {}, {}},
+                  {"won", EventColumn::Type::Int, "bool", {}, {}, {}},
+                  {"supporters_passed", EventColumn::Type::Int, "persons", {}, {}, {}},
+                  {"volunteers_passed", EventColumn::Type::Int, "persons", {}, {}, {}},
+                  {"dropped", EventColumn::Type::Int, "persons", {}, {}, {}}});
 }
 
 void step(World& w, const CampaignHandoverParams& p, const Context& c) {
@@ -107,8 +109,8 @@ void step(World& w, const CampaignHandoverParams& p, const Context& c) {
     const bool won = c.rng.at(static_cast<uint32_t>(c.tick), k, purpose(k, kOutcome)).uniform() < cam.win_probability;
     const auto n = hand_over(w, cam, k, c);
     const std::string successor = cam.successor >= 0 ? w.orgs[static_cast<size_t>(cam.successor)].spec.name : "";
-    w.events["handovers"].add({c.tick, w.orgs[static_cast<size_t>(cam.org)].spec.name, successor,
-                               int64_t{won ? 1 : 0}, n[0], n[1], n[2]});
+    w.events["handovers"].add(
+        {c.tick, w.orgs[static_cast<size_t>(cam.org)].spec.name, successor, int64_t{won ? 1 : 0}, n[0], n[1], n[2]});
     cam.ended = true;
   }
 }

@@ -22,9 +22,16 @@ struct CampaignHandoverParams {
     v.num("recruit_rate", recruit_rate,
           {.doc = "weekly share of the gap between volunteers sought and volunteers present that the campaign fills "
                   "from its list",
-           .unit = "1/week", .source = "assumption", .min = 0, .max = 1});
-    v.num("fit_width", fit_width, {.doc = "ideological distance from the campaign's platform at which appeal falls to 0.61",
-                                   .unit = "ideology", .source = "assumption", .min = 0.01, .max = 4});
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.num("fit_width", fit_width,
+          {.doc = "ideological distance from the campaign's platform at which appeal falls to 0.61",
+           .unit = "ideology",
+           .source = "assumption",
+           .min = 0.01,
+           .max = 4});
   }
 };
 

@@ -48,39 +48,90 @@ struct EngagementParams {
   template <class V>
   void fields(V& v) {
     declare_switch(v, enabled);
-    v.num("fit_width", fit_width, {.doc = "ideological distance from the platform at which fit falls to 0.61",
-                                   .unit = "ideology", .source = "assumption", .min = 0.01, .max = 4});
+    v.num("fit_width", fit_width,
+          {.doc = "ideological distance from the platform at which fit falls to 0.61",
+           .unit = "ideology",
+           .source = "assumption",
+           .min = 0.01,
+           .max = 4});
     v.num("contacts_per_hour", contacts_per_hour,
-          {.doc = "new people reached per hour of outreach, at efficiency 1", .unit = "1/hour",
-           .source = "assumption (a canvasser talks with a few people an hour)", .min = 0, .max = 100});
+          {.doc = "new people reached per hour of outreach, at efficiency 1",
+           .unit = "1/hour",
+           .source = "assumption (a canvasser talks with a few people an hour)",
+           .min = 0,
+           .max = 100});
     v.num("outreach_electoral", outreach_electoral,
-          {.doc = "how much an electoral hour reaches new people, relative to a base-building hour", .unit = "1",
-           .source = "assumption", .min = 0, .max = 10});
+          {.doc = "how much an electoral hour reaches new people, relative to a base-building hour",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 10});
     v.num("outreach_movement", outreach_movement,
-          {.doc = "how much a movement hour reaches new people, relative to a base-building hour", .unit = "1",
-           .source = "assumption", .min = 0, .max = 10});
-    v.num("join", join, {.doc = "chance that a contacted person who fits perfectly, at full hope, joins the list",
-                         .unit = "1", .source = "assumption", .min = 0, .max = 1});
-    v.num("up_volunteer", up_volunteer, {.doc = "weekly chance a fitting, hopeful supporter starts volunteering",
-                                         .unit = "1/week", .source = "assumption", .min = 0, .max = 1});
-    v.num("up_member", up_member, {.doc = "weekly chance a fitting, hopeful volunteer joins as a member",
-                                   .unit = "1/week", .source = "assumption", .min = 0, .max = 1});
-    v.num("up_cadre", up_cadre, {.doc = "weekly chance a fully developed member becomes cadre", .unit = "1/week",
-                                 .source = "assumption", .min = 0, .max = 1});
-    v.num("social", social, {.doc = "how much having all one's ties inside the organization multiplies joining",
-                             .unit = "1", .source = "assumption", .min = 0, .max = 100});
+          {.doc = "how much a movement hour reaches new people, relative to a base-building hour",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 10});
+    v.num("join", join,
+          {.doc = "chance that a contacted person who fits perfectly, at full hope, joins the list",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.num("up_volunteer", up_volunteer,
+          {.doc = "weekly chance a fitting, hopeful supporter starts volunteering",
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.num("up_member", up_member,
+          {.doc = "weekly chance a fitting, hopeful volunteer joins as a member",
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.num("up_cadre", up_cadre,
+          {.doc = "weekly chance a fully developed member becomes cadre",
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.num("social", social,
+          {.doc = "how much having all one's ties inside the organization multiplies joining",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 100});
     v.num("development_share", development_share,
-          {.doc = "share of internal hours that develops members (mentoring, hubs) rather than meetings", .unit = "1",
-           .source = "assumption; 004: Our Time hubs", .min = 0, .max = 1});
+          {.doc = "share of internal hours that develops members (mentoring, hubs) rather than meetings",
+           .unit = "1",
+           .source = "assumption; 004: Our Time hubs",
+           .min = 0,
+           .max = 1});
     v.num("development_half", development_half,
           {.doc = "development hours per member per week at which the cadre chance is half its maximum",
-           .unit = "hours/week", .source = "assumption", .min = 1e-6, .max = 100});
-    v.object("attrition", attrition, {.doc = "weekly chance of stepping down a level, by level", .unit = "1/week",
-                                      .source = "assumption", .min = 0, .max = 1});
-    v.num("burnout", burnout, {.doc = "extra weekly chance of stepping down when asked more hours than one has",
-                               .unit = "1/week", .source = "assumption", .min = 0, .max = 1});
-    v.num("resignation", resignation, {.doc = "extra weekly chance of stepping down at zero hope (times 1 - hope)",
-                                       .unit = "1/week", .source = "assumption; 004", .min = 0, .max = 1});
+           .unit = "hours/week",
+           .source = "assumption",
+           .min = 1e-6,
+           .max = 100});
+    v.object("attrition", attrition,
+             {.doc = "weekly chance of stepping down a level, by level",
+              .unit = "1/week",
+              .source = "assumption",
+              .min = 0,
+              .max = 1});
+    v.num("burnout", burnout,
+          {.doc = "extra weekly chance of stepping down when asked more hours than one has",
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.num("resignation", resignation,
+          {.doc = "extra weekly chance of stepping down at zero hope (times 1 - hope)",
+           .unit = "1/week",
+           .source = "assumption; 004",
+           .min = 0,
+           .max = 1});
   }
 };
 

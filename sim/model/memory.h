@@ -22,18 +22,36 @@ struct MemoryParams {
   template <class V>
   void fields(V& v) {
     declare_switch(v, enabled);
-    v.num("learn_rate", learn_rate, {.doc = "weekly growth of memory at saturating activity, times (1 - memory)",
-                                     .unit = "1/week", .source = "assumption", .min = 0, .max = 1});
+    v.num("learn_rate", learn_rate,
+          {.doc = "weekly growth of memory at saturating activity, times (1 - memory)",
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("activity_half", activity_half,
           {.doc = "outward hours per active person per week at which learning is half its maximum",
-           .unit = "hours/week", .source = "assumption", .min = 1e-6, .max = 100});
+           .unit = "hours/week",
+           .source = "assumption",
+           .min = 1e-6,
+           .max = 100});
     v.num("continuity_half", continuity_half,
-          {.doc = "cadre share of members at which leadership turnover is halved", .unit = "1",
-           .source = "assumption; 003", .min = 1e-6, .max = 1});
-    v.num("loss", loss, {.doc = "share of memory lost when the whole leadership turns over", .unit = "1",
-                         .source = "assumption; 003", .min = 0, .max = 1});
-    v.num("donation", donation, {.doc = "donations per supporter per week", .unit = "dollars/week",
-                                 .source = "assumption", .min = 0, .max = 1000});
+          {.doc = "cadre share of members at which leadership turnover is halved",
+           .unit = "1",
+           .source = "assumption; 003",
+           .min = 1e-6,
+           .max = 1});
+    v.num("loss", loss,
+          {.doc = "share of memory lost when the whole leadership turns over",
+           .unit = "1",
+           .source = "assumption; 003",
+           .min = 0,
+           .max = 1});
+    v.num("donation", donation,
+          {.doc = "donations per supporter per week",
+           .unit = "dollars/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1000});
   }
 };
 

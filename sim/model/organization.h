@@ -34,8 +34,8 @@ struct Allocation {
   }
   template <class V>
   void fields(V& v) {
-    const scenario::Meta m{.doc = "share of the organization's volunteer hours", .unit = "1", .source = "scenario",
-                           .min = 0, .max = 1};
+    const scenario::Meta m{
+        .doc = "share of the organization's volunteer hours", .unit = "1", .source = "scenario", .min = 0, .max = 1};
     v.num("electoral", electoral, m);
     v.num("movement", movement, m);
     v.num("union", union_support, m);
@@ -53,8 +53,11 @@ struct Asks {
   double of(int level) const { return level == 2 ? volunteer : level == 3 ? member : level == 4 ? cadre : 0.0; }
   template <class V>
   void fields(V& v) {
-    const scenario::Meta m{.doc = "hours per week the organization asks of this level", .unit = "hours/week",
-                           .source = "assumption", .min = 0, .max = 80};
+    const scenario::Meta m{.doc = "hours per week the organization asks of this level",
+                           .unit = "hours/week",
+                           .source = "assumption",
+                           .min = 0,
+                           .max = 80};
     v.num("volunteer", volunteer, m);
     v.num("member", member, m);
     v.num("cadre", cadre, m);
@@ -83,31 +86,48 @@ struct OrgSpec {
     v.choice("kind", kind, kOrgKindNames, {.doc = "what sort of organization it is"});
     v.choice("structure", structure, kStructureNames,
              {.doc = "deliberative (long meetings, member ownership) or gaseous (leader-centred action groups, 001)"});
-    v.num("platform", platform, {.doc = "the organization's position on the ideology axis", .unit = "ideology",
-                                 .source = "assumption", .min = -1, .max = 1});
+    v.num("platform", platform,
+          {.doc = "the organization's position on the ideology axis",
+           .unit = "ideology",
+           .source = "assumption",
+           .min = -1,
+           .max = 1});
     v.num("members_per_resident", members_per_resident,
-          {.doc = "members at the start, per resident", .unit = "1/person",
-           .source = "004: NYC-DSA about 1 per 670 residents; Milwaukee Socialists 1910 about 1 per 100", .min = 0,
+          {.doc = "members at the start, per resident",
+           .unit = "1/person",
+           .source = "004: NYC-DSA about 1 per 670 residents; Milwaukee Socialists 1910 about 1 per 100",
+           .min = 0,
            .max = 1});
     v.num("supporters_per_member", supporters_per_member,
-          {.doc = "supporters (on the list, not active) at the start, per member", .unit = "1",
-           .source = "assumption", .min = 0, .max = 1000});
+          {.doc = "supporters (on the list, not active) at the start, per member",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1000});
     v.num("volunteers_per_member", volunteers_per_member,
-          {.doc = "active non-member volunteers at the start, per member", .unit = "1", .source = "assumption",
-           .min = 0, .max = 1000});
-    v.num("cadre_share", cadre_share, {.doc = "share of starting members who are cadre", .unit = "1",
-                                       .source = "assumption", .min = 0, .max = 1});
+          {.doc = "active non-member volunteers at the start, per member",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1000});
+    v.num("cadre_share", cadre_share,
+          {.doc = "share of starting members who are cadre", .unit = "1", .source = "assumption", .min = 0, .max = 1});
     v.num("college_affinity", college_affinity,
-          {.doc = "how much likelier a college graduate is to start in the organization", .unit = "ratio",
-           .source = "004: NYC-DSA concentrated among the college-educated; value assumed", .min = 0, .max = 100});
-    v.num("dues", dues, {.doc = "dues per member per week", .unit = "dollars/week", .source = "assumption",
-                         .min = 0, .max = 1000});
-    v.num("memory", memory, {.doc = "institutional memory at the start", .unit = "[0, 1]", .source = "assumption",
-                             .min = 0, .max = 1});
+          {.doc = "how much likelier a college graduate is to start in the organization",
+           .unit = "ratio",
+           .source = "004: NYC-DSA concentrated among the college-educated; value assumed",
+           .min = 0,
+           .max = 100});
+    v.num("dues", dues,
+          {.doc = "dues per member per week", .unit = "dollars/week", .source = "assumption", .min = 0, .max = 1000});
+    v.num("memory", memory,
+          {.doc = "institutional memory at the start", .unit = "[0, 1]", .source = "assumption", .min = 0, .max = 1});
     v.num("leadership_turnover", leadership_turnover,
           {.doc = "share of the leadership replaced per year when the organization has no cadre to keep continuity",
-           .unit = "1/year", .source = "assumption; 003: all-volunteer organizations lose memory with turnover",
-           .min = 0, .max = 10});
+           .unit = "1/year",
+           .source = "assumption; 003: all-volunteer organizations lose memory with turnover",
+           .min = 0,
+           .max = 10});
     v.object("strategy", strategy, {.doc = "allocation of volunteer hours (M9, fixed)"});
     v.object("asks", asks, {.doc = "hours asked of each engaged level (M5)"});
     v.check(supporters_per_member * members_per_resident + members_per_resident * (1 + volunteers_per_member) <= 1,

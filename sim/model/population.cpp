@@ -16,7 +16,7 @@
 namespace tribune {
 
 namespace {
-enum Purpose : uint32_t { kClass = 1, kCollege, kEmployed, kShuffle, kWorkplace, kUnionize, kMember };
+enum Purpose : uint32_t { kClass = 1, kCollege, kEmployed, kShuffle, kWorkplace, kUnionize, kMember, kResistance };
 
 // District sizes proportional to their weights, by largest remainder (exact total).
 std::vector<int64_t> district_sizes(const std::vector<DistrictSpec>& ds, int64_t n) {
@@ -144,6 +144,7 @@ void unionize(World& w, const UnionParams& u, const Streams& rng, const Pool& po
   auto& W = w.workplaces;
   auto& P = w.persons;
   W.union_id.assign(static_cast<size_t>(W.count()), -1);
+  W.resistance.assign(static_cast<size_t>(W.count()), 0.0f);
   const double employees = static_cast<double>(W.members.size());
   if (employees == 0 || u.density <= 0) return;
   const double target = employees * u.density / u.member_share_covered;
@@ -180,6 +181,11 @@ void build_population(World& w, const WorldParams& p, const Streams& rng, const 
   synthesize_persons(w, p, rng, pool);
   build_workplaces(w, p, rng, pool);
   unionize(w, p.unions, rng, pool);
+  auto& W = w.workplaces;
+  pool.for_each(W.count(), [&](int64_t k) {
+    W.resistance[k] = static_cast<float>(2 * p.workplaces.resistance_mean *
+                                         rng.at(kSetupTick, static_cast<uint64_t>(k), kResistance).uniform());
+  });
   build_network(w, p.network, rng, pool);
   w.scratch.assign(static_cast<size_t>(n), 0.0f);
 }

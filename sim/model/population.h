@@ -52,6 +52,7 @@ struct WorkplaceParams {
   double size_min = 2;
   double size_max = 5000;
   double size_exponent = 2.06;
+  double resistance_mean = 0.25;
   std::vector<SectorSpec> sectors = {{"health_education", 0.23},
                                      {"trade_transport", 0.20},
                                      {"professional_business", 0.15},
@@ -75,6 +76,12 @@ struct WorkplaceParams {
            .source = "Axtell 2001, Science 293:1818 (US firm sizes, CCDF exponent 1.06)",
            .min = 1.01,
            .max = 10});
+    v.num("resistance_mean", resistance_mean,
+          {.doc = "mean employer resistance to unions; each workplace's is uniform on [0, 2 x mean]",
+           .unit = "[0, 1]",
+           .source = "assumption",
+           .min = 0,
+           .max = 0.5});
     v.list("sectors", sectors, {.doc = "sectors and their shares of workplaces", .min = 1});
     v.check(size_max >= size_min, "size_max", [] { return std::string("must be >= size_min"); });
   }

@@ -23,16 +23,27 @@ struct TimeBudgetParams {
   template <class V>
   void fields(V& v) {
     declare_switch(v, enabled);
-    v.object("hours", hours, {.doc = "median political hours per week by class", .unit = "hours/week",
-                              .source = "assumption", .min = 0, .max = 80});
-    v.num("hours_spread", hours_spread, {.doc = "log-normal spread of hours between persons", .unit = "1",
-                                         .source = "assumption", .min = 0, .max = 3});
+    v.object("hours", hours,
+             {.doc = "median political hours per week by class",
+              .unit = "hours/week",
+              .source = "assumption",
+              .min = 0,
+              .max = 80});
+    v.num(
+        "hours_spread", hours_spread,
+        {.doc = "log-normal spread of hours between persons", .unit = "1", .source = "assumption", .min = 0, .max = 3});
     v.num("precarity_factor", precarity_factor,
-          {.doc = "hours of a worker without a union, relative to one with", .unit = "ratio",
-           .source = "assumption; MODEL.md M5: fewer hours for precarious workers", .min = 0, .max = 1});
+          {.doc = "hours of a worker without a union, relative to one with",
+           .unit = "ratio",
+           .source = "assumption; MODEL.md M5: fewer hours for precarious workers",
+           .min = 0,
+           .max = 1});
     v.num("protest_pull", protest_pull,
           {.doc = "largest share of an engaged person's hours that their own grievance and hope pull to the movement",
-           .unit = "1", .source = "assumption", .min = 0, .max = 1});
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
   }
 };
 

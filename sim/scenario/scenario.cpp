@@ -1,5 +1,7 @@
 #include "scenario/scenario.h"
 
+#include <algorithm>
+
 #include "scenario/reader.h"
 #include "scenario/schema.h"
 #include "scenario/writer.h"
@@ -60,6 +62,26 @@ static void check_references(Scenario& s, scenario::Reader& r) {
       if (os[i].name == os[j].name)
         r.error_at("organizations[" + std::to_string(i) + "].name", "duplicate organization name '" + os[i].name + "'");
   if (os.size() > 100) r.error_at("organizations", "at most 100 organizations");
+  const auto& us = s.unions;
+  std::vector<std::string> covered;
+  for (size_t i = 0; i < us.size(); ++i) {
+    const std::string at = "unions[" + std::to_string(i) + "]";
+    for (size_t j = 0; j < i; ++j)
+      if (us[i].name == us[j].name) r.error_at(at + ".name", "duplicate union name '" + us[i].name + "'");
+    for (size_t k = 0; k < us[i].sectors.size(); ++k) {
+      const std::string& name = us[i].sectors[k];
+      const std::string where = at + ".sectors[" + std::to_string(k) + "]";
+      bool known = false;
+      for (const auto& sec : ss) known |= sec.name == name;
+      std::string valid;
+      for (const auto& sec : ss) valid += (valid.empty() ? "" : ", ") + sec.name;
+      if (!known)
+        r.error_at(where, "no sector named '" + name + "'; sectors: " + valid);
+      else if (std::find(covered.begin(), covered.end(), name) != covered.end())
+        r.error_at(where, "sector '" + name + "' already belongs to another union");
+      covered.push_back(name);
+    }
+  }
   if (ds.size() > 65535) r.error_at("world.districts", "at most 65535 districts");
   if (static_cast<int64_t>(ds.size()) > s.world.persons) r.error_at("world.persons", "fewer persons than districts");
   for (const auto& ev : s.mechanisms.timeline.events) {

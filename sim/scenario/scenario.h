@@ -14,8 +14,11 @@
 #include "model/opinion.h"
 #include "model/organization.h"
 #include "model/population.h"
+#include "model/strikes.h"
 #include "model/time_budget.h"
 #include "model/timeline.h"
+#include "model/union.h"
+#include "model/union_growth.h"
 #include "scenario/error.h"
 #include "scenario/fields.h"
 
@@ -24,14 +27,16 @@ namespace tribune {
 // The mechanisms, by scenario key. Adding one: its params struct here, one line in fields(),
 // one line in the tick function (core/tick.cpp).
 struct Mechanisms {
-  TimelineParams timeline;    // M32
-  GrievanceParams grievance;  // M2
-  OpinionParams opinion;      // M4
-  HopeParams hope;            // M3
-  TimeBudgetParams time_budget;  // M5
-  EngagementParams engagement;   // M6
-  MemoryParams memory;           // M7
+  TimelineParams timeline;                   // M32
+  GrievanceParams grievance;                 // M2
+  OpinionParams opinion;                     // M4
+  HopeParams hope;                           // M3
+  TimeBudgetParams time_budget;              // M5
+  EngagementParams engagement;               // M6
+  MemoryParams memory;                       // M7
   CampaignHandoverParams campaign_handover;  // M12
+  UnionGrowthParams union_growth;            // M13
+  StrikesParams strikes;                     // M14
 
   template <class V>
   void fields(V& v) {
@@ -44,6 +49,8 @@ struct Mechanisms {
     v.object(MemoryParams::kName, memory, {.doc = "M7: treasury and institutional memory"});
     v.object(CampaignHandoverParams::kName, campaign_handover,
              {.doc = "M12: national campaigns recruit, end, and may hand their people to an organization"});
+    v.object(UnionGrowthParams::kName, union_growth, {.doc = "M13: organizing drives and the erosion of membership"});
+    v.object(StrikesParams::kName, strikes, {.doc = "M14: militancy, contract expiries, strikes and strike waves"});
   }
 };
 
@@ -78,6 +85,7 @@ struct Scenario {
   EngineParams engine;
   WorldParams world;
   std::vector<OrgSpec> organizations;
+  std::vector<UnionSpec> unions;
   Mechanisms mechanisms;
   OutputParams output;
 
@@ -92,8 +100,11 @@ struct Scenario {
               {.doc = "ticks to run; a tick is one week", .unit = "weeks", .min = 1, .max = 100000, .required = true});
     v.object("engine", engine, {.doc = "how the engine splits work (never changes results)"});
     v.object("world", world, {.doc = "M1 population: who lives where, works where, and knows whom", .required = true});
-    v.list("organizations", organizations,
-           {.doc = "organizations: left membership organizations, liberal advocacy groups, campaigns, community groups"});
+    v.list(
+        "organizations", organizations,
+        {.doc = "organizations: left membership organizations, liberal advocacy groups, campaigns, community groups"});
+    v.list("unions", unions,
+           {.doc = "unions and the sectors they represent; a sector no union names gets a union of its own"});
     v.object("mechanisms", mechanisms, {.doc = "the model's mechanisms, each with its switch and parameters"});
     v.timeline("timeline", mechanisms.timeline.events, {.doc = "events at given weeks (M32)"});
     v.object("output", output, {.doc = "what is written besides the series"});

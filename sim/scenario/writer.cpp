@@ -19,7 +19,9 @@ void Writer::scalar(const char* k, const std::string& v) {
 void Writer::begin_map() {
   *out_ << YAML::BeginMap;
 }
-void Writer::begin_flow_map() { *out_ << YAML::Flow << YAML::BeginMap; }
+void Writer::begin_flow_map() {
+  *out_ << YAML::Flow << YAML::BeginMap;
+}
 void Writer::end_map() {
   *out_ << YAML::EndMap;
 }

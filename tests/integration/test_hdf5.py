@@ -80,3 +80,18 @@ def test_organizations_group(small_run):
     ds = xr.open_dataset(small_run, group="organizations", engine="h5netcdf")
     assert ds["members"].dims == ("tick", "org")
     assert float(ds["memory"].isel(org=0, tick=0)) > 0
+
+
+def test_unions_group_and_labor_tables(small_run):
+    with h5py.File(small_run, "r") as f:
+        g = f["unions"]
+        names = [n.decode() if isinstance(n, bytes) else n for n in g["union_name"][:]]
+        assert names[:3] == ["service_workers", "teamsters", "public_employees"]
+        assert len(names) == 5  # plus one each for the two sectors no declared union covers
+        for name in ("members", "growth", "treasury", "left_led"):
+            assert g[name].shape == (104, 5), name
+        for table in ("strikes", "drives", "handovers"):
+            assert table in f["events"]
+        for name in ("strikes_started", "strikes_active", "strikes_won", "strikes_lost"):
+            assert f["timeseries"][name].shape == (104,)
+    assert xr.open_dataset(small_run, group="unions", engine="h5netcdf")["members"].dims == ("tick", "union")

@@ -12,15 +12,18 @@ namespace {
 const std::string kStrategy = "{electoral: 0.4, movement: 0.1, union: 0.1, base_building: 0.2, internal: 0.2}";
 
 std::string world_with_campaign(double retention, int weeks) {
-  return small_world(20000, weeks,
-                     "organizations:\n"
-                     "  - {name: left, members_per_resident: 0.002, strategy: " + kStrategy + "}\n"
-                     "  - {name: bernie, kind: campaign, structure: gaseous, platform: -0.4, members_per_resident: 0,\n"
-                     "     strategy: {electoral: 1, movement: 0, union: 0, base_building: 0, internal: 0}}\n"
-                     "timeline:\n"
-                     "  - {week: 2, kind: national_campaign, campaign: bernie, duration_weeks: 30,\n"
-                     "     volunteer_demand: 0.02, list_growth: 0.002, successor: left, retention: " +
-                         std::to_string(retention) + "}\n");
+  return small_world(
+      20000, weeks,
+      "organizations:\n"
+      "  - {name: left, members_per_resident: 0.002, strategy: " +
+          kStrategy +
+          "}\n"
+          "  - {name: bernie, kind: campaign, structure: gaseous, platform: -0.4, members_per_resident: 0,\n"
+          "     strategy: {electoral: 1, movement: 0, union: 0, base_building: 0, internal: 0}}\n"
+          "timeline:\n"
+          "  - {week: 2, kind: national_campaign, campaign: bernie, duration_weeks: 30,\n"
+          "     volunteer_demand: 0.02, list_growth: 0.002, successor: left, retention: " +
+          std::to_string(retention) + "}\n");
 }
 }  // namespace
 
@@ -64,7 +67,7 @@ TEST_CASE("campaign handover: higher retention leaves more members and cadre two
 }
 
 TEST_CASE("campaign handover: a campaign must name declared organizations") {
-  CHECK_THROWS_WITH(make_scenario(small_world(1000, 10,
-                                              "timeline:\n  - {week: 1, kind: national_campaign, campaign: bernie}\n")),
-                    Catch::Contains("timeline[0].campaign: no organization named 'bernie'"));
+  CHECK_THROWS_WITH(
+      make_scenario(small_world(1000, 10, "timeline:\n  - {week: 1, kind: national_campaign, campaign: bernie}\n")),
+      Catch::Contains("timeline[0].campaign: no organization named 'bernie'"));
 }

@@ -25,8 +25,8 @@ Result run(int threads, std::vector<std::string> overrides = {}) {
   Simulation sim(make_scenario(small_world(20000, 12, kShocks + one_org()), std::move(overrides)), threads);
   run_all(sim);
   const auto& w = sim.world();
-  return {sim.recorder().city(),  sim.recorder().district(), sim.recorder().org(), w.persons.hope,
-          w.persons.ideology,     w.persons.grievance,       w.network.nbr,        w.persons.engagement};
+  return {sim.recorder().city(), sim.recorder().district(), sim.recorder().org(), w.persons.hope,
+          w.persons.ideology,    w.persons.grievance,       w.network.nbr,        w.persons.engagement};
 }
 
 template <class T>
@@ -68,11 +68,18 @@ TEST_CASE("determinism: switching a mechanism off does not change the others' ra
   CHECK(bits_equal(all.hope, no_grievance.hope));
   CHECK(bits_equal(all.hope, no_opinion.hope));
   CHECK(bits_equal(all.grievance, no_opinion.grievance));
-  // Organizing (M5-M7) reads hope and grievance but does not yet write them.
-  for (const char* m : {"time_budget", "engagement", "memory"}) {
-    const Result off = run(2, {std::string("mechanisms.") + m + ".enabled=false"});
-    CHECK(bits_equal(all.hope, off.hope));
-    CHECK(bits_equal(all.grievance, off.grievance));
+  // Organizing (M5-M7) and union growth (M13) read hope and grievance but write them only through
+  // strikes (M14); with strikes off in both runs, switching any of them off leaves hope and
+  // grievance bit-identical, and switching union growth off leaves the engagement ladder alone.
+  const std::vector<std::string> no_strikes = {"mechanisms.strikes.enabled=false"};
+  const Result quiet = run(2, no_strikes);
+  for (const char* m : {"time_budget", "engagement", "memory", "union_growth"}) {
+    auto sets = no_strikes;
+    sets.push_back(std::string("mechanisms.") + m + ".enabled=false");
+    const Result off = run(2, sets);
+    CHECK(bits_equal(quiet.hope, off.hope));
+    CHECK(bits_equal(quiet.grievance, off.grievance));
+    if (std::string(m) == "union_growth") CHECK(bits_equal(quiet.engagement, off.engagement));
   }
   CHECK_FALSE(bits_equal(all.engagement, run(2, {"mechanisms.engagement.enabled=false"}).engagement));
   // ... while the switched-off mechanism really stopped.

@@ -41,10 +41,12 @@ TEST_CASE("engagement: asking more hours than people have burns them out") {
 
 TEST_CASE("engagement: hope makes people step up; resignation makes them step down") {
   const std::string s = "{electoral: 0.4, movement: 0.15, union: 0.1, base_building: 0.2, internal: 0.15}";
-  const auto hopeless = run_org(s, 60, {"mechanisms.hope.baseline={worker: 0.05, professional: 0.05, owner: 0.05}",
-                                        "mechanisms.hope.relax_rate=0.5"});
-  const auto hopeful = run_org(s, 60, {"mechanisms.hope.baseline={worker: 0.9, professional: 0.9, owner: 0.9}",
-                                       "mechanisms.hope.relax_rate=0.5"});
+  const auto hopeless = run_org(
+      s, 60,
+      {"mechanisms.hope.baseline={worker: 0.05, professional: 0.05, owner: 0.05}", "mechanisms.hope.relax_rate=0.5"});
+  const auto hopeful = run_org(
+      s, 60,
+      {"mechanisms.hope.baseline={worker: 0.9, professional: 0.9, owner: 0.9}", "mechanisms.hope.relax_rate=0.5"});
   CHECK(hopeful.members > hopeless.members * 1.2);
 }
 

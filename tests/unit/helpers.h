@@ -16,8 +16,9 @@ inline std::string small_world(int persons = 4000, int weeks = 10, const std::st
 }
 
 // One left membership organization with the given strategy (five shares) and extra keys.
-inline std::string one_org(const std::string& strategy = "{electoral: 0.4, movement: 0.15, union: 0.1, "
-                                                          "base_building: 0.2, internal: 0.15}",
+inline std::string one_org(const std::string& strategy =
+                               "{electoral: 0.4, movement: 0.15, union: 0.1, "
+                               "base_building: 0.2, internal: 0.15}",
                            const std::string& extra = "") {
   return "organizations:\n  - {name: left, members_per_resident: 0.01, strategy: " + strategy + extra + "}\n";
 }

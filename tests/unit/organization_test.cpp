@@ -21,9 +21,10 @@ TEST_CASE("organizations: starting members match members_per_resident within sam
 
 TEST_CASE("organizations: college affinity tilts the starting membership toward graduates") {
   auto college_share = [](double affinity) {
-    Simulation sim(make_scenario(small_world(30000, 1, one_org("{electoral: 0.4, movement: 0.15, union: 0.1, "
-                                                               "base_building: 0.2, internal: 0.15}",
-                                                               ", college_affinity: " + std::to_string(affinity)))),
+    Simulation sim(make_scenario(small_world(30000, 1,
+                                             one_org("{electoral: 0.4, movement: 0.15, union: 0.1, "
+                                                     "base_building: 0.2, internal: 0.15}",
+                                                     ", college_affinity: " + std::to_string(affinity)))),
                    2);
     const auto& P = sim.world().persons;
     double grads = 0, all = 0;

@@ -21,20 +21,30 @@ struct NationalCampaign : EventOf<NationalCampaign> {
   template <class V>
   void fields(V& v) {
     v.text("campaign", campaign, {.doc = "the campaign organization (kind: campaign) that runs it", .required = true});
-    v.integer("duration_weeks", duration_weeks, {.doc = "weeks the campaign runs", .unit = "weeks",
-                                                 .source = "scenario", .min = 1, .max = 1000});
+    v.integer("duration_weeks", duration_weeks,
+              {.doc = "weeks the campaign runs", .unit = "weeks", .source = "scenario", .min = 1, .max = 1000});
     v.num("volunteer_demand", volunteer_demand,
-          {.doc = "volunteers the campaign seeks, per resident", .unit = "1/person",
+          {.doc = "volunteers the campaign seeks, per resident",
+           .unit = "1/person",
            .source = "004: Mamdani's campaign had about 100,000 volunteers in a city of 8.3 million (0.012)",
-           .min = 0, .max = 1});
-    v.num("list_growth", list_growth, {.doc = "new supporters per resident per week while it runs",
-                                       .unit = "1/person/week", .source = "assumption", .min = 0, .max = 1});
+           .min = 0,
+           .max = 1});
+    v.num("list_growth", list_growth,
+          {.doc = "new supporters per resident per week while it runs",
+           .unit = "1/person/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("win_probability", win_probability,
           {.doc = "chance the campaign wins", .unit = "1", .source = "scenario", .min = 0, .max = 1});
-    v.text("successor", successor, {.doc = "permanent organization that may inherit the campaign's people (empty: none)"});
+    v.text("successor", successor,
+           {.doc = "permanent organization that may inherit the campaign's people (empty: none)"});
     v.num("retention", retention,
-          {.doc = "share of the campaign's list and volunteers that pass to the successor when it ends", .unit = "1",
-           .source = "001: near zero for Bernie 2020", .min = 0, .max = 1});
+          {.doc = "share of the campaign's list and volunteers that pass to the successor when it ends",
+           .unit = "1",
+           .source = "001: near zero for Bernie 2020",
+           .min = 0,
+           .max = 1});
   }
 
   void resolve(const ResolveContext& ctx) override {

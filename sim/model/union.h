@@ -1,0 +1,69 @@
+#pragma once
+// Unions as declared in the scenario (`unions:`), each covering some sectors. Sectors that no
+// declared union covers get one of their own, named after the sector, so every unionized
+// workplace belongs to a union. Their running state is World::unions.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scenario/fields.h"
+
+namespace tribune {
+
+struct World;
+
+enum class Leadership { business, left };
+inline constexpr const char* kLeadershipNames[] = {"business", "left"};
+
+struct UnionSpec {
+  std::string name;
+  std::vector<std::string> sectors;
+  Leadership leadership = Leadership::business;
+  double treasury_per_member = 300;
+  int64_t contract_weeks = 156;
+
+  template <class V>
+  void fields(V& v) {
+    v.text("name", name, {.doc = "union name", .required = true});
+    v.names("sectors", sectors, {.doc = "sectors whose unionized workplaces this union represents", .required = true});
+    v.choice("leadership", leadership, kLeadershipNames, {.doc = "who leads the union at the start"});
+    v.num("treasury_per_member", treasury_per_member,
+          {.doc = "strike fund and treasury at the start, per member",
+           .unit = "dollars",
+           .source = "assumption",
+           .min = 0,
+           .max = 1e6});
+    v.integer("contract_weeks", contract_weeks,
+              {.doc = "length of a contract; expiries are staggered",
+               .unit = "weeks",
+               .source = "assumption (three-year contracts are common)",
+               .min = 4,
+               .max = 1000});
+  }
+};
+
+// Build World::unions from the declarations (and one per uncovered sector), point each unionized
+// workplace at its union, and stagger contract expiries. Sector names must have been checked.
+void setup_unions(World& w, const std::vector<UnionSpec>& specs);
+
+}  // namespace tribune
+
+namespace tribune {
+
+class Pool;
+
+// Per workplace: mean grievance and hope of its employees, and the share of them who are members
+// or cadre of a left membership organization (rank-and-file organizers, 003).
+struct WorkplaceMeans {
+  std::vector<float> grievance, hope, left;
+};
+WorkplaceMeans workplace_means(const World& w, const Pool& pool);
+
+// Organizations' union-support hours this week, shared equally among the drives and strikes under
+// way (M5 gives the total).
+double support_hours_per_fight(const World& w);
+
+// Count each union's members into Union::members and push the count onto its history.
+void count_union_members(World& w, const Pool& pool);
+
+}  // namespace tribune
