@@ -28,6 +28,8 @@ struct ResolveContext {
   std::vector<int> districts(const std::vector<std::string>& names, const char* key) const;
   // Index of the organization named `name`, reporting a dangling name; -1 when empty or unknown.
   int organization(const std::string& name, const char* key) const;
+  // Index of the declared union named `name`, reporting a dangling name at `key`; -1 if unknown.
+  int union_named(const std::string& name, const std::string& key) const;
 };
 
 struct Event {

@@ -18,9 +18,11 @@ void Simulation::tick() {
   run(&Mechanisms::engagement);
   run(&Mechanisms::memory);
   run(&Mechanisms::campaign_handover);
-  // 5. unions: organizing drives, militancy and strikes
+  // 5. unions: organizing drives, militancy and strikes, leadership elections, politics
   run(&Mechanisms::union_growth);
   run(&Mechanisms::strikes);
+  run(&Mechanisms::union_leadership);
+  run(&Mechanisms::union_politics);
   // 6. movements, 7. campaigns, 8. elections, 9. officeholders, 10. legislation: later issues.
   // 11. record
   record();

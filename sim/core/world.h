@@ -89,6 +89,7 @@ struct Union {
   int64_t members = 0;                   // this tick
   std::vector<int64_t> members_history;  // the last 52 weeks, oldest first (growth, M16)
   double treasury = 0;                   // dollars
+  double insurgent_endorsement = 0;      // chance it would back an insurgent now (M16)
   double growth() const {                // members over the last year, relative
     return members_history.empty() || members_history.front() == 0
                ? 0.0

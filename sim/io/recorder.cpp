@@ -146,6 +146,8 @@ const std::vector<UnionSeries>& union_defs() {
       {{"treasury", "dollars", "treasury and strike fund (M14)"}, [](const Union& u) { return u.treasury; }},
       {{"left_led", "bool", "1 when the union has left leadership (M15)"},
        [](const Union& u) { return u.left_led ? 1.0 : 0.0; }},
+      {{"insurgent_endorsement", "1", "chance the union would back an insurgent now (M16)"},
+       [](const Union& u) { return u.insurgent_endorsement; }},
   };
   return defs;
 }

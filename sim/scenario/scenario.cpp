@@ -43,6 +43,18 @@ int ResolveContext::organization(const std::string& name, const char* key) const
   return -1;
 }
 
+int ResolveContext::union_named(const std::string& name, const std::string& key) const {
+  const auto& us = scenario.unions;
+  for (size_t u = 0; u < us.size(); ++u)
+    if (us[u].name == name) return static_cast<int>(u);
+  std::string valid;
+  for (const auto& u : us) valid += (valid.empty() ? "" : ", ") + u.name;
+  if (reader)
+    reader->error_at(path + "." + key, "no declared union named '" + name +
+                                           "'; unions: " + (valid.empty() ? std::string("none declared") : valid));
+  return -1;
+}
+
 static void check_references(Scenario& s, scenario::Reader& r) {
   const auto& ds = s.world.districts;
   for (size_t i = 0; i < ds.size(); ++i)

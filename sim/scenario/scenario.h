@@ -19,6 +19,8 @@
 #include "model/timeline.h"
 #include "model/union.h"
 #include "model/union_growth.h"
+#include "model/union_leadership.h"
+#include "model/union_politics.h"
 #include "scenario/error.h"
 #include "scenario/fields.h"
 
@@ -37,6 +39,8 @@ struct Mechanisms {
   CampaignHandoverParams campaign_handover;  // M12
   UnionGrowthParams union_growth;            // M13
   StrikesParams strikes;                     // M14
+  UnionLeadershipParams union_leadership;    // M15
+  UnionPoliticsParams union_politics;        // M16
 
   template <class V>
   void fields(V& v) {
@@ -51,6 +55,9 @@ struct Mechanisms {
              {.doc = "M12: national campaigns recruit, end, and may hand their people to an organization"});
     v.object(UnionGrowthParams::kName, union_growth, {.doc = "M13: organizing drives and the erosion of membership"});
     v.object(StrikesParams::kName, strikes, {.doc = "M14: militancy, contract expiries, strikes and strike waves"});
+    v.object(UnionLeadershipParams::kName, union_leadership, {.doc = "M15: union elections, business or left"});
+    v.object(UnionPoliticsParams::kName, union_politics,
+             {.doc = "M16: how likely each union is to back an insurgent"});
   }
 };
 
