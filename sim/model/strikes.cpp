@@ -13,9 +13,6 @@ namespace tribune {
 namespace {
 enum Purpose : uint32_t { kDecide = 1, kOutcome };
 enum Outcome : char { kNothing, kStarted, kWon, kLost };
-double logistic(double x) {
-  return 1.0 / (1.0 + std::exp(-x));
-}
 }  // namespace
 
 void init(World& w, const StrikesParams& p, const Context& c) {

@@ -58,8 +58,7 @@ WorkplaceMeans workplace_means(const World& w, const Pool& pool) {
       const int32_t i = W.members[j];
       g += P.grievance[i];
       h += P.hope[i];
-      const int o = P.org[i];
-      left += o >= 0 && P.engagement[i] >= kMember && w.orgs[o].spec.kind == OrgKind::left_membership;
+      left += left_organizer(w, i);
     }
     const double size = static_cast<double>(W.size(k));
     m.grievance[k] = static_cast<float>(g / size);
@@ -67,6 +66,38 @@ WorkplaceMeans workplace_means(const World& w, const Pool& pool) {
     m.left[k] = static_cast<float>(left / size);
   });
   return m;
+}
+
+std::vector<int> sector_unions(const World& w) {
+  std::vector<int> of(w.sectors.size(), -1);
+  for (size_t u = 0; u < w.unions.size(); ++u)
+    for (const auto& name : w.unions[u].spec.sectors)
+      for (size_t s = 0; s < w.sectors.size(); ++s)
+        if (w.sectors[s] == name) of[s] = static_cast<int>(u);
+  return of;
+}
+
+bool left_organizer(const World& w, int64_t i) {
+  const int o = w.persons.org[i];
+  return o >= 0 && w.persons.engagement[i] >= kMember && w.orgs[o].spec.kind == OrgKind::left_membership;
+}
+
+UnionTally tally_unions(const World& w) {
+  const size_t U = w.unions.size();
+  const auto& W = w.workplaces;
+  UnionTally t{std::vector<double>(U, 0), std::vector<double>(U, 0), std::vector<double>(U, 0)};
+  const std::vector<int> of = sector_unions(w);
+  for (int64_t k = 0; k < W.count(); ++k) {
+    const int u = of[W.sector[k]];
+    t.employees[u] += static_cast<double>(W.size(k));
+    for (int64_t j = W.member_offsets[k]; j < W.member_offsets[k + 1]; ++j) {
+      const int32_t i = W.members[j];
+      if (!w.persons.union_member[i]) continue;
+      t.members[u] += 1;
+      t.organizers[u] += left_organizer(w, i);
+    }
+  }
+  return t;
 }
 
 double support_hours_per_fight(const World& w) {

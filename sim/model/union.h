@@ -2,6 +2,7 @@
 // Unions as declared in the scenario (`unions:`), each covering some sectors. Sectors that no
 // declared union covers get one of their own, named after the sector, so every unionized
 // workplace belongs to a union. Their running state is World::unions.
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -62,6 +63,23 @@ WorkplaceMeans workplace_means(const World& w, const Pool& pool);
 // Organizations' union-support hours this week, shared equally among the drives and strikes under
 // way (M5 gives the total).
 double support_hours_per_fight(const World& w);
+
+// The union that represents each sector (every sector has one after setup_unions).
+std::vector<int> sector_unions(const World& w);
+
+// True when person i is a member or cadre of a left membership organization (an organizer).
+bool left_organizer(const World& w, int64_t i);
+
+// Per union, over the workplaces of the sectors it represents: employees, union members, and
+// union members who are left organizers.
+struct UnionTally {
+  std::vector<double> employees, members, organizers;
+};
+UnionTally tally_unions(const World& w);
+
+inline double logistic(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
 
 // Count each union's members into Union::members and push the count onto its history.
 void count_union_members(World& w, const Pool& pool);

@@ -12,9 +12,6 @@ namespace tribune {
 
 namespace {
 enum Purpose : uint32_t { kStart = 1, kVote, kJoin, kErode };
-double logistic(double x) {
-  return 1.0 / (1.0 + std::exp(-x));
-}
 }  // namespace
 
 void init(World& w, const UnionGrowthParams&, const Context&) {
@@ -35,11 +32,7 @@ void step(World& w, const UnionGrowthParams& p, const Context& c) {
   const WorkplaceMeans means = workplace_means(w, c.pool);
   const double hours = support_hours_per_fight(w);
   // Which union a sector's new workplaces join: the one that already represents the sector.
-  std::vector<int> sector_union(w.sectors.size(), -1);
-  for (size_t u = 0; u < w.unions.size(); ++u)
-    for (const auto& name : w.unions[u].spec.sectors)
-      for (size_t s = 0; s < w.sectors.size(); ++s)
-        if (w.sectors[s] == name) sector_union[s] = static_cast<int>(u);
+  const std::vector<int> sector_union = sector_unions(w);
   // Drives: start, count down, vote. Workplace by workplace; only the workplace's own people change.
   std::vector<char> won(static_cast<size_t>(W.count()), 0), voted(static_cast<size_t>(W.count()), 0);
   c.pool.for_each(W.count(), [&](int64_t k) {

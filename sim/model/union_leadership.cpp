@@ -11,12 +11,6 @@
 
 namespace tribune {
 
-namespace {
-double logistic(double x) {
-  return 1.0 / (1.0 + std::exp(-x));
-}
-}  // namespace
-
 void init(World& w, const UnionLeadershipParams&, const Context&) {
   w.events["leadership"] = EventTable("union elections and purges that changed who leads a union (M15)",
                                       {{"tick", EventColumn::Type::Int, "weeks", {}, {}, {}},
@@ -35,27 +29,20 @@ void step(World& w, const UnionLeadershipParams& p, const Context& c) {
     any |= due[u];
   }
   if (!any) return;
-  // Left organizers among members and mean militancy, per union.
+  // Left organizers among members, and mean militancy, per union.
+  const UnionTally t = tally_unions(w);
   const auto& W = w.workplaces;
-  const auto& P = w.persons;
-  std::vector<double> members(U, 0), left(U, 0), militancy(U, 0), places(U, 0);
+  std::vector<double> militancy(U, 0), places(U, 0);
   for (int64_t k = 0; k < W.count(); ++k) {
     const int u = W.union_id[k];
-    if (u < 0 || !due[u]) continue;
-    militancy[u] += W.militancy.empty() ? 0.0 : W.militancy[k];
+    if (u < 0 || W.militancy.empty()) continue;
+    militancy[u] += W.militancy[k];
     places[u] += 1;
-    for (int64_t j = W.member_offsets[k]; j < W.member_offsets[k + 1]; ++j) {
-      const int32_t i = W.members[j];
-      if (!P.union_member[i]) continue;
-      members[u] += 1;
-      const int o = P.org[i];
-      left[u] += o >= 0 && P.engagement[i] >= kMember && w.orgs[o].spec.kind == OrgKind::left_membership;
-    }
   }
   for (size_t u = 0; u < U; ++u) {
     if (!due[u]) continue;
     Union& un = w.unions[u];
-    const double share = members[u] > 0 ? left[u] / members[u] : 0.0;
+    const double share = t.members[u] > 0 ? t.organizers[u] / t.members[u] : 0.0;
     const double mil = places[u] > 0 ? militancy[u] / places[u] : 0.0;
     const double x = p.base_logit + p.organizer_weight * share + p.militancy_weight * mil +
                      (un.left_led ? p.incumbency : -p.incumbency);
