@@ -11,6 +11,8 @@ namespace tribune {
 
 struct EventColumn {
   enum class Type { Int, Real, Text };
+  EventColumn(std::string name_, Type type_, std::string unit_ = "")
+      : name(std::move(name_)), type(type_), unit(std::move(unit_)) {}
   std::string name;
   Type type;
   std::string unit;

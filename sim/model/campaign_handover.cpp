@@ -89,13 +89,13 @@ std::array<int64_t, 3> hand_over(World& w, const Campaign& cam, size_t k, const 
 void init(World& w, const CampaignHandoverParams&, const Context&) {
   w.events["handovers"] =
       EventTable("national campaigns as they ended, and what passed to a permanent organization (M12)",
-                 {{"tick", EventColumn::Type::Int, "weeks", {}, {}, {}},
-                  {"campaign", EventColumn::Type::Text, "", {}, {}, {}},
-                  {"successor", EventColumn::Type::Text, "", {}, {}, {}},
-                  {"won", EventColumn::Type::Int, "bool", {}, {}, {}},
-                  {"supporters_passed", EventColumn::Type::Int, "persons", {}, {}, {}},
-                  {"volunteers_passed", EventColumn::Type::Int, "persons", {}, {}, {}},
-                  {"dropped", EventColumn::Type::Int, "persons", {}, {}, {}}});
+                 {{"tick", EventColumn::Type::Int, "weeks"},
+                  {"campaign", EventColumn::Type::Text, ""},
+                  {"successor", EventColumn::Type::Text, ""},
+                  {"won", EventColumn::Type::Int, "bool"},
+                  {"supporters_passed", EventColumn::Type::Int, "persons"},
+                  {"volunteers_passed", EventColumn::Type::Int, "persons"},
+                  {"dropped", EventColumn::Type::Int, "persons"}});
 }
 
 void step(World& w, const CampaignHandoverParams& p, const Context& c) {

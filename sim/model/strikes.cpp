@@ -24,14 +24,14 @@ void init(World& w, const StrikesParams& p, const Context& c) {
     W.militancy[k] = static_cast<float>(std::clamp(
         p.grievance_weight * m.grievance[k] + p.hope_weight * m.hope[k] + p.organizer_weight * m.left[k], 0.0, 1.0));
   w.events["strikes"] = EventTable("strikes as they ended (M14)",
-                                   {{"tick", EventColumn::Type::Int, "weeks", {}, {}, {}},
-                                    {"started", EventColumn::Type::Int, "weeks", {}, {}, {}},
-                                    {"workplace", EventColumn::Type::Int, "", {}, {}, {}},
-                                    {"sector", EventColumn::Type::Text, "", {}, {}, {}},
-                                    {"union", EventColumn::Type::Text, "", {}, {}, {}},
-                                    {"size", EventColumn::Type::Int, "persons", {}, {}, {}},
-                                    {"solidarity_hours", EventColumn::Type::Real, "hours/week per striker", {}, {}, {}},
-                                    {"won", EventColumn::Type::Int, "bool", {}, {}, {}}});
+                                   {{"tick", EventColumn::Type::Int, "weeks"},
+                                    {"started", EventColumn::Type::Int, "weeks"},
+                                    {"workplace", EventColumn::Type::Int, ""},
+                                    {"sector", EventColumn::Type::Text, ""},
+                                    {"union", EventColumn::Type::Text, ""},
+                                    {"size", EventColumn::Type::Int, "persons"},
+                                    {"solidarity_hours", EventColumn::Type::Real, "hours/week per striker"},
+                                    {"won", EventColumn::Type::Int, "bool"}});
   w.labor = LaborStats{};
 }
 

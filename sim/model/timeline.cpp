@@ -8,10 +8,10 @@ namespace tribune {
 
 void init(World& w, const TimelineParams&, const Context&) {
   w.events["timeline"] = EventTable("scenario events as they were applied (M32)",
-                                    {{"tick", EventColumn::Type::Int, "weeks", {}, {}, {}},
-                                     {"kind", EventColumn::Type::Text, "", {}, {}, {}},
-                                     {"magnitude", EventColumn::Type::Real, "event-specific", {}, {}, {}},
-                                     {"detail", EventColumn::Type::Text, "", {}, {}, {}}});
+                                    {{"tick", EventColumn::Type::Int, "weeks"},
+                                     {"kind", EventColumn::Type::Text, ""},
+                                     {"magnitude", EventColumn::Type::Real, "event-specific"},
+                                     {"detail", EventColumn::Type::Text, ""}});
 }
 
 void step(World& w, const TimelineParams& p, const Context& c) {

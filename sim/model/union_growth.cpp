@@ -17,12 +17,12 @@ enum Purpose : uint32_t { kStart = 1, kVote, kJoin, kErode };
 void init(World& w, const UnionGrowthParams&, const Context&) {
   w.workplaces.drive.assign(static_cast<size_t>(w.workplaces.count()), 0);
   w.events["drives"] = EventTable("organizing drives as they were voted on (M13)",
-                                  {{"tick", EventColumn::Type::Int, "weeks", {}, {}, {}},
-                                   {"workplace", EventColumn::Type::Int, "", {}, {}, {}},
-                                   {"union", EventColumn::Type::Text, "", {}, {}, {}},
-                                   {"size", EventColumn::Type::Int, "persons", {}, {}, {}},
-                                   {"support_hours", EventColumn::Type::Real, "hours/week", {}, {}, {}},
-                                   {"won", EventColumn::Type::Int, "bool", {}, {}, {}}});
+                                  {{"tick", EventColumn::Type::Int, "weeks"},
+                                   {"workplace", EventColumn::Type::Int, ""},
+                                   {"union", EventColumn::Type::Text, ""},
+                                   {"size", EventColumn::Type::Int, "persons"},
+                                   {"support_hours", EventColumn::Type::Real, "hours/week"},
+                                   {"won", EventColumn::Type::Int, "bool"}});
 }
 
 void step(World& w, const UnionGrowthParams& p, const Context& c) {

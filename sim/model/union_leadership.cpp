@@ -13,11 +13,11 @@ namespace tribune {
 
 void init(World& w, const UnionLeadershipParams&, const Context&) {
   w.events["leadership"] = EventTable("union elections and purges that changed who leads a union (M15)",
-                                      {{"tick", EventColumn::Type::Int, "weeks", {}, {}, {}},
-                                       {"union", EventColumn::Type::Text, "", {}, {}, {}},
-                                       {"leadership", EventColumn::Type::Text, "", {}, {}, {}},
-                                       {"left_share", EventColumn::Type::Real, "1", {}, {}, {}},
-                                       {"cause", EventColumn::Type::Text, "", {}, {}, {}}});
+                                      {{"tick", EventColumn::Type::Int, "weeks"},
+                                       {"union", EventColumn::Type::Text, ""},
+                                       {"leadership", EventColumn::Type::Text, ""},
+                                       {"left_share", EventColumn::Type::Real, "1"},
+                                       {"cause", EventColumn::Type::Text, ""}});
 }
 
 void step(World& w, const UnionLeadershipParams& p, const Context& c) {
