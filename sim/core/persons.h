@@ -22,6 +22,7 @@ namespace tribune {
   X(org, int8_t, "index", "organization the person is engaged with, or -1 (M6)", true)                         \
   X(engagement, uint8_t, "0 none, 1 supporter, 2 volunteer, 3 member, 4 cadre", "engagement level (M6)", true) \
   X(hours, float, "hours/week", "political hours available per week (M5)", true)                               \
+  X(given, float, "hours/week", "hours given this week to the organization's allocation (M5)", false)          \
   X(last_contact, int32_t, "tick", "last contact with an organizer, or -1 (M6)", false)
 
 struct FieldInfo {

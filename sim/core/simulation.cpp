@@ -23,7 +23,7 @@ Simulation::Simulation(Scenario scenario, int threads)
   auto t0 = std::chrono::steady_clock::now();
   const uint64_t seed = uint64_t(scenario_.seed), rep = uint64_t(scenario_.replicate);
   build_population(world_, scenario_.world, Streams(seed, rep, "population"), pool_);
-  for (const auto& spec : scenario_.organizations) world_.orgs.push_back(Org{spec});
+  for (const auto& spec : scenario_.organizations) world_.orgs.emplace_back().spec = spec;
   setup_unions(world_, scenario_.unions);
   // Every mechanism draws its initial state, switched on or not: the world is the same either way.
   Mechanisms copy = scenario_.mechanisms;

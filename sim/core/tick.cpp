@@ -12,11 +12,15 @@ void Simulation::tick() {
   // 3. influence: opinion and hope over social ties
   run(&Mechanisms::opinion);
   run(&Mechanisms::hope);
-  // 4. organizing: hours given and where they go, the engagement ladder, treasury and memory,
-  //    national campaigns and what they leave behind
+  // 4. organizing: strategy and structure, hours given and where they go, relationships, the
+  //    engagement ladder, treasury and memory, brand, national campaigns and what they leave behind
+  run(&Mechanisms::strategy);
+  run(&Mechanisms::structure);
   run(&Mechanisms::time_budget);
+  run(&Mechanisms::relationships);
   run(&Mechanisms::engagement);
   run(&Mechanisms::memory);
+  run(&Mechanisms::endorsement);
   run(&Mechanisms::campaign_handover);
   // 5. unions: organizing drives, militancy and strikes, leadership elections, politics
   run(&Mechanisms::union_growth);

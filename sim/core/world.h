@@ -9,6 +9,7 @@
 #include "core/event_table.h"
 #include "core/persons.h"
 #include "model/organization.h"
+#include "model/ties.h"
 #include "model/union.h"
 
 namespace tribune {
@@ -62,7 +63,8 @@ struct Shock {
 };
 
 struct Environment {
-  double legitimacy = 0.5;  // the state's legitimacy in [0, 1]
+  double legitimacy = 0.5;        // the state's legitimacy in [0, 1]
+  double election_season = 0;     // 1 in an election season (set by the elections), read by M9
   std::vector<Shock> shocks;
   std::vector<double> shock_table;  // [district * kClasses + class], this tick's total shock
   double shock(int d, int k) const { return shock_table[static_cast<size_t>(d) * kClasses + k]; }
@@ -72,13 +74,33 @@ struct Environment {
 enum Level : uint8_t { kNone, kSupporter, kVolunteer, kMember, kCadre, kLevels };
 inline constexpr const char* kLevelNames[kLevels] = {"none", "supporter", "volunteer", "member", "cadre"};
 
+// An officeholder an organization has endorsed, as its brand sees it (M10; filled by elections).
+struct Endorsed {
+  double position = 0;    // ideology of the officeholder
+  double visibility = 1;  // how much voters see them (M24)
+};
+
+// How an organization's structure shapes its members' week (M11; neutral when M11 is off).
+struct StructureEffects {
+  double meeting_hours = 0;  // hours per member and cadre per week in meetings
+  double ownership = 1;      // multiplies members' and cadre's attrition
+  double culture_gap = 0;    // extra attrition, relative, for members without a college degree
+};
+
 // An organization: its declared parameters and its running state.
 struct Org {
   OrgSpec spec;
   std::array<int64_t, kLevels> count{};               // persons at each engagement level, this tick
+  std::array<double, kActivities> share{};            // current allocation of hours (M9)
+  std::array<double, kActivities> opportunity{};      // running mean of each activity's signal (M9)
   std::array<double, kActivities> hours{};            // volunteer hours by activity this tick (M5)
+  double meeting_hours = 0;                           // of hours[kInternal], spent in meetings (M5, M11)
+  StructureEffects structure;                         // (M11)
   double treasury = 0;                                // dollars (M7)
   double memory = 0;                                  // institutional memory in [0, 1] (M7)
+  Ties ties;                                          // relationships and who holds them (M8)
+  double brand = 0;                                   // voters' recognition of a distinct identity (M10)
+  std::vector<Endorsed> endorsed;                     // its officeholders (M10, filled by M17-M23)
   double efficiency() const { return 0.5 + memory; }  // multiplies what its hours achieve
 };
 
@@ -112,6 +134,7 @@ struct Campaign {
 // This week's strikes (M14), for the recorder.
 struct LaborStats {
   int64_t started = 0, active = 0, won = 0, lost = 0;
+  std::vector<int64_t> started_in, active_in, won_in;  // the same, per district of the workplace
 };
 
 struct World {
@@ -132,6 +155,7 @@ struct World {
 
   int64_t size() const { return persons.size(); }
   size_t bytes() const;
+  TieLayout tie_layout() const { return {static_cast<int>(unions.size()), static_cast<int>(districts.size())}; }
 };
 
 }  // namespace tribune

@@ -26,6 +26,7 @@ enum Sum {
   kOrgVolunteer,
   kOrgMember,
   kOrgCadre,
+  kLeftLedMembers,
   kSums
 };
 using Sums = std::array<double, kSums>;
@@ -39,6 +40,29 @@ struct Partial {
 double ratio(double a, double b) {
   return b > 0 ? a / b : 0.0;
 }
+double by_district(int64_t city, const std::vector<int64_t>& per_district, int d) {
+  return static_cast<double>(d < 0 ? city : per_district.empty() ? 0 : per_district[static_cast<size_t>(d)]);
+}
+
+// Held by organizations / all weight, over every target (d < 0) or district d's blocs and groups.
+double ties_org_share(const World& w, int d) {
+  const TieLayout L = w.tie_layout();
+  double held = 0, all = 0;
+  for (const auto& o : w.orgs) {
+    if (o.ties.org.empty()) continue;
+    for (int k : d < 0 ? std::vector<int>{} : std::vector<int>{L.bloc(d), L.community(d)}) {
+      held += o.ties.org[k];
+      all += o.ties.org[k] + o.ties.person[k];
+    }
+    if (d < 0)
+      for (int k = 0; k < L.size(); ++k) {
+        held += o.ties.org[k];
+        all += o.ties.org[k] + o.ties.person[k];
+      }
+  }
+  return ratio(held, all);
+}
+
 double sd(const Sums& s) {
   double m = ratio(s[kIdeology], s[kN]);
   return std::sqrt(std::max(0.0, ratio(s[kIdeologySq], s[kN]) - m * m));
@@ -47,87 +71,137 @@ double sd(const Sums& s) {
 // The series: name, unit, description, value from a district's (or the city's) sums.
 struct Series {
   SeriesInfo info;
-  double (*value)(const Sums&, const World&);
+  double (*value)(const Sums&, const World&, int d);  // d: the district, or -1 for the city
 };
 
 const std::vector<Series>& city_defs() {
   static const std::vector<Series> defs = {
       {{"hope_mean", "[0, 1]", "mean hope (M3); 1 - hope is resignation"},
-       [](const Sums& s, const World&) { return ratio(s[kHope], s[kN]); }},
+       [](const Sums& s, const World&, int) { return ratio(s[kHope], s[kN]); }},
       {{"grievance_mean", "[0, 1]", "mean grievance (M2)"},
-       [](const Sums& s, const World&) { return ratio(s[kGrievance], s[kN]); }},
+       [](const Sums& s, const World&, int) { return ratio(s[kGrievance], s[kN]); }},
       {{"ideology_mean", "[-1, 1], -1 left", "mean ideology (M4)"},
-       [](const Sums& s, const World&) { return ratio(s[kIdeology], s[kN]); }},
+       [](const Sums& s, const World&, int) { return ratio(s[kIdeology], s[kN]); }},
       {{"ideology_sd", "ideology", "standard deviation of ideology (M4); near 0 means consensus"},
-       [](const Sums& s, const World&) { return sd(s); }},
+       [](const Sums& s, const World&, int) { return sd(s); }},
       {{"left_share", "1", "share of persons with ideology below -1/3"},
-       [](const Sums& s, const World&) { return ratio(s[kLeft], s[kN]); }},
+       [](const Sums& s, const World&, int) { return ratio(s[kLeft], s[kN]); }},
       {{"union_density", "1", "union members per employed person (M1, M13)"},
-       [](const Sums& s, const World&) { return ratio(s[kMembers], s[kEmployed]); }},
+       [](const Sums& s, const World&, int) { return ratio(s[kMembers], s[kEmployed]); }},
       {{"economic_shock", "[0, 1]", "mean grievance added by economic shocks in force (M32)"},
-       [](const Sums& s, const World&) { return ratio(s[kShock], s[kN]); }},
+       [](const Sums& s, const World&, int) { return ratio(s[kShock], s[kN]); }},
       {{"legitimacy", "[0, 1]", "the state's legitimacy (M32 legitimacy_shift)"},
-       [](const Sums&, const World& w) { return w.env.legitimacy; }},
+       [](const Sums&, const World& w, int) { return w.env.legitimacy; }},
       {{"org_supporters", "persons", "supporters (on a list, not active) of all organizations (M6)"},
-       [](const Sums& s, const World&) { return s[kOrgSupporter]; }},
+       [](const Sums& s, const World&, int) { return s[kOrgSupporter]; }},
       {{"org_volunteers", "persons", "volunteers of all organizations who are not members (M6)"},
-       [](const Sums& s, const World&) { return s[kOrgVolunteer]; }},
+       [](const Sums& s, const World&, int) { return s[kOrgVolunteer]; }},
       {{"org_members", "persons", "members of all organizations, cadre included (M6)"},
-       [](const Sums& s, const World&) { return s[kOrgMember] + s[kOrgCadre]; }},
+       [](const Sums& s, const World&, int) { return s[kOrgMember] + s[kOrgCadre]; }},
       {{"org_cadre", "persons", "cadre of all organizations (M6)"},
-       [](const Sums& s, const World&) { return s[kOrgCadre]; }},
+       [](const Sums& s, const World&, int) { return s[kOrgCadre]; }},
+      {{"union_left_led_share", "1", "share of union members whose union has left leadership (M15)"},
+       [](const Sums& s, const World&, int) { return ratio(s[kLeftLedMembers], s[kMembers]); }},
+      {{"ties_org_share", "1",
+        "share of all organizations' relationship weight held by the organizations rather than persons (M8); "
+        "per district, over its voting blocs and community groups"},
+       [](const Sums&, const World& w, int d) { return ties_org_share(w, d); }},
       {{"strikes_started", "strikes", "strikes started this week (M14)"},
-       [](const Sums&, const World& w) { return double(w.labor.started); }},
+       [](const Sums&, const World& w, int d) { return by_district(w.labor.started, w.labor.started_in, d); }},
       {{"strikes_active", "strikes", "strikes under way at the end of the week (M14)"},
-       [](const Sums&, const World& w) { return double(w.labor.active); }},
+       [](const Sums&, const World& w, int d) { return by_district(w.labor.active, w.labor.active_in, d); }},
       {{"strikes_won", "strikes", "strikes that ended in a win this week (M14)"},
-       [](const Sums&, const World& w) { return double(w.labor.won); }},
+       [](const Sums&, const World& w, int d) { return by_district(w.labor.won, w.labor.won_in, d); }},
       {{"strikes_lost", "strikes", "strikes that ended in a defeat this week (M14)"},
-       [](const Sums&, const World& w) { return double(w.labor.lost); }},
+       [](const Sums&, const World& w, int) { return double(w.labor.lost); }},
   };
   return defs;
 }
 
 const std::vector<Series>& district_defs() {
   static const std::vector<Series> defs = {
-      {{"population", "persons", "residents"}, [](const Sums& s, const World&) { return s[kN]; }},
+      {{"population", "persons", "residents"}, [](const Sums& s, const World&, int) { return s[kN]; }},
       city_defs()[0],
       city_defs()[1],
       city_defs()[2],
       city_defs()[4],
       city_defs()[5],
   };
+  // Every city series that is a sum or a share over persons or workplaces has a district version.
+  static const std::vector<Series> all = [] {
+    std::vector<Series> v = defs;
+    for (const char* name : {"org_supporters", "org_volunteers", "org_members", "org_cadre", "union_left_led_share",
+                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won"})
+      for (const auto& c : city_defs())
+        if (c.info.name == name) v.push_back(c);
+    return v;
+  }();
+  return all;
   return defs;
+}
+
+// Mean tie over one group of targets.
+enum TieGroup { kTieUnions, kTieDistricts, kTieDonors };
+double mean_tie(const Org& o, const World& w, TieGroup g) {
+  const TieLayout L = w.tie_layout();
+  if (o.ties.org.empty()) return 0.0;
+  switch (g) {
+    case kTieUnions:
+      return o.ties.mean_total(0, L.unions);
+    case kTieDistricts:
+      return o.ties.mean_total(L.community(0), L.donors());
+    case kTieDonors:
+      return o.ties.total(L.donors());
+  }
+  return 0.0;
 }
 
 // Per-organization series, from World::orgs (counted at the end of the tick).
 struct OrgSeries {
   SeriesInfo info;
-  double (*value)(const Org&);
+  double (*value)(const Org&, const World&);
 };
 
 const std::vector<OrgSeries>& org_defs() {
   static const std::vector<OrgSeries> defs = {
       {{"supporters", "persons", "on the organization's list, not active (M6)"},
-       [](const Org& o) { return double(o.count[kSupporter]); }},
-      {{"volunteers", "persons", "active, not members (M6)"}, [](const Org& o) { return double(o.count[kVolunteer]); }},
+       [](const Org& o, const World&) { return double(o.count[kSupporter]); }},
+      {{"volunteers", "persons", "active, not members (M6)"}, [](const Org& o, const World&) { return double(o.count[kVolunteer]); }},
       {{"members", "persons", "members, cadre included (M6)"},
-       [](const Org& o) { return double(o.count[kMember] + o.count[kCadre]); }},
-      {{"cadre", "persons", "cadre (M6)"}, [](const Org& o) { return double(o.count[kCadre]); }},
+       [](const Org& o, const World&) { return double(o.count[kMember] + o.count[kCadre]); }},
+      {{"cadre", "persons", "cadre (M6)"}, [](const Org& o, const World&) { return double(o.count[kCadre]); }},
       {{"hours_electoral", "hours/week", "volunteer hours in election campaigns (M5)"},
-       [](const Org& o) { return o.hours[kElectoral]; }},
+       [](const Org& o, const World&) { return o.hours[kElectoral]; }},
       {{"hours_movement", "hours/week", "volunteer hours in movements (M5)"},
-       [](const Org& o) { return o.hours[kMovement]; }},
+       [](const Org& o, const World&) { return o.hours[kMovement]; }},
       {{"hours_union", "hours/week", "volunteer hours supporting unions (M5)"},
-       [](const Org& o) { return o.hours[kUnion]; }},
+       [](const Org& o, const World&) { return o.hours[kUnion]; }},
       {{"hours_base_building", "hours/week", "volunteer hours in base building and outreach (M5)"},
-       [](const Org& o) { return o.hours[kBaseBuilding]; }},
+       [](const Org& o, const World&) { return o.hours[kBaseBuilding]; }},
       {{"hours_internal", "hours/week", "volunteer hours in internal life: meetings, development (M5)"},
-       [](const Org& o) { return o.hours[kInternal]; }},
+       [](const Org& o, const World&) { return o.hours[kInternal]; }},
       {{"memory", "[0, 1]", "institutional memory (M7); efficiency is 0.5 + memory"},
-       [](const Org& o) { return o.memory; }},
+       [](const Org& o, const World&) { return o.memory; }},
       {{"treasury", "dollars", "money raised from dues and donations, cumulative (M7)"},
-       [](const Org& o) { return o.treasury; }},
+       [](const Org& o, const World&) { return o.treasury; }},
+      {{"hours_meetings", "hours/week", "of the internal hours, those spent in meetings (M11)"},
+       [](const Org& o, const World&) { return o.meeting_hours; }},
+      {{"share_electoral", "1", "current share of hours allocated to elections (M9; moves when adaptive)"},
+       [](const Org& o, const World&) { return o.share[kElectoral]; }},
+      {{"share_movement", "1", "current share of hours allocated to movements (M9)"},
+       [](const Org& o, const World&) { return o.share[kMovement]; }},
+      {{"share_union", "1", "current share of hours allocated to union support (M9)"},
+       [](const Org& o, const World&) { return o.share[kUnion]; }},
+      {{"ties_unions", "[0, 1]", "mean tie to the unions, both holders (M8)"},
+       [](const Org& o, const World& w) { return mean_tie(o, w, kTieUnions); }},
+      {{"ties_districts", "[0, 1]", "mean tie to the districts' voting blocs and community groups (M8)"},
+       [](const Org& o, const World& w) { return mean_tie(o, w, kTieDistricts); }},
+      {{"ties_donors", "[0, 1]", "tie to the donor network (M8)"}, [](const Org& o, const World& w) { return mean_tie(o, w, kTieDonors); }},
+      {{"ties_org_share", "1", "share of the organization's relationship weight it holds itself rather than "
+                               "through persons (M8; what M22 reads)"},
+       [](const Org& o, const World&) { return o.ties.org.empty() ? 0.0 : o.ties.org_share(0, static_cast<int>(o.ties.org.size())); }},
+      {{"brand", "[0, 1]", "voters' recognition of the organization as distinct (M10)"},
+       [](const Org& o, const World&) { return o.brand; }},
   };
   return defs;
 }
@@ -207,6 +281,10 @@ void Recorder::record(const World& w, const Pool& pool) {
       s[kLeft] += x < -1.0 / 3.0;
       s[kEmployed] += P.workplace[i] >= 0;
       s[kMembers] += P.union_member[i];
+      if (P.union_member[i] && P.workplace[i] >= 0) {
+        const int u = w.workplaces.union_id[P.workplace[i]];
+        s[kLeftLedMembers] += u >= 0 && w.unions[static_cast<size_t>(u)].left_led;
+      }
       s[kShock] += w.env.shock(d, P.klass[i]);
       const int level = P.engagement[i];
       if (level > 0) s[kOrgSupporter + level - 1] += 1;
@@ -223,11 +301,12 @@ void Recorder::record(const World& w, const Pool& pool) {
   for (const auto& s : by_district)
     for (int k = 0; k < kSums; ++k) city[k] += s[k];
   ticks_.push_back(w.tick);
-  for (size_t i = 0; i < city_defs().size(); ++i) city_[i].push_back(city_defs()[i].value(city, w));
+  for (size_t i = 0; i < city_defs().size(); ++i) city_[i].push_back(city_defs()[i].value(city, w, -1));
   for (size_t i = 0; i < district_defs().size(); ++i)
-    for (const auto& s : by_district) district_[i].push_back(district_defs()[i].value(s, w));
+    for (size_t d = 0; d < by_district.size(); ++d)
+      district_[i].push_back(district_defs()[i].value(by_district[d], w, static_cast<int>(d)));
   for (size_t i = 0; i < org_defs().size(); ++i)
-    for (const auto& o : w.orgs) org_[i].push_back(org_defs()[i].value(o));
+    for (const auto& o : w.orgs) org_[i].push_back(org_defs()[i].value(o, w));
   for (size_t i = 0; i < union_defs().size(); ++i)
     for (const auto& u : w.unions) union_[i].push_back(union_defs()[i].value(u));
 }

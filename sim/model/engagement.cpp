@@ -80,13 +80,15 @@ void step(World& w, const EngagementParams& p, const Context& c) {
     reach[o] = std::min(1.0, p.contacts_per_hour * efficiency[o] * outreach / n);
     reach_total += reach[o];
     const double members = static_cast<double>(org.count[kMember] + org.count[kCadre]);
-    develop[o] = members > 0 ? p.development_share * h[kInternal] / members : 0.0;
+    // Meetings are internal hours but not development (M11).
+    develop[o] = members > 0 ? p.development_share * (h[kInternal] - org.meeting_hours) / members : 0.0;
   }
   const int8_t* org = P.org.data();
   const uint8_t* level = P.engagement.data();
   const float* hope = P.hope.data();
   const float* ideology = P.ideology.data();
   const float* hours = P.hours.data();
+  const uint8_t* college = P.college.data();
   std::vector<int16_t> next(static_cast<size_t>(w.size()));  // (org + 1) << 8 | level
   const uint32_t tick = static_cast<uint32_t>(c.tick);
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
@@ -116,8 +118,12 @@ void step(World& w, const EngagementParams& p, const Context& c) {
           up = p.up_member * hope[i] * f * efficiency[o] * (1 + p.social * share);
         }
         if (l == kMember) up = p.up_cadre * develop[o] / (develop[o] + p.development_half) * efficiency[o];
-        const bool overloaded = spec.asks.of(l) > hours[i];
-        const double down = p.attrition.of(l) + (overloaded ? p.burnout : 0.0) + p.resignation * (1 - hope[i]);
+        const StructureEffects& st = w.orgs[o].structure;
+        const bool meets = l >= kMember;
+        const bool overloaded = spec.asks.of(l) + (meets ? st.meeting_hours : 0.0) > hours[i];
+        const double stay = meets ? st.ownership * (1 + (college[i] ? 0.0 : st.culture_gap)) : 1.0;
+        const double down =
+            p.attrition.of(l) * stay + (overloaded ? p.burnout : 0.0) + p.resignation * (1 - hope[i]);
         if (u < std::min(up, 1.0)) {
           ++l;
         } else if (u < std::min(up + down, 1.0)) {

@@ -21,13 +21,17 @@ inline constexpr const char* kOrgKindNames[] = {"left_membership", "liberal_advo
 enum class Structure { deliberative, gaseous };
 inline constexpr const char* kStructureNames[] = {"deliberative", "gaseous"};
 
-// Where an organization's volunteer hours go (M9 as a fixed rule for now).
+// Where an organization's volunteer hours go (M9).
 enum Activity { kElectoral, kMovement, kUnion, kBaseBuilding, kInternal, kActivities };
 inline constexpr const char* kActivityNames[kActivities] = {"electoral", "movement", "union", "base_building",
                                                             "internal"};
 
+enum class AllocationRule { fixed, adaptive };
+inline constexpr const char* kAllocationRuleNames[] = {"fixed", "adaptive"};
+
 struct Allocation {
   double electoral = 0.4, movement = 0.15, union_support = 0.1, base_building = 0.2, internal = 0.15;
+  AllocationRule rule = AllocationRule::fixed;
   double share(int a) const {
     const double s[kActivities] = {electoral, movement, union_support, base_building, internal};
     return s[a];
@@ -41,6 +45,8 @@ struct Allocation {
     v.num("union", union_support, m);
     v.num("base_building", base_building, m);
     v.num("internal", internal, m);
+    v.choice("rule", rule, kAllocationRuleNames,
+             {.doc = "fixed: these shares always; adaptive: they follow opportunities (M9, docs/ODD.md)"});
     const double total = electoral + movement + union_support + base_building + internal;
     v.check(std::abs(total - 1) < 1e-9, "internal",
             [total] { return "the five shares must sum to 1, got " + scenario::format_number(total); });
@@ -64,6 +70,12 @@ struct Asks {
   }
 };
 
+// M9: which races an organization contests, and on which ballot line (decided in M17-M18).
+enum class RaceSelection { any, strength };
+inline constexpr const char* kRaceSelectionNames[] = {"any", "strength"};
+enum class BallotLineRule { democratic, independent, flexible };
+inline constexpr const char* kBallotLineRuleNames[] = {"democratic", "independent", "flexible"};
+
 struct OrgSpec {
   std::string name;
   OrgKind kind = OrgKind::left_membership;
@@ -78,6 +90,10 @@ struct OrgSpec {
   double memory = 0.3;
   double leadership_turnover = 0.5;
   Allocation strategy;
+  RaceSelection races = RaceSelection::any;
+  double decisive_tie = 0.3;
+  BallotLineRule ballot_line = BallotLineRule::democratic;
+  double endorsement_stringency = 0.5;
   Asks asks;
 
   template <class V>
@@ -128,7 +144,24 @@ struct OrgSpec {
            .source = "assumption; 003: all-volunteer organizations lose memory with turnover",
            .min = 0,
            .max = 10});
-    v.object("strategy", strategy, {.doc = "allocation of volunteer hours (M9, fixed)"});
+    v.object("strategy", strategy, {.doc = "allocation of volunteer hours (M9)"});
+    v.choice("races", races, kRaceSelectionNames,
+             {.doc = "M9 race selection: any race, or only where its own relationships are decisive (strength, 003)"});
+    v.num("decisive_tie", decisive_tie,
+          {.doc = "with races: strength, the tie to a district's voting bloc and community groups needed to run there",
+           .unit = "[0, 1]",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.choice("ballot_line", ballot_line, kBallotLineRuleNames,
+             {.doc = "M9 ballot-line rule: democratic, independent, or flexible (independent where partisanship "
+                     "and ballot access allow, 002)"});
+    v.num("endorsement_stringency", endorsement_stringency,
+          {.doc = "M10: 0 endorses any better candidate (lesser evil); 1 only members on a binding platform (002)",
+           .unit = "[0, 1]",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.object("asks", asks, {.doc = "hours asked of each engaged level (M5)"});
     v.check(supporters_per_member * members_per_resident + members_per_resident * (1 + volunteers_per_member) <= 1,
             "supporters_per_member", [] { return std::string("more starting supporters than residents"); });

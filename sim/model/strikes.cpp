@@ -33,6 +33,7 @@ void init(World& w, const StrikesParams& p, const Context& c) {
                                     {"solidarity_hours", EventColumn::Type::Real, "hours/week per striker"},
                                     {"won", EventColumn::Type::Int, "bool"}});
   w.labor = LaborStats{};
+  for (auto* v : {&w.labor.started_in, &w.labor.active_in, &w.labor.won_in}) v->assign(w.districts.size(), 0);
 }
 
 void step(World& w, const StrikesParams& p, const Context& c) {
@@ -89,20 +90,25 @@ void step(World& w, const StrikesParams& p, const Context& c) {
   // Union-level consequences, events and strike waves, in workplace order.
   LaborStats& L = w.labor;
   L.started = L.won = L.lost = L.active = 0;
+  for (auto* v : {&L.started_in, &L.active_in, &L.won_in}) v->assign(w.districts.size(), 0);
   std::vector<int64_t> started_in(S, 0), union_workplaces(S, 0);
   for (int64_t k = 0; k < W.count(); ++k) {
     if (W.union_id[k] < 0) continue;
     Union& un = w.unions[static_cast<size_t>(W.union_id[k])];
     ++union_workplaces[W.sector[k]];
+    const size_t d = static_cast<size_t>(W.district[k]);
     if (W.strike[k] > 0) {
       ++L.active;
+      ++L.active_in[d];
       un.treasury = std::max(0.0, un.treasury - p.strike_pay * static_cast<double>(W.size(k)));
     }
     if (outcome[k] == kStarted) {
       ++L.started;
+      ++L.started_in[d];
       ++started_in[W.sector[k]];
     } else if (outcome[k] == kWon || outcome[k] == kLost) {
       (outcome[k] == kWon ? L.won : L.lost)++;
+      L.won_in[d] += outcome[k] == kWon;
       w.events["strikes"].add({c.tick, c.tick - p.strike_weeks, k, w.sectors[W.sector[k]], un.spec.name, W.size(k),
                                solidarity / static_cast<double>(W.size(k)), int64_t{outcome[k] == kWon}});
       w.hope_impulses_pending = true;

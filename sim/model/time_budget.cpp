@@ -1,5 +1,6 @@
 // M5 time budget. init draws each person's hours; step adds up, per organization and activity,
-// the hours its engaged persons give this week.
+// the hours its engaged persons give this week: meetings first (M11), then what the organization
+// asks, split by its allocation (M9) less each person's own pull toward protest.
 #include "model/time_budget.h"
 
 #include <algorithm>
@@ -21,39 +22,52 @@ void init(World& w, const TimeBudgetParams& p, const Context& c) {
     const bool precarious = P.klass[i] == 0 && !P.union_member[i];
     const double h = p.hours[P.klass[i]] * std::exp(p.hours_spread * z) * (precarious ? p.precarity_factor : 1.0);
     P.hours[i] = static_cast<float>(std::min(h, 80.0));
+    P.given[i] = 0;
   });
 }
 
 void step(World& w, const TimeBudgetParams& p, const Context& c) {
   const size_t O = w.orgs.size();
   if (O == 0) return;
-  const auto& P = w.persons;
+  auto& P = w.persons;
   std::vector<std::array<double, kActivities>> share(O);
   std::vector<std::array<double, kLevels>> ask(O);
+  std::vector<double> meeting(O);
   for (size_t o = 0; o < O; ++o) {
-    for (int a = 0; a < kActivities; ++a) share[o][a] = w.orgs[o].spec.strategy.share(a);
+    share[o] = w.orgs[o].share;
     for (int l = 0; l < kLevels; ++l) ask[o][l] = w.orgs[o].spec.asks.of(l);
+    meeting[o] = w.orgs[o].structure.meeting_hours;
   }
-  using Hours = std::vector<double>;  // [org * kActivities + activity]
+  // [org * (kActivities + 1) + activity], the last entry of a row being meeting hours.
+  constexpr size_t kRow = kActivities + 1;
+  using Hours = std::vector<double>;
   auto block = [&](int64_t lo, int64_t hi) {
-    Hours h(O * kActivities, 0.0);
+    Hours h(O * kRow, 0.0);
     for (int64_t i = lo; i < hi; ++i) {
       const int o = P.org[i];
+      P.given[i] = 0;
       if (o < 0 || P.engagement[i] < kVolunteer) continue;
-      const double given = std::min<double>(P.hours[i], ask[o][P.engagement[i]]);
+      // Members and cadre sit through the meetings first (M11); the rest goes where it is asked.
+      const double in_meetings = P.engagement[i] >= kMember ? std::min<double>(P.hours[i], meeting[o]) : 0.0;
+      const double given = std::min<double>(P.hours[i] - in_meetings, ask[o][P.engagement[i]]);
       const double pull = p.protest_pull * P.grievance[i] * P.hope[i];  // own pull toward protest
-      double* row = &h[static_cast<size_t>(o) * kActivities];
+      double* row = &h[static_cast<size_t>(o) * kRow];
       for (int a = 0; a < kActivities; ++a) row[a] += given * (1 - pull) * share[o][a];
       row[kMovement] += given * pull;
+      row[kInternal] += in_meetings;
+      row[kActivities] += in_meetings;
+      P.given[i] = static_cast<float>(given * (1 - pull));
     }
     return h;
   };
   auto add = [](Hours& acc, const Hours& h) {
     for (size_t k = 0; k < h.size(); ++k) acc[k] += h[k];
   };
-  const Hours total = c.pool.reduce(w.size(), Hours(O * kActivities, 0.0), block, add);
-  for (size_t o = 0; o < O; ++o)
-    for (int a = 0; a < kActivities; ++a) w.orgs[o].hours[a] = total[o * kActivities + a];
+  const Hours total = c.pool.reduce(w.size(), Hours(O * kRow, 0.0), block, add);
+  for (size_t o = 0; o < O; ++o) {
+    for (int a = 0; a < kActivities; ++a) w.orgs[o].hours[a] = total[o * kRow + a];
+    w.orgs[o].meeting_hours = total[o * kRow + kActivities];
+  }
 }
 
 }  // namespace tribune

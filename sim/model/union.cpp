@@ -12,12 +12,14 @@ void setup_unions(World& w, const std::vector<UnionSpec>& specs) {
     for (const auto& name : spec.sectors)
       for (size_t s = 0; s < S; ++s)
         if (w.sectors[s] == name) of_sector[s] = static_cast<int>(w.unions.size());
-    w.unions.push_back(Union{spec, spec.leadership == Leadership::left});
+    Union& u = w.unions.emplace_back();
+    u.spec = spec;
+    u.left_led = spec.leadership == Leadership::left;
   }
   for (size_t s = 0; s < S; ++s)
     if (of_sector[s] < 0) {
       of_sector[s] = static_cast<int>(w.unions.size());
-      w.unions.push_back(Union{UnionSpec{w.sectors[s], {w.sectors[s]}}, false});
+      w.unions.emplace_back().spec = UnionSpec{w.sectors[s], {w.sectors[s]}};
     }
   auto& W = w.workplaces;
   const auto& P = w.persons;

@@ -7,6 +7,7 @@
 
 #include "core/event.h"
 #include "model/campaign_handover.h"
+#include "model/endorsement.h"
 #include "model/engagement.h"
 #include "model/grievance.h"
 #include "model/hope.h"
@@ -14,7 +15,10 @@
 #include "model/opinion.h"
 #include "model/organization.h"
 #include "model/population.h"
+#include "model/relationships.h"
+#include "model/strategy.h"
 #include "model/strikes.h"
+#include "model/structure.h"
 #include "model/time_budget.h"
 #include "model/timeline.h"
 #include "model/union.h"
@@ -33,9 +37,13 @@ struct Mechanisms {
   GrievanceParams grievance;                 // M2
   OpinionParams opinion;                     // M4
   HopeParams hope;                           // M3
+  StrategyParams strategy;                   // M9
+  StructureParams structure;                 // M11
   TimeBudgetParams time_budget;              // M5
+  RelationshipsParams relationships;         // M8
   EngagementParams engagement;               // M6
   MemoryParams memory;                       // M7
+  EndorsementParams endorsement;             // M10
   CampaignHandoverParams campaign_handover;  // M12
   UnionGrowthParams union_growth;            // M13
   StrikesParams strikes;                     // M14
@@ -48,9 +56,15 @@ struct Mechanisms {
     v.object(GrievanceParams::kName, grievance, {.doc = "M2: grievance from class and economic shocks"});
     v.object(OpinionParams::kName, opinion, {.doc = "M4: ideology by bounded-confidence influence over ties"});
     v.object(HopeParams::kName, hope, {.doc = "M3: hope (the opposite of resignation)"});
+    v.object(StrategyParams::kName, strategy,
+             {.doc = "M9: the adaptive allocation rule, race selection and ballot-line rules"});
+    v.object(StructureParams::kName, structure, {.doc = "M11: deliberative or gaseous, what each costs and gives"});
     v.object(TimeBudgetParams::kName, time_budget, {.doc = "M5: political hours and where they go"});
+    v.object(RelationshipsParams::kName, relationships,
+             {.doc = "M8: ties to unions, community groups, voting blocs and donors, and who holds them"});
     v.object(EngagementParams::kName, engagement, {.doc = "M6: the engagement ladder, none to cadre and back"});
     v.object(MemoryParams::kName, memory, {.doc = "M7: treasury and institutional memory"});
+    v.object(EndorsementParams::kName, endorsement, {.doc = "M10: whom organizations endorse, and their brand"});
     v.object(CampaignHandoverParams::kName, campaign_handover,
              {.doc = "M12: national campaigns recruit, end, and may hand their people to an organization"});
     v.object(UnionGrowthParams::kName, union_growth, {.doc = "M13: organizing drives and the erosion of membership"});

@@ -73,16 +73,21 @@ TEST_CASE("determinism: switching a mechanism off does not change the others' ra
   // grievance bit-identical, and switching union growth off leaves the engagement ladder alone.
   const std::vector<std::string> no_strikes = {"mechanisms.strikes.enabled=false"};
   const Result quiet = run(2, no_strikes);
-  for (const char* m : {"time_budget", "engagement", "memory", "union_growth"}) {
+  for (const char* m : {"strategy", "structure", "time_budget", "relationships", "engagement", "memory", "endorsement",
+                        "union_growth"}) {
     auto sets = no_strikes;
     sets.push_back(std::string("mechanisms.") + m + ".enabled=false");
     const Result off = run(2, sets);
     CHECK(bits_equal(quiet.hope, off.hope));
     CHECK(bits_equal(quiet.grievance, off.grievance));
-    if (std::string(m) == "union_growth") CHECK(bits_equal(quiet.engagement, off.engagement));
+    // Relationships and the brand are read by the elections, not yet by the ladder.
+    for (const char* ladder_blind : {"union_growth", "relationships", "endorsement"})
+      if (std::string(m) == ladder_blind) CHECK(bits_equal(quiet.engagement, off.engagement));
   }
   CHECK_FALSE(bits_equal(all.engagement, run(2, {"mechanisms.engagement.enabled=false"}).engagement));
   // ... while the switched-off mechanism really stopped.
   CHECK_FALSE(bits_equal(all.hope, no_hope.hope));
   CHECK_FALSE(bits_equal(all.ideology, no_opinion.ideology));
+  CHECK_FALSE(bits_equal(all.org, run(2, {"mechanisms.relationships.enabled=false"}).org));
+  CHECK_FALSE(bits_equal(all.engagement, run(2, {"mechanisms.structure.enabled=false"}).engagement));
 }

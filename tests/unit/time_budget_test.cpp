@@ -28,14 +28,17 @@ TEST_CASE("time budget: raising the electoral share lowers movement and union ho
 }
 
 TEST_CASE("time budget: nobody gives more than they have or more than is asked") {
-  Simulation sim(make_scenario(small_world(20000, 1, one_org())), 2);
+  // Engagement off, so the levels counted here are the ones the budget saw.
+  Simulation sim(make_scenario(small_world(20000, 1, one_org()), {"mechanisms.engagement.enabled=false"}), 2);
   run_all(sim);
   const auto& P = sim.world().persons;
+  const Org& org = sim.world().orgs[0];
+  REQUIRE(org.structure.meeting_hours > 0);  // a deliberative organization: meetings count as asked
   double available = 0, asked = 0, given = 0;
   for (int64_t i = 0; i < sim.world().size(); ++i)
     if (P.org[i] == 0 && P.engagement[i] >= kVolunteer) {
       available += P.hours[i];
-      asked += sim.world().orgs[0].spec.asks.of(P.engagement[i]);
+      asked += org.spec.asks.of(P.engagement[i]) + (P.engagement[i] >= kMember ? org.structure.meeting_hours : 0);
     }
   for (double h : sim.world().orgs[0].hours) given += h;
   CHECK(given > 0);
