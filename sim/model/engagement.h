@@ -2,8 +2,9 @@
 // M6 engagement ladder: none -> supporter -> volunteer -> member -> cadre and back.
 // Moving up is driven by organizer contact (outreach hours), hope, fit with the platform, the
 // ties one already has inside the organization, and cadre development (mentoring hours per
-// member, 004). Moving down by burnout (asked more hours than one has), resignation (low hope)
-// and a base attrition per level.
+// member, 004). Moving down by burnout (asked more hours than one has, meetings included),
+// resignation (low hope) and a base attrition per level, which the organization's structure
+// scales for members and cadre (M11: ownership, culture gap).
 #include "model/switch.h"
 
 namespace tribune {

@@ -1,7 +1,8 @@
 #pragma once
 // M5 time budget: each person has a number of political hours per week (fewer for precarious
-// workers). Volunteers, members and cadre give what their organization asks, up to what they
-// have, and split it as the organization allocates, less the share their own pull toward protest
+// workers). Members and cadre first sit through meetings (M11); volunteers, members and cadre
+// then give what their organization asks, up to what they have, and split it as the
+// organization allocates (M9), less the share their own pull toward protest
 // takes to the movement. Hours are finite, so whatever an organization puts into campaigns is
 // missing from movements and unions: siphoning follows from the budget (000).
 #include "model/by_class.h"
