@@ -23,7 +23,9 @@ namespace tribune {
   X(engagement, uint8_t, "0 none, 1 supporter, 2 volunteer, 3 member, 4 cadre", "engagement level (M6)", true) \
   X(hours, float, "hours/week", "political hours available per week (M5)", true)                               \
   X(given, float, "hours/week", "hours given this week to the organization's allocation (M5)", false)          \
-  X(last_contact, int32_t, "tick", "last contact with an organizer, or -1 (M6)", false)
+  X(last_contact, int32_t, "tick", "last contact with an organizer, or -1 (M6)", false)                       \
+  X(party, int8_t, "index", "party identified with (index into parties), or -1 (M20)", true)                   \
+  X(party_strength, float, "[0, 1]", "strength of party identification (M20)", true)
 
 struct FieldInfo {
   const char* name;

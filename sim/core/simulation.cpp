@@ -25,6 +25,8 @@ Simulation::Simulation(Scenario scenario, int threads)
   build_population(world_, scenario_.world, Streams(seed, rep, "population"), pool_);
   for (const auto& spec : scenario_.organizations) world_.orgs.emplace_back().spec = spec;
   setup_unions(world_, scenario_.unions);
+  world_.politics.parties = scenario_.parties;
+  world_.politics.office_specs = scenario_.offices;
   // Every mechanism draws its initial state, switched on or not: the world is the same either way.
   Mechanisms copy = scenario_.mechanisms;
   EachMechanism each{[&](const auto& p) { init(world_, p, context(p.kName)); }};

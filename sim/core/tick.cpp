@@ -27,7 +27,15 @@ void Simulation::tick() {
   run(&Mechanisms::strikes);
   run(&Mechanisms::union_leadership);
   run(&Mechanisms::union_politics);
-  // 6. movements, 7. campaigns, 8. elections, 9. officeholders, 10. legislation: later issues.
+  // 6. movements: later.
+  // 7. campaigns: seasons open and candidates run, campaigns gather hours, money and
+  //    endorsements, independents petition
+  run(&Mechanisms::candidates);
+  run(&Mechanisms::campaigns);
+  run(&Mechanisms::ballot_access);
+  // 8. elections: primaries and general elections, counting, seats
+  run(&Mechanisms::voting);
+  // 9. officeholders, 10. legislation: later.
   // 11. record
   record();
   ++world_.tick;

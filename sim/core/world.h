@@ -9,6 +9,7 @@
 #include "core/event_table.h"
 #include "core/persons.h"
 #include "model/organization.h"
+#include "model/politics.h"
 #include "model/ties.h"
 #include "model/union.h"
 
@@ -149,6 +150,7 @@ struct World {
   std::vector<Union> unions;
   LaborStats labor;
   std::vector<Campaign> campaigns;
+  Politics politics;
   std::vector<float> scratch;          // a spare float column for two-phase updates
   bool hope_impulses_pending = false;  // set by whoever writes persons.hope_impulse (M3 reads it)
   int64_t tick = 0;

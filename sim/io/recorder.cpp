@@ -63,6 +63,34 @@ double ties_org_share(const World& w, int d) {
   return ratio(held, all);
 }
 
+// Officeholders: counted by a predicate.
+template <class F>
+double holders(const World& w, F pred) {
+  double n = 0;
+  for (const auto& h : w.politics.holders) n += pred(h);
+  return n;
+}
+
+// Turnout of the general elections held this tick (weighted by electorate), or NaN.
+double turnout_now(const World& w, int d) {
+  double voters = 0, electorate = 0;
+  for (const auto& r : w.politics.races)
+    if (r.held && r.general == w.tick && (d < 0 || r.district == d)) {
+      voters += r.turnout * r.electorate;
+      electorate += r.electorate;
+    }
+  return electorate > 0 ? voters / electorate : std::nan("");
+}
+
+// Mean over organization-backed officeholders of f(holder), or NaN without any.
+template <class F>
+double org_holder_mean(const World& w, F f) {
+  double s = 0, n = 0;
+  for (const auto& h : w.politics.holders)
+    if (h.org >= 0) s += f(h), n += 1;
+  return n > 0 ? s / n : std::nan("");
+}
+
 double sd(const Sums& s) {
   double m = ratio(s[kIdeology], s[kN]);
   return std::sqrt(std::max(0.0, ratio(s[kIdeologySq], s[kN]) - m * m));
@@ -114,6 +142,49 @@ const std::vector<Series>& city_defs() {
        [](const Sums&, const World& w, int d) { return by_district(w.labor.won, w.labor.won_in, d); }},
       {{"strikes_lost", "strikes", "strikes that ended in a defeat this week (M14)"},
        [](const Sums&, const World& w, int) { return double(w.labor.lost); }},
+      {{"turnout", "1", "turnout in the general elections held this week (NaN in other weeks) (M20)"},
+       [](const Sums&, const World& w, int d) { return turnout_now(w, d); }},
+      {{"seats_establishment", "seats", "seats held by establishment-origin officeholders (M17)"},
+       [](const Sums&, const World& w, int) {
+         return holders(w, [](const Officeholder& h) { return h.origin == Origin::establishment; });
+       }},
+      {{"seats_insurgent", "seats", "seats held by candidate-centred insurgents (M17)"},
+       [](const Sums&, const World& w, int) {
+         return holders(w, [](const Officeholder& h) { return h.origin == Origin::insurgent; });
+       }},
+      {{"seats_cadre_candidate", "seats", "seats held by cadre candidates (M17)"},
+       [](const Sums&, const World& w, int) {
+         return holders(w, [](const Officeholder& h) { return h.origin == Origin::cadre_candidate; });
+       }},
+      {{"seats_cadre_campaign", "seats", "seats held through cadre campaigns (M17)"},
+       [](const Sums&, const World& w, int) {
+         return holders(w, [](const Officeholder& h) { return h.origin == Origin::cadre_campaign; });
+       }},
+      {{"seats_establishment_line", "seats", "seats won on the establishment party's line (M18)"},
+       [](const Sums&, const World& w, int) {
+         return holders(w, [&](const Officeholder& h) { return h.party >= 0 && h.party == w.politics.establishment; });
+       }},
+      {{"seats_other_parties", "seats", "seats won on other parties' lines (M18)"},
+       [](const Sums&, const World& w, int) {
+         return holders(w, [&](const Officeholder& h) { return h.party >= 0 && h.party != w.politics.establishment; });
+       }},
+      {{"seats_independent_line", "seats", "seats won on independent lines (M18)"},
+       [](const Sums&, const World& w, int) {
+         return holders(w, [](const Officeholder& h) { return h.party < 0; });
+       }},
+      {{"holder_alignment", "[0, 1]",
+        "mean over organization-backed officeholders of 1 - |position - platform| / 2 (NaN without any) (M22)"},
+       [](const Sums&, const World& w, int) {
+         return org_holder_mean(w, [](const Officeholder& h) { return 1 - std::abs(h.drift()) / 2; });
+       }},
+      {{"holder_drift", "ideology",
+        "mean over organization-backed officeholders of position - platform (NaN without any) (M22)"},
+       [](const Sums&, const World& w, int) { return org_holder_mean(w, [](const Officeholder& h) { return h.drift(); }); }},
+      {{"holder_org_share", "1",
+        "mean share of organization-backed officeholders' winning relationships held by the organization (M19, M22)"},
+       [](const Sums&, const World& w, int) {
+         return org_holder_mean(w, [](const Officeholder& h) { return h.held[kByOrganization]; });
+       }},
   };
   return defs;
 }
@@ -131,7 +202,7 @@ const std::vector<Series>& district_defs() {
   static const std::vector<Series> all = [] {
     std::vector<Series> v = defs;
     for (const char* name : {"org_supporters", "org_volunteers", "org_members", "org_cadre", "union_left_led_share",
-                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won"})
+                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout"})
       for (const auto& c : city_defs())
         if (c.info.name == name) v.push_back(c);
     return v;

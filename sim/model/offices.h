@@ -65,6 +65,7 @@ struct OfficeSpec {
   PrimaryType primary = PrimaryType::closed;
   bool veto = false;
   double signatures = 0.005;
+  double salience = 0.5;
   Rule reform_to = Rule::irv;
 
   template <class V>
@@ -93,6 +94,12 @@ struct OfficeSpec {
            .unit = "1/person",
            .source = "assumption (New York: 3,750 for citywide office in a city of 8.3 million, about 0.0005; "
                      "many states ask more)",
+           .min = 0,
+           .max = 1});
+    v.num("salience", salience,
+          {.doc = "how much the race draws voters out (M20): about 1 for a presidential race, less for local ones",
+           .unit = "[0, 1]",
+           .source = "assumption",
            .min = 0,
            .max = 1});
     v.choice("reform_to", reform_to, kRuleNames, {.doc = "the rule adopted if electoral reform happens (M21)"});

@@ -76,6 +76,10 @@ inline constexpr const char* kRaceSelectionNames[] = {"any", "strength"};
 enum class BallotLineRule { democratic, independent, flexible };
 inline constexpr const char* kBallotLineRuleNames[] = {"democratic", "independent", "flexible"};
 
+// M17: the candidates an organization runs, if any.
+enum class Candidacy { none, insurgent, cadre_candidate, cadre_campaign };
+inline constexpr const char* kCandidacyNames[] = {"none", "insurgent", "cadre_candidate", "cadre_campaign"};
+
 struct OrgSpec {
   std::string name;
   OrgKind kind = OrgKind::left_membership;
@@ -93,6 +97,8 @@ struct OrgSpec {
   RaceSelection races = RaceSelection::any;
   double decisive_tie = 0.3;
   BallotLineRule ballot_line = BallotLineRule::democratic;
+  double flexible_partisanship = 0.5;
+  Candidacy candidates = Candidacy::none;
   double endorsement_stringency = 0.5;
   Asks asks;
 
@@ -156,6 +162,17 @@ struct OrgSpec {
     v.choice("ballot_line", ballot_line, kBallotLineRuleNames,
              {.doc = "M9 ballot-line rule: democratic, independent, or flexible (independent where partisanship "
                      "and ballot access allow, 002)"});
+    v.num("flexible_partisanship", flexible_partisanship,
+          {.doc = "ballot_line flexible: run independent where at most this share of voters identify with the "
+                  "establishment party",
+           .unit = "1",
+           .source = "assumption; 002: the independent line where partisanship allows",
+           .min = 0,
+           .max = 1});
+    v.choice("candidates", candidates, kCandidacyNames,
+             {.doc = "M17: candidates it runs: none, insurgent (candidate-centred, endorsed), cadre_candidate (a "
+                     "member running a candidate-centred campaign) or cadre_campaign (the organization holds the "
+                     "campaign, 003)"});
     v.num("endorsement_stringency", endorsement_stringency,
           {.doc = "M10: 0 endorses any better candidate (lesser evil); 1 only members on a binding platform (002)",
            .unit = "[0, 1]",

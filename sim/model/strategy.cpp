@@ -71,19 +71,25 @@ void step(World& w, const StrategyParams& p, const Context& c) {
 
 bool contests(const Org& org, const TieLayout& layout, int d) {
   if (org.spec.races == RaceSelection::any) return true;
-  const double tie = 0.5 * (org.ties.total(layout.bloc(d)) + org.ties.total(layout.community(d)));
-  return tie >= org.spec.decisive_tie;
+  if (org.ties.org.empty()) return false;
+  auto tie = [&](int k) { return 0.5 * (org.ties.total(layout.bloc(k)) + org.ties.total(layout.community(k))); };
+  double t = 0;
+  if (d >= 0) {
+    t = tie(d);
+  } else {
+    for (int k = 0; k < layout.districts; ++k) t += tie(k) / layout.districts;
+  }
+  return t >= org.spec.decisive_tie;
 }
 
-bool runs_independent(const Org& org, const StrategyParams& p, double democratic_partisans, double petition_hours,
-                      double hours_available) {
+bool runs_independent(const Org& org, double establishment_partisans, double petition_hours, double hours_available) {
   switch (org.spec.ballot_line) {
     case BallotLineRule::democratic:
       return false;
     case BallotLineRule::independent:
       return true;
     case BallotLineRule::flexible:
-      return democratic_partisans <= p.flexible_partisanship && hours_available >= petition_hours;
+      return establishment_partisans <= org.spec.flexible_partisanship && hours_available >= petition_hours;
   }
   return false;
 }

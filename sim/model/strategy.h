@@ -33,7 +33,6 @@ struct StrategyParams {
   double adapt_rate = 0.05;
   double memory_weeks = 26;
   double noticeable = 0.05;
-  double flexible_partisanship = 0.5;
 
   template <class V>
   void fields(V& v) {
@@ -62,12 +61,6 @@ struct StrategyParams {
            .source = "assumption",
            .min = 1e-6,
            .max = 1});
-    v.num("flexible_partisanship", flexible_partisanship,
-          {.doc = "ballot_line flexible: run independent where at most this share of voters are Democratic partisans",
-           .unit = "1",
-           .source = "assumption; 002: the independent line where partisanship allows",
-           .min = 0,
-           .max = 1});
   }
 };
 
@@ -80,9 +73,10 @@ void step(World& w, const StrategyParams& p, const Context& c);
 bool contests(const Org& org, const TieLayout& layout, int d);
 
 // Ballot line: true for an independent line. `democratic` never, `independent` always,
-// `flexible` where the Democratic partisans are at most `flexible_partisanship` of the voters and
-// the volunteer hours at hand cover the petition (ballot access, M18).
-bool runs_independent(const Org& org, const StrategyParams& p, double democratic_partisans, double petition_hours,
-                      double hours_available);
+// `flexible` where the establishment party's identifiers are at most the organization's
+// `flexible_partisanship` of the voters and the volunteer hours at hand cover the petition (M18).
+bool runs_independent(const Org& org, double establishment_partisans, double petition_hours, double hours_available);
+
+// Race selection for an at-large race (d < 0) uses the mean of the districts' ties.
 
 }  // namespace tribune

@@ -6,12 +6,16 @@
 #include <vector>
 
 #include "core/event.h"
+#include "model/ballot_access.h"
 #include "model/campaign_handover.h"
+#include "model/campaigns.h"
+#include "model/candidates.h"
 #include "model/endorsement.h"
 #include "model/engagement.h"
 #include "model/grievance.h"
 #include "model/hope.h"
 #include "model/memory.h"
+#include "model/offices.h"
 #include "model/opinion.h"
 #include "model/organization.h"
 #include "model/population.h"
@@ -25,6 +29,7 @@
 #include "model/union_growth.h"
 #include "model/union_leadership.h"
 #include "model/union_politics.h"
+#include "model/voting.h"
 #include "scenario/error.h"
 #include "scenario/fields.h"
 
@@ -49,6 +54,10 @@ struct Mechanisms {
   StrikesParams strikes;                     // M14
   UnionLeadershipParams union_leadership;    // M15
   UnionPoliticsParams union_politics;        // M16
+  CandidatesParams candidates;               // M17
+  CampaignsParams campaigns;                 // M19
+  BallotAccessParams ballot_access;          // M18
+  VotingParams voting;                       // M20
 
   template <class V>
   void fields(V& v) {
@@ -71,7 +80,14 @@ struct Mechanisms {
     v.object(StrikesParams::kName, strikes, {.doc = "M14: militancy, contract expiries, strikes and strike waves"});
     v.object(UnionLeadershipParams::kName, union_leadership, {.doc = "M15: union elections, business or left"});
     v.object(UnionPoliticsParams::kName, union_politics,
-             {.doc = "M16: how likely each union is to back an insurgent"});
+             {.doc = "M16: how likely each union is to back an insurgent, and whom it endorses"});
+    v.object(CandidatesParams::kName, candidates,
+             {.doc = "M17: election seasons, who runs, and how party candidates move with the polls"});
+    v.object(CampaignsParams::kName, campaigns,
+             {.doc = "M19: volunteer hours, money and endorsements, and who supplies them"});
+    v.object(BallotAccessParams::kName, ballot_access,
+             {.doc = "M18: petitions for independent lines and party regularity after primaries"});
+    v.object(VotingParams::kName, voting, {.doc = "M20: party identification, turnout, vote choice and counting"});
   }
 };
 
@@ -107,6 +123,11 @@ struct Scenario {
   WorldParams world;
   std::vector<OrgSpec> organizations;
   std::vector<UnionSpec> unions;
+  std::vector<PartySpec> parties = {
+      {"democratic", -0.15, Positioning::hunter, true, 0.33},
+      {"republican", 0.35, Positioning::aggregator, false, 0.3},
+  };
+  std::vector<OfficeSpec> offices;
   Mechanisms mechanisms;
   OutputParams output;
 
@@ -126,6 +147,10 @@ struct Scenario {
         {.doc = "organizations: left membership organizations, liberal advocacy groups, campaigns, community groups"});
     v.list("unions", unions,
            {.doc = "unions and the sectors they represent; a sector no union names gets a union of its own"});
+    v.list("parties", parties,
+           {.doc = "parties whose candidates run on their lines (default: democratic, the establishment, and "
+                   "republican)"});
+    v.list("offices", offices, {.doc = "elected offices (M17); none: no elections"});
     v.object("mechanisms", mechanisms, {.doc = "the model's mechanisms, each with its switch and parameters"});
     v.timeline("timeline", mechanisms.timeline.events, {.doc = "events at given weeks (M32)"});
     v.object("output", output, {.doc = "what is written besides the series"});

@@ -59,17 +59,20 @@ TEST_CASE("strategy: race selection by strength contests only where the organiza
   org.spec.races = RaceSelection::strength;
   CHECK(contests(org, L, 0));
   CHECK_FALSE(contests(org, L, 1));
+  CHECK_FALSE(contests(org, L, -1));  // at large: the mean over districts, about 0.28
+  org.spec.decisive_tie = 0.25;
+  CHECK(contests(org, L, -1));
 }
 
 TEST_CASE("strategy: the flexible ballot line goes independent only where partisanship and access allow") {
   Org org;
-  StrategyParams p;  // flexible_partisanship 0.5
+  org.spec.flexible_partisanship = 0.5;
   org.spec.ballot_line = BallotLineRule::flexible;
-  CHECK(runs_independent(org, p, 0.3, 100, 500));
-  CHECK_FALSE(runs_independent(org, p, 0.7, 100, 500));  // strong Democratic partisanship
-  CHECK_FALSE(runs_independent(org, p, 0.3, 600, 500));  // cannot gather the signatures
+  CHECK(runs_independent(org, 0.3, 100, 500));
+  CHECK_FALSE(runs_independent(org, 0.7, 100, 500));  // strong Democratic partisanship
+  CHECK_FALSE(runs_independent(org, 0.3, 600, 500));  // cannot gather the signatures
   org.spec.ballot_line = BallotLineRule::democratic;
-  CHECK_FALSE(runs_independent(org, p, 0.1, 0, 500));
+  CHECK_FALSE(runs_independent(org, 0.1, 0, 500));
   org.spec.ballot_line = BallotLineRule::independent;
-  CHECK(runs_independent(org, p, 0.9, 600, 500));
+  CHECK(runs_independent(org, 0.9, 600, 500));
 }

@@ -1,0 +1,36 @@
+#pragma once
+// Reduced worlds for the election mechanisms (M17-M20): everything that does not bear on the
+// election is switched off, so that the scenario language is shown to express the canonical
+// checks.
+#include <string>
+
+#include "helpers.h"
+
+namespace tribune::test {
+
+// Switches off the society, organizing and union mechanisms (opinion stays put, hope stays at
+// its start).
+inline std::vector<std::string> quiet_world() {
+  std::vector<std::string> off;
+  for (const char* m : {"grievance", "opinion", "hope", "strategy", "structure", "time_budget", "relationships",
+                        "engagement", "memory", "endorsement", "campaign_handover", "union_growth", "strikes",
+                        "union_leadership", "union_politics"})
+    off.push_back(std::string("mechanisms.") + m + ".enabled=false");
+  return off;
+}
+
+// `districts` equal districts of `per_district` residents each; with `lean`, their ideology
+// shifts spread evenly over [-lean, lean].
+inline std::string many_districts(int districts, int per_district, int weeks, const std::string& extra,
+                                  double lean = 0) {
+  std::string ds;
+  for (int d = 0; d < districts; ++d) {
+    const double shift = districts > 1 ? lean * (2.0 * d / (districts - 1) - 1) : 0.0;
+    ds += (d ? ", " : "") + std::string("{name: d") + std::to_string(d) + ", ideology_shift: " +
+          std::to_string(shift) + "}";
+  }
+  return "name: unit\nhorizon_weeks: " + std::to_string(weeks) + "\nworld:\n  persons: " +
+         std::to_string(districts * per_district) + "\n  districts: [" + ds + "]\n" + extra;
+}
+
+}  // namespace tribune::test
