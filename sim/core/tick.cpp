@@ -35,7 +35,11 @@ void Simulation::tick() {
   run(&Mechanisms::ballot_access);
   // 8. elections: primaries and general elections, counting, seats
   run(&Mechanisms::voting);
-  // 9. officeholders, 10. legislation: later.
+  // 9. officeholders: institutional pressure and drift, betrayal and accountability, the tribune
+  run(&Mechanisms::pressure);
+  run(&Mechanisms::accountability);
+  run(&Mechanisms::tribune_effect);
+  // 10. legislation: later.
   // 11. record
   record();
   ++world_.tick;

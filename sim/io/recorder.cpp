@@ -87,7 +87,7 @@ template <class F>
 double org_holder_mean(const World& w, F f) {
   double s = 0, n = 0;
   for (const auto& h : w.politics.holders)
-    if (h.org >= 0) s += f(h), n += 1;
+    if (h.org >= 0 && !h.endorsement_withdrawn) s += f(h), n += 1;
   return n > 0 ? s / n : std::nan("");
 }
 
@@ -180,6 +180,8 @@ const std::vector<Series>& city_defs() {
       {{"holder_drift", "ideology",
         "mean over organization-backed officeholders of position - platform (NaN without any) (M22)"},
        [](const Sums&, const World& w, int) { return org_holder_mean(w, [](const Officeholder& h) { return h.drift(); }); }},
+      {{"betrayals", "events", "betrayals this week (M23)"},
+       [](const Sums&, const World& w, int) { return double(w.politics.betrayals_this_tick); }},
       {{"holder_org_share", "1",
         "mean share of organization-backed officeholders' winning relationships held by the organization (M19, M22)"},
        [](const Sums&, const World& w, int) {

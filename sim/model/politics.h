@@ -107,6 +107,9 @@ struct Politics {
   std::vector<Candidate> candidates;  // of those races
   std::vector<Officeholder> holders;  // seated now
   int establishment = -1;             // index of the establishment party, or -1
+  int64_t betrayals_this_tick = 0;
+  std::vector<double> hope_history;                  // mean hope, the last 53 weeks (M22)
+  std::vector<std::vector<double>> strength_history;  // per organization, the last 53 weeks (M22)
 };
 
 }  // namespace tribune

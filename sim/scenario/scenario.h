@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/event.h"
+#include "model/accountability.h"
 #include "model/ballot_access.h"
 #include "model/campaign_handover.h"
 #include "model/campaigns.h"
@@ -19,12 +20,14 @@
 #include "model/opinion.h"
 #include "model/organization.h"
 #include "model/population.h"
+#include "model/pressure.h"
 #include "model/relationships.h"
 #include "model/strategy.h"
 #include "model/strikes.h"
 #include "model/structure.h"
 #include "model/time_budget.h"
 #include "model/timeline.h"
+#include "model/tribune_effect.h"
 #include "model/union.h"
 #include "model/union_growth.h"
 #include "model/union_leadership.h"
@@ -58,6 +61,9 @@ struct Mechanisms {
   CampaignsParams campaigns;                 // M19
   BallotAccessParams ballot_access;          // M18
   VotingParams voting;                       // M20
+  PressureParams pressure;                   // M22
+  AccountabilityParams accountability;       // M23
+  TribuneEffectParams tribune_effect;        // M24
 
   template <class V>
   void fields(V& v) {
@@ -88,6 +94,11 @@ struct Mechanisms {
     v.object(BallotAccessParams::kName, ballot_access,
              {.doc = "M18: petitions for independent lines and party regularity after primaries"});
     v.object(VotingParams::kName, voting, {.doc = "M20: party identification, turnout, vote choice and counting"});
+    v.object(PressureParams::kName, pressure, {.doc = "M22: institutional pressure and officeholders' drift"});
+    v.object(AccountabilityParams::kName, accountability,
+             {.doc = "M23: betrayals and what an organization can do about them"});
+    v.object(TribuneEffectParams::kName, tribune_effect,
+             {.doc = "M24: what a visible left officeholder does to its constituency and to the brand"});
   }
 };
 

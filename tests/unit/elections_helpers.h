@@ -4,6 +4,7 @@
 // checks.
 #include <string>
 
+#include "core/world.h"
 #include "helpers.h"
 
 namespace tribune::test {
@@ -31,6 +32,24 @@ inline std::string many_districts(int districts, int per_district, int weeks, co
   }
   return "name: unit\nhorizon_weeks: " + std::to_string(weeks) + "\nworld:\n  persons: " +
          std::to_string(districts * per_district) + "\n  districts: [" + ds + "]\n" + extra;
+}
+
+// An officeholder of organization 0 on its platform, holding `held` (organization, candidate,
+// establishment) of its relationships; district -1 is at large.
+inline Officeholder holder(Origin origin, std::array<double, kHolders> held, double platform = -0.6,
+                           int district = -1) {
+  Officeholder h;
+  h.name = "test holder";
+  h.office = 0;
+  h.district = district;
+  h.party = -1;
+  h.org = 0;
+  h.origin = origin;
+  h.position = h.platform = platform;
+  h.visibility = district < 0 ? 1.0 : 0.3;
+  h.held = held;
+  h.term_end = 1 << 30;
+  return h;
 }
 
 }  // namespace tribune::test
