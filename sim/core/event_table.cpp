@@ -23,4 +23,10 @@ void EventTable::add(const std::vector<Value>& row) {
   ++rows_;
 }
 
+const EventColumn& EventTable::column(const std::string& name) const {
+  for (const auto& c : columns_)
+    if (c.name == name) return c;
+  throw std::out_of_range("no column named " + name);
+}
+
 }  // namespace tribune

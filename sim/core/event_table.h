@@ -31,6 +31,7 @@ class EventTable {
   int64_t rows() const { return rows_; }
   const std::string& description() const { return description_; }
   const std::vector<EventColumn>& columns() const { return columns_; }
+  const EventColumn& column(const std::string& name) const;  // throws std::out_of_range if absent
 
  private:
   std::string description_;

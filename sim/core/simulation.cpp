@@ -27,6 +27,7 @@ Simulation::Simulation(Scenario scenario, int threads)
   setup_unions(world_, scenario_.unions);
   world_.politics.parties = scenario_.parties;
   world_.politics.office_specs = scenario_.offices;
+  world_.politics.agenda = scenario_.agenda;
   // Every mechanism draws its initial state, switched on or not: the world is the same either way.
   Mechanisms copy = scenario_.mechanisms;
   EachMechanism each{[&](const auto& p) { init(world_, p, context(p.kName)); }};

@@ -33,13 +33,16 @@ void Simulation::tick() {
   run(&Mechanisms::candidates);
   run(&Mechanisms::campaigns);
   run(&Mechanisms::ballot_access);
-  // 8. elections: primaries and general elections, counting, seats
+  // 8. elections: primaries and general elections, counting, seats; electoral reform
   run(&Mechanisms::voting);
+  run(&Mechanisms::electoral_reform);
   // 9. officeholders: institutional pressure and drift, betrayal and accountability, the tribune
   run(&Mechanisms::pressure);
   run(&Mechanisms::accountability);
   run(&Mechanisms::tribune_effect);
-  // 10. legislation: later.
+  // 10. legislation: reforms voted, vetoed, passed; capital's answer; credit for reforms
+  run(&Mechanisms::legislation);
+  run(&Mechanisms::credit);
   // 11. record
   record();
   ++world_.tick;

@@ -66,6 +66,7 @@ struct Shock {
 struct Environment {
   double legitimacy = 0.5;        // the state's legitimacy in [0, 1]
   double election_season = 0;     // 1 in an election season (set by the elections), read by M9
+  double protest_share = 0;       // residents protesting this week (M28, later), read by M26
   std::vector<Shock> shocks;
   std::vector<double> shock_table;  // [district * kClasses + class], this tick's total shock
   double shock(int d, int k) const { return shock_table[static_cast<size_t>(d) * kClasses + k]; }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/counting.h"
+#include "model/agenda.h"
 #include "model/offices.h"
 
 namespace tribune {
@@ -108,6 +109,15 @@ struct Politics {
   std::vector<Officeholder> holders;  // seated now
   int establishment = -1;             // index of the establishment party, or -1
   int64_t betrayals_this_tick = 0;
+  // Legislation (M26) and credit (M27).
+  std::vector<ReformSpec> agenda;
+  size_t next_reform = 0;             // the next reform to come to a vote
+  double depth_passed = 0;            // cumulative depth of reforms passed
+  double capital_threshold = 0;       // cumulative depth at which capital answers next
+  int64_t reforms_passed = 0, capital_shocks = 0;
+  std::vector<int> passed_this_tick;  // agenda indices, for M27
+  double sponsor_visibility = 0;      // of the most visible backed officeholder who voted for them
+  double disruption = 0;              // this session's disruption signal (M26)
   std::vector<double> hope_history;                  // mean hope, the last 53 weeks (M22)
   std::vector<std::vector<double>> strength_history;  // per organization, the last 53 weeks (M22)
 };

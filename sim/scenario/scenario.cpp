@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/world.h"
 #include "scenario/reader.h"
 #include "scenario/schema.h"
 #include "scenario/writer.h"
@@ -55,6 +56,62 @@ int ResolveContext::union_named(const std::string& name, const std::string& key)
   return -1;
 }
 
+// Parties, offices and the agenda: unique names, one establishment party, offices named by the
+// agenda exist and are of the right kind.
+static void check_politics(Scenario& s, scenario::Reader& r) {
+  int establishment = 0;
+  for (size_t i = 0; i < s.parties.size(); ++i) {
+    for (size_t j = 0; j < i; ++j)
+      if (s.parties[i].name == s.parties[j].name)
+        r.error_at("parties[" + std::to_string(i) + "].name", "duplicate party name '" + s.parties[i].name + "'");
+    if (s.parties[i].name == "independent")
+      r.error_at("parties[" + std::to_string(i) + "].name", "'independent' names the line of candidates without a party");
+    if (s.parties[i].establishment && ++establishment > 1)
+      r.error_at("parties[" + std::to_string(i) + "].establishment", "only one party can be the establishment");
+  }
+  if (s.parties.size() > 12) r.error_at("parties", "at most 12 parties");
+  for (size_t i = 0; i < s.offices.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (s.offices[i].name == s.offices[j].name)
+        r.error_at("offices[" + std::to_string(i) + "].name", "duplicate office name '" + s.offices[i].name + "'");
+  auto office = [&](const std::string& name) {
+    for (size_t i = 0; i < s.offices.size(); ++i)
+      if (s.offices[i].name == name) return static_cast<int>(i);
+    return -1;
+  };
+  std::string valid;
+  for (const auto& o : s.offices) valid += (valid.empty() ? "" : ", ") + o.name;
+  if (valid.empty()) valid = "none declared";
+  for (size_t i = 0; i < s.agenda.size(); ++i) {
+    ReformSpec& a = s.agenda[i];
+    const std::string at = "agenda[" + std::to_string(i) + "]";
+    a.legislature_office = office(a.legislature);
+    if (a.legislature_office < 0)
+      r.error_at(at + ".legislature", "no office named '" + a.legislature + "'; offices: " + valid);
+    if (!a.executive.empty()) {
+      a.executive_office = office(a.executive);
+      if (a.executive_office < 0) {
+        r.error_at(at + ".executive", "no office named '" + a.executive + "'; offices: " + valid);
+      } else {
+        const auto level = s.offices[static_cast<size_t>(a.executive_office)].level;
+        if (level != OfficeLevel::mayor && level != OfficeLevel::governor)
+          r.error_at(at + ".executive", "office '" + a.executive + "' is not an executive (mayor or governor)");
+      }
+    }
+    if (!a.beneficiaries.empty()) a.class_mask = 0;
+    for (size_t k = 0; k < a.beneficiaries.size(); ++k) {
+      int c = -1;
+      for (int j = 0; j < kClasses; ++j)
+        if (a.beneficiaries[k] == kClassNames[j]) c = j;
+      if (c < 0)
+        r.error_at(at + ".beneficiaries[" + std::to_string(k) + "]",
+                   "no class named '" + a.beneficiaries[k] + "'; classes: worker, professional, owner");
+      else
+        a.class_mask |= static_cast<uint8_t>(1u << c);
+    }
+  }
+}
+
 static void check_references(Scenario& s, scenario::Reader& r) {
   const auto& ds = s.world.districts;
   for (size_t i = 0; i < ds.size(); ++i)
@@ -94,6 +151,7 @@ static void check_references(Scenario& s, scenario::Reader& r) {
       covered.push_back(name);
     }
   }
+  check_politics(s, r);
   if (ds.size() > 65535) r.error_at("world.districts", "at most 65535 districts");
   if (static_cast<int64_t>(ds.size()) > s.world.persons) r.error_at("world.persons", "fewer persons than districts");
   for (const auto& ev : s.mechanisms.timeline.events) {

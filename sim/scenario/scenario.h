@@ -7,14 +7,18 @@
 
 #include "core/event.h"
 #include "model/accountability.h"
+#include "model/agenda.h"
 #include "model/ballot_access.h"
 #include "model/campaign_handover.h"
 #include "model/campaigns.h"
 #include "model/candidates.h"
+#include "model/electoral_reform.h"
+#include "model/credit.h"
 #include "model/endorsement.h"
 #include "model/engagement.h"
 #include "model/grievance.h"
 #include "model/hope.h"
+#include "model/legislation.h"
 #include "model/memory.h"
 #include "model/offices.h"
 #include "model/opinion.h"
@@ -61,9 +65,12 @@ struct Mechanisms {
   CampaignsParams campaigns;                 // M19
   BallotAccessParams ballot_access;          // M18
   VotingParams voting;                       // M20
+  ElectoralReformParams electoral_reform;    // M21
   PressureParams pressure;                   // M22
   AccountabilityParams accountability;       // M23
   TribuneEffectParams tribune_effect;        // M24
+  LegislationParams legislation;             // M26
+  CreditParams credit;                       // M27
 
   template <class V>
   void fields(V& v) {
@@ -94,11 +101,16 @@ struct Mechanisms {
     v.object(BallotAccessParams::kName, ballot_access,
              {.doc = "M18: petitions for independent lines and party regularity after primaries"});
     v.object(VotingParams::kName, voting, {.doc = "M20: party identification, turnout, vote choice and counting"});
+    v.object(ElectoralReformParams::kName, electoral_reform,
+             {.doc = "M21: vote splitting that costs the establishment seats brings instant runoff or PR"});
     v.object(PressureParams::kName, pressure, {.doc = "M22: institutional pressure and officeholders' drift"});
     v.object(AccountabilityParams::kName, accountability,
              {.doc = "M23: betrayals and what an organization can do about them"});
     v.object(TribuneEffectParams::kName, tribune_effect,
              {.doc = "M24: what a visible left officeholder does to its constituency and to the brand"});
+    v.object(LegislationParams::kName, legislation,
+             {.doc = "M26: votes on the agenda, pressure from disruption, vetoes, capital's tolerance"});
+    v.object(CreditParams::kName, credit, {.doc = "M27: what reforms do for those who benefit, and whom they credit"});
   }
 };
 
@@ -139,6 +151,7 @@ struct Scenario {
       {"republican", 0.35, Positioning::aggregator, false, 0.3},
   };
   std::vector<OfficeSpec> offices;
+  std::vector<ReformSpec> agenda;
   Mechanisms mechanisms;
   OutputParams output;
 
@@ -162,6 +175,7 @@ struct Scenario {
            {.doc = "parties whose candidates run on their lines (default: democratic, the establishment, and "
                    "republican)"});
     v.list("offices", offices, {.doc = "elected offices (M17); none: no elections"});
+    v.list("agenda", agenda, {.doc = "reforms brought to a vote in order, one per session (M26)"});
     v.object("mechanisms", mechanisms, {.doc = "the model's mechanisms, each with its switch and parameters"});
     v.timeline("timeline", mechanisms.timeline.events, {.doc = "events at given weeks (M32)"});
     v.object("output", output, {.doc = "what is written besides the series"});
