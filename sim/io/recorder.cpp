@@ -160,6 +160,13 @@ const std::vector<Series>& city_defs() {
        [](const Sums&, const World& w, int) {
          return holders(w, [](const Officeholder& h) { return h.origin == Origin::cadre_campaign; });
        }},
+      {{"seats_backed", "seats",
+        "seats held by officeholders an organization backs (per district: seats of that district's races) (M17, M23)"},
+       [](const Sums&, const World& w, int d) {
+         return holders(w, [d](const Officeholder& h) {
+           return h.org >= 0 && !h.endorsement_withdrawn && (d < 0 || h.district == d);
+         });
+       }},
       {{"seats_establishment_line", "seats", "seats won on the establishment party's line (M18)"},
        [](const Sums&, const World& w, int) {
          return holders(w, [&](const Officeholder& h) { return h.party >= 0 && h.party == w.politics.establishment; });
@@ -212,7 +219,7 @@ const std::vector<Series>& district_defs() {
   static const std::vector<Series> all = [] {
     std::vector<Series> v = defs;
     for (const char* name : {"org_supporters", "org_volunteers", "org_members", "org_cadre", "union_left_led_share",
-                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout"})
+                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout", "seats_backed"})
       for (const auto& c : city_defs())
         if (c.info.name == name) v.push_back(c);
     return v;

@@ -45,11 +45,14 @@ void seat(World& w, int r, const std::vector<std::pair<int, int>>& winners, cons
     const Candidate& k = pol.candidates[static_cast<size_t>(id)];
     for (int s = 0; s < seats; ++s) {
       Officeholder h;
-      if (k.incumbent >= 0) {
+      bool returning = false;
+      if (k.incumbent >= 0)
         for (const auto& old : leaving)
-          if (old.name == k.name) h = old;  // re-elected: keeps its record
-      } else {
+          if (old.name == k.name) h = old, returning = true;  // re-elected: keeps its record and position
+      if (!returning) {
         h.since = c.tick;
+        h.position = k.position;
+        h.platform = k.platform;
       }
       h.name = seats > 1 ? k.name + "#" + std::to_string(s + 1) : k.name;
       h.office = race.office;
@@ -57,8 +60,6 @@ void seat(World& w, int r, const std::vector<std::pair<int, int>>& winners, cons
       h.party = k.party;
       h.org = k.org;
       h.origin = k.origin;
-      h.position = k.position;
-      h.platform = k.platform;
       h.visibility = executive ? 1.0 : race.district < 0 ? 0.6 : 0.3;
       h.held = held_shares(k, pol.vote, electorate);
       h.term_end = c.tick + office.term_weeks;
