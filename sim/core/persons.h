@@ -25,7 +25,11 @@ namespace tribune {
   X(given, float, "hours/week", "hours given this week to the organization's allocation (M5)", false)          \
   X(last_contact, int32_t, "tick", "last contact with an organizer, or -1 (M6)", false)                       \
   X(party, int8_t, "index", "party identified with (index into parties), or -1 (M20)", true)                   \
-  X(party_strength, float, "[0, 1]", "strength of party identification (M20)", true)
+  X(party_strength, float, "[0, 1]", "strength of party identification (M20)", true)                          \
+  X(protesting, uint8_t, "bool", "protesting this week (M28)", true)                                           \
+  X(jailed_until, int32_t, "tick", "in jail until this week, or -1 (M29)", false)                              \
+  X(risk_aversion, float, "[0, 1]", "risk aversion (M28)", false)                                              \
+  X(threshold, float, "1", "protest threshold (M28)", false)
 
 struct FieldInfo {
   const char* name;

@@ -27,7 +27,8 @@ void Simulation::tick() {
   run(&Mechanisms::strikes);
   run(&Mechanisms::union_leadership);
   run(&Mechanisms::union_politics);
-  // 6. movements: later.
+  // 6. movements: who protests
+  run(&Mechanisms::mobilization);
   // 7. campaigns: seasons open and candidates run, campaigns gather hours, money and
   //    endorsements, independents petition
   run(&Mechanisms::candidates);

@@ -133,6 +133,12 @@ struct Campaign {
   bool ended = false;
 };
 
+// This week's protest and repression (M28, M29), for the recorder and the other mechanisms.
+struct MovementState {
+  int64_t protesters = 0, arrests = 0, jailed = 0;
+  std::vector<int64_t> protesters_in, arrests_in;  // per district
+};
+
 // This week's strikes (M14), for the recorder.
 struct LaborStats {
   int64_t started = 0, active = 0, won = 0, lost = 0;
@@ -150,6 +156,7 @@ struct World {
   std::vector<Org> orgs;
   std::vector<Union> unions;
   LaborStats labor;
+  MovementState movement;
   std::vector<Campaign> campaigns;
   Politics politics;
   std::vector<float> scratch;          // a spare float column for two-phase updates

@@ -142,6 +142,10 @@ const std::vector<Series>& city_defs() {
        [](const Sums&, const World& w, int d) { return by_district(w.labor.won, w.labor.won_in, d); }},
       {{"strikes_lost", "strikes", "strikes that ended in a defeat this week (M14)"},
        [](const Sums&, const World& w, int) { return double(w.labor.lost); }},
+      {{"protesters", "persons", "residents protesting this week (M28)"},
+       [](const Sums&, const World& w, int d) {
+         return by_district(w.movement.protesters, w.movement.protesters_in, d);
+       }},
       {{"turnout", "1", "turnout in the general elections held this week (NaN in other weeks) (M20)"},
        [](const Sums&, const World& w, int d) { return turnout_now(w, d); }},
       {{"seats_establishment", "seats", "seats held by establishment-origin officeholders (M17)"},
@@ -219,7 +223,7 @@ const std::vector<Series>& district_defs() {
   static const std::vector<Series> all = [] {
     std::vector<Series> v = defs;
     for (const char* name : {"org_supporters", "org_volunteers", "org_members", "org_cadre", "union_left_led_share",
-                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout", "seats_backed"})
+                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout", "seats_backed", "protesters"})
       for (const auto& c : city_defs())
         if (c.info.name == name) v.push_back(c);
     return v;

@@ -152,6 +152,12 @@ static void check_references(Scenario& s, scenario::Reader& r) {
     }
   }
   check_politics(s, r);
+  const auto& edits = s.mechanisms.mobilization.threshold_edits;
+  for (size_t i = 0; i < edits.size(); ++i)
+    if (edits[i].person >= s.world.persons)
+      r.error_at("mechanisms.mobilization.threshold_edits[" + std::to_string(i) + "].person",
+                 "person " + std::to_string(edits[i].person) + " does not exist (world.persons is " +
+                     std::to_string(s.world.persons) + ")");
   if (ds.size() > 65535) r.error_at("world.districts", "at most 65535 districts");
   if (static_cast<int64_t>(ds.size()) > s.world.persons) r.error_at("world.persons", "fewer persons than districts");
   for (const auto& ev : s.mechanisms.timeline.events) {

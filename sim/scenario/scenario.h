@@ -20,6 +20,7 @@
 #include "model/hope.h"
 #include "model/legislation.h"
 #include "model/memory.h"
+#include "model/mobilization.h"
 #include "model/offices.h"
 #include "model/opinion.h"
 #include "model/organization.h"
@@ -61,6 +62,7 @@ struct Mechanisms {
   StrikesParams strikes;                     // M14
   UnionLeadershipParams union_leadership;    // M15
   UnionPoliticsParams union_politics;        // M16
+  MobilizationParams mobilization;           // M28
   CandidatesParams candidates;               // M17
   CampaignsParams campaigns;                 // M19
   BallotAccessParams ballot_access;          // M18
@@ -94,6 +96,8 @@ struct Mechanisms {
     v.object(UnionLeadershipParams::kName, union_leadership, {.doc = "M15: union elections, business or left"});
     v.object(UnionPoliticsParams::kName, union_politics,
              {.doc = "M16: how likely each union is to back an insurgent, and whom it endorses"});
+    v.object(MobilizationParams::kName, mobilization,
+             {.doc = "M28: who protests: grievance, illegitimacy, hope, risk, ties, thresholds (Epstein, Granovetter)"});
     v.object(CandidatesParams::kName, candidates,
              {.doc = "M17: election seasons, who runs, and how party candidates move with the polls"});
     v.object(CampaignsParams::kName, campaigns,

@@ -15,7 +15,7 @@ inline std::vector<std::string> quiet_world() {
   std::vector<std::string> off;
   for (const char* m : {"grievance", "opinion", "hope", "strategy", "structure", "time_budget", "relationships",
                         "engagement", "memory", "endorsement", "campaign_handover", "union_growth", "strikes",
-                        "union_leadership", "union_politics"})
+                        "union_leadership", "union_politics", "mobilization"})
     off.push_back(std::string("mechanisms.") + m + ".enabled=false");
   return off;
 }

@@ -1,0 +1,98 @@
+// M28 mobilization (see mobilization.h).
+#include "model/mobilization.h"
+
+#include <algorithm>
+#include <boost/random/normal_distribution.hpp>
+#include <cmath>
+
+#include "core/context.h"
+#include "core/world.h"
+
+namespace tribune {
+
+namespace {
+enum Purpose : uint32_t { kDraw = 1 };
+
+// Protesters per district (persons are ordered by district).
+std::vector<int64_t> protesters_by_district(const World& w, const Pool& pool) {
+  std::vector<int64_t> n(w.districts.size(), 0);
+  for (size_t d = 0; d < w.districts.size(); ++d) {
+    const District& dist = w.districts[d];
+    n[d] = pool.reduce(
+        dist.size(), int64_t{0},
+        [&](int64_t lo, int64_t hi) {
+          int64_t s = 0;
+          for (int64_t i = dist.begin + lo; i < dist.begin + hi; ++i) s += w.persons.protesting[i];
+          return s;
+        },
+        [](int64_t& a, int64_t b) { a += b; });
+  }
+  return n;
+}
+}  // namespace
+
+double arrest_probability(double police, double protesters, double k, Rounding rounding) {
+  if (protesters <= 0) return 0.0;
+  double r = police / protesters;
+  if (rounding == Rounding::floor) r = std::floor(r);
+  if (rounding == Rounding::round) r = std::round(r);
+  return 1.0 - std::exp(-k * r);
+}
+
+void init(World& w, const MobilizationParams& p, const Context& c) {
+  auto& P = w.persons;
+  c.pool.for_each(w.size(), [&](int64_t i) {
+    Stream s = c.rng.at(kSetupTick, static_cast<uint64_t>(i), kDraw);
+    P.risk_aversion[i] = static_cast<float>(p.risk_scale * s.uniform());
+    P.threshold[i] = static_cast<float>(
+        p.thresholds == ThresholdMode::sequence
+            ? static_cast<double>(i)
+            : boost::random::normal_distribution<double>(p.threshold_mean, p.threshold_sd)(s));
+    P.protesting[i] = 0;
+    P.jailed_until[i] = -1;
+  });
+  for (const auto& e : p.threshold_edits)
+    if (e.person < w.size()) P.threshold[e.person] = static_cast<float>(e.value);
+  w.movement = MovementState{};
+  w.movement.protesters_in.assign(w.districts.size(), 0);
+  w.movement.arrests_in.assign(w.districts.size(), 0);
+}
+
+void step(World& w, const MobilizationParams& p, const Context& c) {
+  auto& P = w.persons;
+  const auto& N = w.network;
+  const std::vector<int64_t> before = protesters_by_district(w, c.pool);
+  int64_t total = 0;
+  for (int64_t n : before) total += n;
+  std::vector<double> risk(w.districts.size());
+  for (size_t d = 0; d < w.districts.size(); ++d) {
+    const double police = p.police_per_1000 * static_cast<double>(w.districts[d].size()) / 1000.0;
+    risk[d] = arrest_probability(police, static_cast<double>(before[d]) + 1.0, p.arrest_k, p.rounding);
+  }
+  const double illegitimacy = 1.0 - w.env.legitimacy;
+  std::vector<uint8_t> next(static_cast<size_t>(w.size()));
+  c.pool.for_each(w.size(), [&](int64_t i) {
+    if (P.jailed_until[i] > c.tick) {
+      next[static_cast<size_t>(i)] = 0;
+      return;
+    }
+    double s = 0;
+    if (p.mixing == Mixing::complete) {
+      s = static_cast<double>(total - P.protesting[i]);
+    } else if (N.degree(i) > 0) {
+      int64_t on = 0;
+      for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) on += P.protesting[N.nbr[k]];
+      s = static_cast<double>(on) / static_cast<double>(N.degree(i));
+    }
+    const double g = p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
+    const double net = g + p.social * s - P.risk_aversion[i] * risk[P.district[i]];
+    next[static_cast<size_t>(i)] = net >= P.threshold[i];
+  });
+  c.pool.for_each(w.size(), [&](int64_t i) { P.protesting[i] = next[static_cast<size_t>(i)]; });
+  w.movement.protesters_in = protesters_by_district(w, c.pool);
+  w.movement.protesters = 0;
+  for (int64_t n : w.movement.protesters_in) w.movement.protesters += n;
+  w.env.protest_share = w.size() ? static_cast<double>(w.movement.protesters) / static_cast<double>(w.size()) : 0.0;
+}
+
+}  // namespace tribune

@@ -1,0 +1,101 @@
+#pragma once
+// M28 mobilization: each week each person not in jail decides whether to protest (Epstein 2002,
+// Granovetter 1978), from the state at the start of the phase:
+//   net = grievance_weight * grievance * (1 - legitimacy) * (1 - hope_weight + hope_weight * hope)
+//       + social * s - risk_aversion * P
+// and protests when net >= threshold. s is the share of one's ties who protested last week
+// (`mixing: ties`) or the number of others who did, city-wide (`mixing: complete`, Granovetter's
+// counts). P, the arrest probability one expects, is Epstein's 1 - exp(-arrest_k * r) with r the
+// ratio of police to protesters (oneself included) in one's district last week; published
+// replications disagree on rounding r, so `rounding` is `exact`, `floor` (Epstein's) or `round`.
+// Thresholds are drawn normal(threshold_mean, threshold_sd) or, with `thresholds: sequence`, set
+// to each person's index (0, 1, 2, ...: Granovetter's riot); `threshold_edits` change single
+// persons' thresholds. Risk aversion is uniform on [0, risk_scale].
+#include <cstdint>
+#include <vector>
+
+#include "model/switch.h"
+
+namespace tribune {
+
+struct World;
+struct Context;
+
+enum class Mixing { ties, complete };
+inline constexpr const char* kMixingNames[] = {"ties", "complete"};
+enum class Rounding { exact, floor, round };
+inline constexpr const char* kRoundingNames[] = {"exact", "floor", "round"};
+enum class ThresholdMode { normal, sequence };
+inline constexpr const char* kThresholdModeNames[] = {"normal", "sequence"};
+
+struct ThresholdEdit {
+  int64_t person = 0;
+  double value = 0;
+  template <class V>
+  void fields(V& v) {
+    v.integer("person", person, {.doc = "person index", .min = 0, .required = true});
+    v.num("value", value, {.doc = "the person's threshold", .unit = "1", .required = true});
+  }
+};
+
+struct MobilizationParams {
+  static constexpr const char* kName = "mobilization";
+  bool enabled = true;
+  Mixing mixing = Mixing::ties;
+  double grievance_weight = 1.0;
+  double hope_weight = 0.5;
+  double social = 0.3;
+  double arrest_k = 2.3;
+  Rounding rounding = Rounding::floor;
+  double police_per_1000 = 3.0;
+  ThresholdMode thresholds = ThresholdMode::normal;
+  double threshold_mean = 0.4;
+  double threshold_sd = 0.1;
+  double risk_scale = 1.0;
+  std::vector<ThresholdEdit> threshold_edits;
+
+  template <class V>
+  void fields(V& v) {
+    declare_switch(v, enabled);
+    v.choice("mixing", mixing, kMixingNames,
+             {.doc = "social term: share of one's ties protesting (ties) or count of all others (complete)"});
+    v.num("grievance_weight", grievance_weight,
+          {.doc = "weight of grievance x illegitimacy (Epstein's G = H(1 - L))", .unit = "1",
+           .source = "Epstein 2002", .min = 0, .max = 100});
+    v.num("hope_weight", hope_weight,
+          {.doc = "how much the grievance term needs hope (0: not at all; 1: none without hope)", .unit = "1",
+           .source = "assumption; 000", .min = 0, .max = 1});
+    v.num("social", social,
+          {.doc = "weight of the social term (per unit share of ties, or per person under complete mixing)",
+           .unit = "1", .source = "assumption; Granovetter 1978", .min = 0, .max = 1e6});
+    v.num("arrest_k", arrest_k,
+          {.doc = "Epstein's constant in P = 1 - exp(-k (police / protesters))", .unit = "1",
+           .source = "Epstein 2002: 2.3 (P = 0.9 at one officer per protester)", .min = 0, .max = 100});
+    v.choice("rounding", rounding, kRoundingNames,
+             {.doc = "how the police-to-protesters ratio is rounded: exact, floor (Epstein 2002) or round "
+                     "(replications disagree)"});
+    v.num("police_per_1000", police_per_1000,
+          {.doc = "police per 1,000 residents in each district", .unit = "1/1000 persons",
+           .source = "about 2.4 sworn officers per 1,000 residents in US cities (BJS); NYC about 4", .min = 0,
+           .max = 1000});
+    v.choice("thresholds", thresholds, kThresholdModeNames,
+             {.doc = "normal draws, or sequence: each person's threshold is their index (Granovetter)"});
+    v.num("threshold_mean", threshold_mean,
+          {.doc = "mean protest threshold", .unit = "1", .source = "assumption", .min = -100, .max = 100});
+    v.num("threshold_sd", threshold_sd,
+          {.doc = "spread of thresholds", .unit = "1", .source = "assumption", .min = 0, .max = 100});
+    v.num("risk_scale", risk_scale,
+          {.doc = "risk aversion is uniform on [0, risk_scale]", .unit = "1", .source = "Epstein 2002: U(0, 1)",
+           .min = 0, .max = 100});
+    v.list("threshold_edits", threshold_edits, {.doc = "single persons' thresholds, set after the draw"});
+  }
+};
+
+void init(World& w, const MobilizationParams& p, const Context& c);
+void step(World& w, const MobilizationParams& p, const Context& c);
+
+// Epstein's estimated arrest probability for `police` officers facing `protesters` (oneself
+// included), under a rounding rule.
+double arrest_probability(double police, double protesters, double k, Rounding rounding);
+
+}  // namespace tribune
