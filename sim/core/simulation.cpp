@@ -1,5 +1,6 @@
 #include "core/simulation.h"
 
+#include "model/episodes.h"
 #include "scenario/fields.h"
 
 namespace tribune {
@@ -34,6 +35,10 @@ Simulation::Simulation(Scenario scenario, int threads)
   copy.fields(each);
   recorder_ = Recorder(world_);
   build_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void Simulation::finish() {
+  close_open_episodes(world_);
 }
 
 void Simulation::record() {

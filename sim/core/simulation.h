@@ -21,6 +21,7 @@ class Simulation {
 
   void tick();  // advance one week (core/tick.cpp: the model's table of contents)
   bool done() const { return world_.tick >= scenario_.horizon_weeks; }
+  void finish();  // at the horizon: record what is still under way (open protest episodes)
 
   const Scenario& scenario() const { return scenario_; }
   const World& world() const { return world_; }

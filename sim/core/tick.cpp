@@ -27,8 +27,10 @@ void Simulation::tick() {
   run(&Mechanisms::strikes);
   run(&Mechanisms::union_leadership);
   run(&Mechanisms::union_politics);
-  // 6. movements: who protests
+  // 6. movements: who protests, and the police
   run(&Mechanisms::mobilization);
+  run(&Mechanisms::repression);
+  run(&Mechanisms::episodes);
   // 7. campaigns: seasons open and candidates run, campaigns gather hours, money and
   //    endorsements, independents petition
   run(&Mechanisms::candidates);
@@ -47,6 +49,7 @@ void Simulation::tick() {
   // 11. record
   record();
   ++world_.tick;
+  if (done()) finish();  // what is still under way is written as such
 }
 
 }  // namespace tribune

@@ -133,10 +133,20 @@ struct Campaign {
   bool ended = false;
 };
 
+// A burst of protest under way (M28 episodes).
+struct Episode {
+  bool active = false;
+  int64_t start = 0, peak = 0, districts = 0;
+};
+
 // This week's protest and repression (M28, M29), for the recorder and the other mechanisms.
 struct MovementState {
+  Episode city_episode;
+  std::vector<Episode> district_episodes;
+  int64_t episodes_started = 0;
   int64_t protesters = 0, arrests = 0, jailed = 0;
   std::vector<int64_t> protesters_in, arrests_in;  // per district
+  std::vector<double> police_in;                   // officers per district (M28's police_per_1000)
 };
 
 // This week's strikes (M14), for the recorder.

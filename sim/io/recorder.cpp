@@ -146,6 +146,18 @@ const std::vector<Series>& city_defs() {
        [](const Sums&, const World& w, int d) {
          return by_district(w.movement.protesters, w.movement.protesters_in, d);
        }},
+      {{"arrests", "persons", "protesters arrested this week (M29)"},
+       [](const Sums&, const World& w, int d) { return by_district(w.movement.arrests, w.movement.arrests_in, d); }},
+      {{"episode_active", "bool", "1 while a burst of protest is under way (M28 episodes)"},
+       [](const Sums&, const World& w, int d) {
+         if (d < 0) return w.movement.city_episode.active ? 1.0 : 0.0;
+         const auto& e = w.movement.district_episodes;
+         return static_cast<size_t>(d) < e.size() && e[static_cast<size_t>(d)].active ? 1.0 : 0.0;
+       }},
+      {{"episodes_started", "episodes", "city-wide episodes started so far (M28 episodes)"},
+       [](const Sums&, const World& w, int) { return double(w.movement.episodes_started); }},
+      {{"jailed", "persons", "residents in jail at the end of the week (M29)"},
+       [](const Sums&, const World& w, int) { return double(w.movement.jailed); }},
       {{"turnout", "1", "turnout in the general elections held this week (NaN in other weeks) (M20)"},
        [](const Sums&, const World& w, int d) { return turnout_now(w, d); }},
       {{"seats_establishment", "seats", "seats held by establishment-origin officeholders (M17)"},
@@ -223,7 +235,7 @@ const std::vector<Series>& district_defs() {
   static const std::vector<Series> all = [] {
     std::vector<Series> v = defs;
     for (const char* name : {"org_supporters", "org_volunteers", "org_members", "org_cadre", "union_left_led_share",
-                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout", "seats_backed", "protesters"})
+                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout", "seats_backed", "protesters", "arrests", "episode_active"})
       for (const auto& c : city_defs())
         if (c.info.name == name) v.push_back(c);
     return v;

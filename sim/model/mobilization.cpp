@@ -56,6 +56,8 @@ void init(World& w, const MobilizationParams& p, const Context& c) {
   w.movement = MovementState{};
   w.movement.protesters_in.assign(w.districts.size(), 0);
   w.movement.arrests_in.assign(w.districts.size(), 0);
+  for (const auto& d : w.districts)
+    w.movement.police_in.push_back(p.police_per_1000 * static_cast<double>(d.size()) / 1000.0);
 }
 
 void step(World& w, const MobilizationParams& p, const Context& c) {
@@ -65,10 +67,8 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   int64_t total = 0;
   for (int64_t n : before) total += n;
   std::vector<double> risk(w.districts.size());
-  for (size_t d = 0; d < w.districts.size(); ++d) {
-    const double police = p.police_per_1000 * static_cast<double>(w.districts[d].size()) / 1000.0;
-    risk[d] = arrest_probability(police, static_cast<double>(before[d]) + 1.0, p.arrest_k, p.rounding);
-  }
+  for (size_t d = 0; d < w.districts.size(); ++d)
+    risk[d] = arrest_probability(w.movement.police_in[d], static_cast<double>(before[d]) + 1.0, p.arrest_k, p.rounding);
   const double illegitimacy = 1.0 - w.env.legitimacy;
   std::vector<uint8_t> next(static_cast<size_t>(w.size()));
   c.pool.for_each(w.size(), [&](int64_t i) {

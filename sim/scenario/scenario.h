@@ -16,6 +16,7 @@
 #include "model/credit.h"
 #include "model/endorsement.h"
 #include "model/engagement.h"
+#include "model/episodes.h"
 #include "model/grievance.h"
 #include "model/hope.h"
 #include "model/legislation.h"
@@ -27,6 +28,7 @@
 #include "model/population.h"
 #include "model/pressure.h"
 #include "model/relationships.h"
+#include "model/repression.h"
 #include "model/strategy.h"
 #include "model/strikes.h"
 #include "model/structure.h"
@@ -63,6 +65,8 @@ struct Mechanisms {
   UnionLeadershipParams union_leadership;    // M15
   UnionPoliticsParams union_politics;        // M16
   MobilizationParams mobilization;           // M28
+  RepressionParams repression;               // M29
+  EpisodesParams episodes;                   // M28 episodes
   CandidatesParams candidates;               // M17
   CampaignsParams campaigns;                 // M19
   BallotAccessParams ballot_access;          // M18
@@ -98,6 +102,8 @@ struct Mechanisms {
              {.doc = "M16: how likely each union is to back an insurgent, and whom it endorses"});
     v.object(MobilizationParams::kName, mobilization,
              {.doc = "M28: who protests: grievance, illegitimacy, hope, risk, ties, thresholds (Epstein, Granovetter)"});
+    v.object(RepressionParams::kName, repression, {.doc = "M29: arrests, jail terms and backlash"});
+    v.object(EpisodesParams::kName, episodes, {.doc = "detection of bursts of protest, city-wide and per district"});
     v.object(CandidatesParams::kName, candidates,
              {.doc = "M17: election seasons, who runs, and how party candidates move with the polls"});
     v.object(CampaignsParams::kName, campaigns,

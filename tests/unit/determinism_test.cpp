@@ -60,10 +60,12 @@ TEST_CASE("determinism: a different seed gives different results") {
 TEST_CASE("determinism: switching a mechanism off does not change the others' random draws") {
   // Grievance and hope both draw weekly noise and do not read each other, so switching one off
   // must leave the other bit-identical: each mechanism has its own keyed streams.
-  const Result all = run(2);
-  const Result no_hope = run(2, {"mechanisms.hope.enabled=false"});
-  const Result no_grievance = run(2, {"mechanisms.grievance.enabled=false"});
-  const Result no_opinion = run(2, {"mechanisms.opinion.enabled=false"});
+  // Repression off throughout: its arrests carry protest (which reads hope) into grievance.
+  const std::string no_arrests = "mechanisms.repression.enabled=false";
+  const Result all = run(2, {no_arrests});
+  const Result no_hope = run(2, {no_arrests, "mechanisms.hope.enabled=false"});
+  const Result no_grievance = run(2, {no_arrests, "mechanisms.grievance.enabled=false"});
+  const Result no_opinion = run(2, {no_arrests, "mechanisms.opinion.enabled=false"});
   CHECK(bits_equal(all.grievance, no_hope.grievance));
   CHECK(bits_equal(all.hope, no_grievance.hope));
   CHECK(bits_equal(all.hope, no_opinion.hope));
@@ -71,10 +73,10 @@ TEST_CASE("determinism: switching a mechanism off does not change the others' ra
   // Organizing (M5-M7) and union growth (M13) read hope and grievance but write them only through
   // strikes (M14); with strikes off in both runs, switching any of them off leaves hope and
   // grievance bit-identical, and switching union growth off leaves the engagement ladder alone.
-  const std::vector<std::string> no_strikes = {"mechanisms.strikes.enabled=false"};
+  const std::vector<std::string> no_strikes = {"mechanisms.strikes.enabled=false", no_arrests};
   const Result quiet = run(2, no_strikes);
   for (const char* m : {"strategy", "structure", "time_budget", "relationships", "engagement", "memory", "endorsement",
-                        "union_growth"}) {
+                        "union_growth", "mobilization", "episodes"}) {
     auto sets = no_strikes;
     sets.push_back(std::string("mechanisms.") + m + ".enabled=false");
     const Result off = run(2, sets);
@@ -84,12 +86,12 @@ TEST_CASE("determinism: switching a mechanism off does not change the others' ra
     for (const char* ladder_blind : {"union_growth", "relationships", "endorsement"})
       if (std::string(m) == ladder_blind) CHECK(bits_equal(quiet.engagement, off.engagement));
   }
-  CHECK_FALSE(bits_equal(all.engagement, run(2, {"mechanisms.engagement.enabled=false"}).engagement));
+  CHECK_FALSE(bits_equal(all.engagement, run(2, {no_arrests, "mechanisms.engagement.enabled=false"}).engagement));
   // ... while the switched-off mechanism really stopped.
   CHECK_FALSE(bits_equal(all.hope, no_hope.hope));
   CHECK_FALSE(bits_equal(all.ideology, no_opinion.ideology));
-  CHECK_FALSE(bits_equal(all.org, run(2, {"mechanisms.relationships.enabled=false"}).org));
-  CHECK_FALSE(bits_equal(all.engagement, run(2, {"mechanisms.structure.enabled=false"}).engagement));
+  CHECK_FALSE(bits_equal(all.org, run(2, {no_arrests, "mechanisms.relationships.enabled=false"}).org));
+  CHECK_FALSE(bits_equal(all.engagement, run(2, {no_arrests, "mechanisms.structure.enabled=false"}).engagement));
 }
 
 namespace {
@@ -137,7 +139,8 @@ TEST_CASE("determinism: switching an election mechanism off leaves society's dra
   // credit; with those off, switching the campaign machinery off must not move hope's draws.
   const std::vector<std::string> base = {"mechanisms.accountability.enabled=false",
                                          "mechanisms.tribune_effect.enabled=false", "mechanisms.credit.enabled=false",
-                                         "mechanisms.legislation.enabled=false", "mechanisms.strikes.enabled=false"};
+                                         "mechanisms.legislation.enabled=false", "mechanisms.strikes.enabled=false",
+                                         "mechanisms.repression.enabled=false"};
   const ElectionResult all = election_run(2, base);
   for (const char* m : {"candidates", "campaigns", "ballot_access", "voting", "electoral_reform", "pressure"}) {
     auto sets = base;

@@ -10,7 +10,8 @@ TEST_CASE("timeline: a legitimacy shift moves legitimacy at its week and is reco
   const std::string tl =
       "timeline:\n  - {week: 4, kind: legitimacy_shift, delta: -0.2}\n"
       "  - {week: 2, kind: legitimacy_shift, delta: 0.1}\n";
-  Simulation sim(make_scenario(small_world(2000, 8, tl)), 1);
+  // Repression off: arrests also cost legitimacy (M29).
+  Simulation sim(make_scenario(small_world(2000, 8, tl), {"mechanisms.repression.enabled=false"}), 1);
   run_all(sim);
   const auto& legit = sim.recorder().city()[7];
   REQUIRE(sim.recorder().city_series()[7].name == "legitimacy");

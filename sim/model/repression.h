@@ -1,0 +1,46 @@
+#pragma once
+// M29 repression. Each week the police of each district (M28's `police_per_1000`) arrest
+// protesters: each protester is arrested with probability min(1, police x `arrests_per_officer`
+// / protesters). The arrested go to jail for 1 + U[0, `max_jail_weeks`) weeks and cannot protest
+// meanwhile; deterrence works through the arrest risk protesters expect (M28). Backlash: every
+// tie of an arrested person gains `backlash` of lasting grievance (outrage), and the state's
+// legitimacy falls by `legitimacy_loss` x arrests / residents. Rows of `/events/repression`
+// record each district's arrests.
+#include "model/switch.h"
+
+namespace tribune {
+
+struct World;
+struct Context;
+
+struct RepressionParams {
+  static constexpr const char* kName = "repression";
+  bool enabled = true;
+  double arrests_per_officer = 0.1;
+  double max_jail_weeks = 4;
+  double backlash = 0.02;
+  double legitimacy_loss = 5.0;
+
+  template <class V>
+  void fields(V& v) {
+    declare_switch(v, enabled);
+    v.num("arrests_per_officer", arrests_per_officer,
+          {.doc = "arrests an officer makes per week when there are protesters to arrest", .unit = "1/week",
+           .source = "assumption (Epstein 2002: one arrest per cop per tick when an active is in view)", .min = 0,
+           .max = 100});
+    v.num("max_jail_weeks", max_jail_weeks,
+          {.doc = "longest jail term; terms are 1 + U[0, max)", .unit = "weeks",
+           .source = "assumption (Epstein 2002 uses up to 30 ticks)", .min = 0, .max = 1000});
+    v.num("backlash", backlash,
+          {.doc = "lasting grievance each tie of an arrested person gains (outrage)", .unit = "grievance",
+           .source = "assumption; 000", .min = 0, .max = 1});
+    v.num("legitimacy_loss", legitimacy_loss,
+          {.doc = "legitimacy lost per unit share of residents arrested in a week", .unit = "1",
+           .source = "assumption", .min = 0, .max = 1000});
+  }
+};
+
+void init(World& w, const RepressionParams& p, const Context& c);
+void step(World& w, const RepressionParams& p, const Context& c);
+
+}  // namespace tribune
