@@ -176,6 +176,8 @@ struct World {
   int64_t size() const { return persons.size(); }
   size_t bytes() const;
   TieLayout tie_layout() const { return {static_cast<int>(unions.size()), static_cast<int>(districts.size())}; }
+  // The persons of a constituency: district d's, or everyone's for d < 0 (at large).
+  District constituency(int d) const { return d < 0 ? District{"", 0, size()} : districts[static_cast<size_t>(d)]; }
 };
 
 }  // namespace tribune

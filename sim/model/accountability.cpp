@@ -41,8 +41,8 @@ void step(World& w, const AccountabilityParams& p, const Context& c) {
       h.endorsement_withdrawn = true;
       h.position += p.recall_pull * held * (h.platform - h.position);
     }
-    const int64_t lo = h.district < 0 ? 0 : w.districts[static_cast<size_t>(h.district)].begin;
-    const int64_t hi = h.district < 0 ? w.size() : w.districts[static_cast<size_t>(h.district)].end;
+    const District where = w.constituency(h.district);
+    const int64_t lo = where.begin, hi = where.end;
     const int8_t org = static_cast<int8_t>(h.org);
     const double leave = withdraw ? p.split * (1 - held) : 0.0;
     const int64_t lost = c.pool.reduce(

@@ -51,8 +51,9 @@ Field field_of(const World& w, const Race& race, bool primary) {
   f.establishment = pol.establishment;
   f.primary_type = office.primary;
   f.salience = office.salience;
-  f.begin = race.district < 0 ? 0 : w.districts[static_cast<size_t>(race.district)].begin;
-  f.end = race.district < 0 ? w.size() : w.districts[static_cast<size_t>(race.district)].end;
+  const District where = w.constituency(race.district);
+  f.begin = where.begin;
+  f.end = where.end;
   const double electorate = static_cast<double>(f.end - f.begin);
   std::vector<int> local(pol.candidates.size(), -1);
   for (int id : race.candidates) {

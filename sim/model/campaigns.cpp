@@ -53,8 +53,7 @@ bool in_season(const Race& race, int64_t tick) {
 }
 
 double residents_of(const World& w, const Race& race) {
-  return race.district < 0 ? static_cast<double>(w.size())
-                           : static_cast<double>(w.districts[static_cast<size_t>(race.district)].size());
+  return static_cast<double>(w.constituency(race.district).size());
 }
 
 // Sum of a per-district count over the race's constituency.

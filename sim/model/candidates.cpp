@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/context.h"
+#include "core/district_sums.h"
 #include "core/world.h"
 #include "model/ballot.h"
 #include "model/strategy.h"
@@ -21,22 +22,11 @@ double normal(Stream s, double sd) {
 
 // Share of residents identifying with the establishment party, per district.
 std::vector<double> establishment_share(const World& w, const Pool& pool) {
-  const auto& P = w.persons;
   const int est = w.politics.establishment;
-  std::vector<double> share(w.districts.size(), 0.0);
-  if (est < 0) return share;
-  for (size_t d = 0; d < w.districts.size(); ++d) {
-    const District& dist = w.districts[d];
-    const double n = pool.reduce(
-        dist.size(), 0.0,
-        [&](int64_t lo, int64_t hi) {
-          double s = 0;
-          for (int64_t i = dist.begin + lo; i < dist.begin + hi; ++i) s += P.party[i] == est;
-          return s;
-        },
-        [](double& a, double b) { a += b; });
-    share[d] = dist.size() ? n / static_cast<double>(dist.size()) : 0.0;
-  }
+  if (est < 0) return std::vector<double>(w.districts.size(), 0.0);
+  std::vector<double> share = district_sums(w, pool, [&](int64_t i) { return w.persons.party[i] == est ? 1.0 : 0.0; });
+  for (size_t d = 0; d < share.size(); ++d)
+    share[d] = w.districts[d].size() ? share[d] / static_cast<double>(w.districts[d].size()) : 0.0;
   return share;
 }
 
@@ -98,7 +88,7 @@ void field(World& w, int r, const CandidatesParams& p, const std::vector<double>
       share += est_share[d] * static_cast<double>(w.districts[d].size()) / static_cast<double>(w.size());
   }
   const double residents =
-      race.district < 0 ? static_cast<double>(w.size()) : static_cast<double>(w.districts[race.district].size());
+      static_cast<double>(w.constituency(race.district).size());
   const OfficeSpec& office = pol.office_specs[static_cast<size_t>(race.office)];
   for (size_t o = 0; o < w.orgs.size(); ++o) {
     const Org& org = w.orgs[o];

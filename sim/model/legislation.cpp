@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/context.h"
+#include "core/district_sums.h"
 #include "core/world.h"
 
 namespace tribune {
@@ -22,19 +23,10 @@ struct Climate {
 Climate climate(const World& w, const Pool& pool) {
   const auto& P = w.persons;
   Climate c;
-  c.left.assign(w.districts.size(), 0.0);
+  c.left = district_sums(w, pool, [&](int64_t i) { return P.ideology[i] < -1.0f / 3.0f ? 1.0 : 0.0; });
   for (size_t d = 0; d < w.districts.size(); ++d) {
-    const District& dist = w.districts[d];
-    const double n = pool.reduce(
-        dist.size(), 0.0,
-        [&](int64_t lo, int64_t hi) {
-          double s = 0;
-          for (int64_t i = dist.begin + lo; i < dist.begin + hi; ++i) s += P.ideology[i] < -1.0f / 3.0f;
-          return s;
-        },
-        [](double& a, double b) { a += b; });
-    c.left[d] = dist.size() ? n / static_cast<double>(dist.size()) : 0.0;
-    c.city_left += n / std::max<double>(1, static_cast<double>(w.size()));
+    c.city_left += c.left[d] / std::max<double>(1, static_cast<double>(w.size()));
+    c.left[d] = w.districts[d].size() ? c.left[d] / static_cast<double>(w.districts[d].size()) : 0.0;
   }
   double members = 0, left_led = 0, employed = 0;
   for (int64_t k = 0; k < w.workplaces.count(); ++k) {

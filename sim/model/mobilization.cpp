@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/context.h"
+#include "core/district_sums.h"
 #include "core/world.h"
 
 namespace tribune {
@@ -13,21 +14,10 @@ namespace tribune {
 namespace {
 enum Purpose : uint32_t { kDraw = 1 };
 
-// Protesters per district (persons are ordered by district).
+// Protesters per district.
 std::vector<int64_t> protesters_by_district(const World& w, const Pool& pool) {
-  std::vector<int64_t> n(w.districts.size(), 0);
-  for (size_t d = 0; d < w.districts.size(); ++d) {
-    const District& dist = w.districts[d];
-    n[d] = pool.reduce(
-        dist.size(), int64_t{0},
-        [&](int64_t lo, int64_t hi) {
-          int64_t s = 0;
-          for (int64_t i = dist.begin + lo; i < dist.begin + hi; ++i) s += w.persons.protesting[i];
-          return s;
-        },
-        [](int64_t& a, int64_t b) { a += b; });
-  }
-  return n;
+  const std::vector<double> n = district_sums(w, pool, [&](int64_t i) { return double(w.persons.protesting[i]); });
+  return std::vector<int64_t>(n.begin(), n.end());
 }
 }  // namespace
 

@@ -18,8 +18,8 @@ void step(World& w, const TribuneEffectParams& p, const Context& c) {
     const bool blurred = h.party >= 0 && h.party == pol.establishment;
     w.orgs[static_cast<size_t>(h.org)].endorsed.push_back(
         {h.position, h.visibility * (blurred ? 1 - p.democratic_blur : 1.0)});
-    const int64_t lo = h.district < 0 ? 0 : w.districts[static_cast<size_t>(h.district)].begin;
-    const int64_t hi = h.district < 0 ? w.size() : w.districts[static_cast<size_t>(h.district)].end;
+    const District where = w.constituency(h.district);
+    const int64_t lo = where.begin, hi = where.end;
     const float pull = static_cast<float>(p.ideology_pull * h.visibility);
     const float lift = static_cast<float>(p.hope_gain * h.visibility);
     const float x = static_cast<float>(h.position);
