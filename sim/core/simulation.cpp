@@ -1,6 +1,7 @@
 #include "core/simulation.h"
 
 #include "model/episodes.h"
+#include "model/organizer_in_chief.h"
 #include "scenario/fields.h"
 
 namespace tribune {
@@ -39,6 +40,7 @@ Simulation::Simulation(Scenario scenario, int threads)
 
 void Simulation::finish() {
   close_open_episodes(world_);
+  close_open_call(world_);
 }
 
 void Simulation::record() {

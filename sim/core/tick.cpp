@@ -27,10 +27,13 @@ void Simulation::tick() {
   run(&Mechanisms::strikes);
   run(&Mechanisms::union_leadership);
   run(&Mechanisms::union_politics);
-  // 6. movements: who protests, and the police
+  // 6. movements: a left executive's call, who protests, the police, bursts of protest, and the
+  //    organizations that sign protesters up
+  run(&Mechanisms::organizer_in_chief);
   run(&Mechanisms::mobilization);
   run(&Mechanisms::repression);
   run(&Mechanisms::episodes);
+  run(&Mechanisms::movement_recruitment);
   // 7. campaigns: seasons open and candidates run, campaigns gather hours, money and
   //    endorsements, independents petition
   run(&Mechanisms::candidates);
@@ -39,14 +42,18 @@ void Simulation::tick() {
   // 8. elections: primaries and general elections, counting, seats; electoral reform
   run(&Mechanisms::voting);
   run(&Mechanisms::electoral_reform);
-  // 9. officeholders: institutional pressure and drift, betrayal and accountability, the tribune
+  // 9. officeholders: institutional pressure and drift, movements' pressure, betrayal and
+  //    accountability, the tribune
   run(&Mechanisms::pressure);
+  run(&Mechanisms::movement_pressure);
   run(&Mechanisms::accountability);
   run(&Mechanisms::tribune_effect);
   // 10. legislation: reforms voted, vetoed, passed; capital's answer; credit for reforms
   run(&Mechanisms::legislation);
   run(&Mechanisms::credit);
-  // 11. record
+  // 11. morale: what was won and lost this week weighs on those who invested in it
+  run(&Mechanisms::morale);
+  // 12. record
   record();
   ++world_.tick;
   if (done()) finish();  // what is still under way is written as such

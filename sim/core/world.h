@@ -63,11 +63,19 @@ struct Shock {
   double level(int64_t tick) const;
 };
 
+// A pandemic in force (M32 pandemic): fewer political hours, and gathering is a risk.
+struct Pandemic {
+  int64_t until = -1;
+  double hours_cut = 0, gathering_risk = 0;
+  bool in_force(int64_t tick) const { return tick < until; }
+};
+
 struct Environment {
   double legitimacy = 0.5;        // the state's legitimacy in [0, 1]
   double election_season = 0;     // 1 in an election season (set by the elections), read by M9
   double protest_share = 0;       // residents protesting this week (M28, later), read by M26
   std::vector<Shock> shocks;
+  Pandemic pandemic;
   std::vector<double> shock_table;  // [district * kClasses + class], this tick's total shock
   double shock(int d, int k) const { return shock_table[static_cast<size_t>(d) * kClasses + k]; }
 };
@@ -103,6 +111,7 @@ struct Org {
   Ties ties;                                          // relationships and who holds them (M8)
   double brand = 0;                                   // voters' recognition of a distinct identity (M10)
   std::vector<Endorsed> endorsed;                     // its officeholders (M10, filled by M17-M23)
+  int64_t movement_recruits = 0;                      // protesters signed up this week (M30)
   double efficiency() const { return 0.5 + memory; }  // multiplies what its hours achieve
 };
 
@@ -130,13 +139,25 @@ struct Campaign {
   double list_growth = 0;       // new supporters per resident per week
   double win_probability = 0;
   double retention = 0;  // share of its list and volunteers passed to the successor at the end
-  bool ended = false;
+  bool ended = false, won = false;
 };
 
 // A burst of protest under way (M28 episodes).
 struct Episode {
   bool active = false;
   int64_t start = 0, peak = 0, districts = 0;
+  int demand = -1;  // the reform on the agenda it presses (M30), or -1: its grievance in general
+  int64_t reforms_at_start = 0;  // reforms passed when it started (M31: did it win?)
+};
+
+// A call for mass action by an executive officeholder, under way (M25).
+struct Call {
+  bool active = false;
+  int64_t start = 0, end = 0;  // in force in [start, end)
+  int holder = -1;             // index into Politics::holders when it was made
+  double boost = 0;            // added to the reached persons' net (M28)
+  int64_t reached = 0, peak = 0;
+  std::string caller;
 };
 
 // This week's protest and repression (M28, M29), for the recorder and the other mechanisms.
@@ -147,6 +168,14 @@ struct MovementState {
   int64_t protesters = 0, arrests = 0, jailed = 0;
   std::vector<int64_t> protesters_in, arrests_in;  // per district
   std::vector<double> police_in;                   // officers per district (M28's police_per_1000)
+  std::vector<int64_t> last_episode_in;            // last week each district had an episode, or -1
+  std::vector<double> hours_in;                    // organizations' movement hours given by residents (M5)
+  std::vector<double> demand_in;                   // each district's movement demand, an ideology (M30)
+  double conflict = 0;                             // movement demands against backed platforms (M30)
+  Call call;                                       // the organizer-in-chief's call (M25)
+  bool call_requested = false;                     // a timeline mass_call this week (M32 -> M25)
+  // Episodes that ended this week (M28 episodes), for morale (M31): scope (-1 city) and episode.
+  std::vector<std::pair<int, Episode>> ended;
 };
 
 // This week's strikes (M14), for the recorder.

@@ -211,8 +211,29 @@ const std::vector<Series>& city_defs() {
        [](const Sums&, const World& w, int) { return w.politics.depth_passed; }},
       {{"capital_shocks", "events", "capital's answers to reform so far (M26)"},
        [](const Sums&, const World& w, int) { return double(w.politics.capital_shocks); }},
-      {{"disruption", "[0, 1]", "disruption from strikes and protest, as legislators feel it before friction (M26)"},
-       [](const Sums&, const World& w, int) { return w.politics.disruption; }},
+      {{"disruption", "[0, 1]",
+        "disruption from strikes and protest, as legislators feel it before friction (M26); per district, the "
+        "same from the district's own strikes and protest"},
+       [](const Sums&, const World& w, int d) {
+         const auto& in = w.politics.disruption_in;
+         return d < 0 ? w.politics.disruption : static_cast<size_t>(d) < in.size() ? in[static_cast<size_t>(d)] : 0.0;
+       }},
+      {{"movement_hours", "hours/week",
+        "organizations' volunteer hours in movements this week (M5); per district, those given by its residents"},
+       [](const Sums&, const World& w, int d) {
+         const auto& in = w.movement.hours_in;
+         if (d >= 0) return static_cast<size_t>(d) < in.size() ? in[static_cast<size_t>(d)] : 0.0;
+         double s = 0;
+         for (double h : in) s += h;
+         return s;
+       }},
+      {{"movement_conflict", "ideology",
+        "mean over organization-backed officeholders of protest share x |movement demand - platform| (M30)"},
+       [](const Sums&, const World& w, int) { return w.movement.conflict; }},
+      {{"call_active", "bool", "1 while a left executive's call for mass action is in force (M25)"},
+       [](const Sums&, const World& w, int) { return w.movement.call.active ? 1.0 : 0.0; }},
+      {{"call_reached", "persons", "persons the call in force reached, 0 without one (M25)"},
+       [](const Sums&, const World& w, int) { return w.movement.call.active ? double(w.movement.call.reached) : 0.0; }},
       {{"holder_org_share", "1",
         "mean share of organization-backed officeholders' winning relationships held by the organization (M19, M22)"},
        [](const Sums&, const World& w, int) {
@@ -235,7 +256,8 @@ const std::vector<Series>& district_defs() {
   static const std::vector<Series> all = [] {
     std::vector<Series> v = defs;
     for (const char* name : {"org_supporters", "org_volunteers", "org_members", "org_cadre", "union_left_led_share",
-                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout", "seats_backed", "protesters", "arrests", "episode_active"})
+                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout", "seats_backed", "protesters", "arrests", "episode_active",
+                             "disruption", "movement_hours"})
       for (const auto& c : city_defs())
         if (c.info.name == name) v.push_back(c);
     return v;
@@ -306,6 +328,8 @@ const std::vector<OrgSeries>& org_defs() {
        [](const Org& o, const World&) { return o.ties.org.empty() ? 0.0 : o.ties.org_share(0, static_cast<int>(o.ties.org.size())); }},
       {{"brand", "[0, 1]", "voters' recognition of the organization as distinct (M10)"},
        [](const Org& o, const World&) { return o.brand; }},
+      {{"movement_recruits", "persons", "protesters who signed up to its list this week (M30)"},
+       [](const Org& o, const World&) { return double(o.movement_recruits); }},
   };
   return defs;
 }

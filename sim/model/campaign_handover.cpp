@@ -112,6 +112,7 @@ void step(World& w, const CampaignHandoverParams& p, const Context& c) {
     w.events["handovers"].add(
         {c.tick, w.orgs[static_cast<size_t>(cam.org)].spec.name, successor, int64_t{won ? 1 : 0}, n[0], n[1], n[2]});
     cam.ended = true;
+    cam.won = won;
   }
 }
 

@@ -91,6 +91,7 @@ void step(World& w, const EngagementParams& p, const Context& c) {
   const uint8_t* college = P.college.data();
   std::vector<int16_t> next(static_cast<size_t>(w.size()));  // (org + 1) << 8 | level
   const uint32_t tick = static_cast<uint32_t>(c.tick);
+  const double factor = w.env.pandemic.in_force(c.tick) ? 1 - w.env.pandemic.hours_cut : 1.0;  // M32 pandemic
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
     AgentWords words = c.rng.words(tick, kDecide);
     for (int64_t i = lo; i < hi; ++i) {
@@ -120,7 +121,7 @@ void step(World& w, const EngagementParams& p, const Context& c) {
         if (l == kMember) up = p.up_cadre * develop[o] / (develop[o] + p.development_half) * efficiency[o];
         const StructureEffects& st = w.orgs[o].structure;
         const bool meets = l >= kMember;
-        const bool overloaded = spec.asks.of(l) + (meets ? st.meeting_hours : 0.0) > hours[i];
+        const bool overloaded = spec.asks.of(l) + (meets ? st.meeting_hours : 0.0) > hours[i] * factor;
         const double stay = meets ? st.ownership * (1 + (college[i] ? 0.0 : st.culture_gap)) : 1.0;
         const double down =
             p.attrition.of(l) * stay + (overloaded ? p.burnout : 0.0) + p.resignation * (1 - hope[i]);

@@ -43,9 +43,24 @@ Climate climate(const World& w, const Pool& pool) {
   return c;
 }
 
-double disruption(const World& w, const LegislationParams& p) {
+// Disruption city-wide (what the legislature feels) and in each district (where it comes from).
+double disruption(const World& w, const LegislationParams& p, std::vector<double>& in) {
+  const size_t D = w.districts.size();
+  std::vector<double> shops(D, 0.0);
   int64_t union_shops = 0;
-  for (int64_t k = 0; k < w.workplaces.count(); ++k) union_shops += w.workplaces.union_id[k] >= 0;
+  for (int64_t k = 0; k < w.workplaces.count(); ++k)
+    if (w.workplaces.union_id[k] >= 0) {
+      ++union_shops;
+      shops[static_cast<size_t>(w.workplaces.district[k])] += 1;
+    }
+  in.assign(D, 0.0);
+  for (size_t d = 0; d < D; ++d) {
+    const double active = d < w.labor.active_in.size() ? static_cast<double>(w.labor.active_in[d]) : 0.0;
+    const double protest = d < w.movement.protesters_in.size() && w.districts[d].size() > 0
+                               ? static_cast<double>(w.movement.protesters_in[d]) / static_cast<double>(w.districts[d].size())
+                               : 0.0;
+    in[d] = std::min(1.0, p.strike_weight * (shops[d] > 0 ? active / shops[d] : 0.0) + p.protest_weight * protest);
+  }
   const double strikes = union_shops ? static_cast<double>(w.labor.active) / static_cast<double>(union_shops) : 0.0;
   return std::min(1.0, p.strike_weight * strikes + p.protest_weight * w.env.protest_share);
 }
@@ -98,7 +113,7 @@ void step(World& w, const LegislationParams& p, const Context& c) {
   auto& pol = w.politics;
   pol.passed_this_tick.clear();
   pol.sponsor_visibility = 0;
-  pol.disruption = disruption(w, p);
+  pol.disruption = disruption(w, p, pol.disruption_in);
   if (c.tick == 0 || c.tick % p.session_weeks != 0 || pol.next_reform >= pol.agenda.size()) return;
   const ReformSpec& a = pol.agenda[pol.next_reform];
   std::vector<size_t> seats;

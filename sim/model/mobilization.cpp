@@ -60,6 +60,9 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   for (size_t d = 0; d < w.districts.size(); ++d)
     risk[d] = arrest_probability(w.movement.police_in[d], static_cast<double>(before[d]) + 1.0, p.arrest_k, p.rounding);
   const double illegitimacy = 1.0 - w.env.legitimacy;
+  const double boost = w.movement.call.active ? w.movement.call.boost : 0.0;  // M25
+  const double gathering = w.env.pandemic.in_force(c.tick) ? w.env.pandemic.gathering_risk : 0.0;
+  const uint8_t* called = P.called.data();
   std::vector<uint8_t> next(static_cast<size_t>(w.size()));
   c.pool.for_each(w.size(), [&](int64_t i) {
     if (P.jailed_until[i] > c.tick) {
@@ -75,7 +78,8 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
       s = static_cast<double>(on) / static_cast<double>(N.degree(i));
     }
     const double g = p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
-    const double net = g + p.social * s - P.risk_aversion[i] * risk[P.district[i]];
+    const double net =
+        g + p.social * s - P.risk_aversion[i] * risk[P.district[i]] + boost * called[i] - gathering;
     next[static_cast<size_t>(i)] = net >= P.threshold[i];
   });
   c.pool.for_each(w.size(), [&](int64_t i) { P.protesting[i] = next[static_cast<size_t>(i)]; });

@@ -118,6 +118,7 @@ struct Politics {
   std::vector<int> passed_this_tick;  // agenda indices, for M27
   double sponsor_visibility = 0;      // of the most visible backed officeholder who voted for them
   double disruption = 0;              // this session's disruption signal (M26)
+  std::vector<double> disruption_in;  // the same per district, where it comes from (M26)
   std::vector<double> hope_history;                  // mean hope, the last 53 weeks (M22)
   std::vector<std::vector<double>> strength_history;  // per organization, the last 53 weeks (M22)
 };

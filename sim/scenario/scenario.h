@@ -22,8 +22,12 @@
 #include "model/legislation.h"
 #include "model/memory.h"
 #include "model/mobilization.h"
+#include "model/morale.h"
+#include "model/movement_pressure.h"
+#include "model/movement_recruitment.h"
 #include "model/offices.h"
 #include "model/opinion.h"
+#include "model/organizer_in_chief.h"
 #include "model/organization.h"
 #include "model/population.h"
 #include "model/pressure.h"
@@ -64,9 +68,11 @@ struct Mechanisms {
   StrikesParams strikes;                     // M14
   UnionLeadershipParams union_leadership;    // M15
   UnionPoliticsParams union_politics;        // M16
-  MobilizationParams mobilization;           // M28
-  RepressionParams repression;               // M29
-  EpisodesParams episodes;                   // M28 episodes
+  OrganizerInChiefParams organizer_in_chief;  // M25
+  MobilizationParams mobilization;            // M28
+  RepressionParams repression;                // M29
+  EpisodesParams episodes;                    // M28 episodes
+  MovementRecruitmentParams movement_recruitment;  // M30
   CandidatesParams candidates;               // M17
   CampaignsParams campaigns;                 // M19
   BallotAccessParams ballot_access;          // M18
@@ -74,9 +80,11 @@ struct Mechanisms {
   ElectoralReformParams electoral_reform;    // M21
   PressureParams pressure;                   // M22
   AccountabilityParams accountability;       // M23
+  MovementPressureParams movement_pressure;  // M30
   TribuneEffectParams tribune_effect;        // M24
   LegislationParams legislation;             // M26
   CreditParams credit;                       // M27
+  MoraleParams morale;                       // M31
 
   template <class V>
   void fields(V& v) {
@@ -100,10 +108,14 @@ struct Mechanisms {
     v.object(UnionLeadershipParams::kName, union_leadership, {.doc = "M15: union elections, business or left"});
     v.object(UnionPoliticsParams::kName, union_politics,
              {.doc = "M16: how likely each union is to back an insurgent, and whom it endorses"});
+    v.object(OrganizerInChiefParams::kName, organizer_in_chief,
+             {.doc = "M25: a left executive's calls for mass action, and whom infrastructure lets them reach"});
     v.object(MobilizationParams::kName, mobilization,
              {.doc = "M28: who protests: grievance, illegitimacy, hope, risk, ties, thresholds (Epstein, Granovetter)"});
     v.object(RepressionParams::kName, repression, {.doc = "M29: arrests, jail terms and backlash"});
     v.object(EpisodesParams::kName, episodes, {.doc = "detection of bursts of protest, city-wide and per district"});
+    v.object(MovementRecruitmentParams::kName, movement_recruitment,
+             {.doc = "M30: organizations present in movements sign protesters up"});
     v.object(CandidatesParams::kName, candidates,
              {.doc = "M17: election seasons, who runs, and how party candidates move with the polls"});
     v.object(CampaignsParams::kName, campaigns,
@@ -116,11 +128,14 @@ struct Mechanisms {
     v.object(PressureParams::kName, pressure, {.doc = "M22: institutional pressure and officeholders' drift"});
     v.object(AccountabilityParams::kName, accountability,
              {.doc = "M23: betrayals and what an organization can do about them"});
+    v.object(MovementPressureParams::kName, movement_pressure,
+             {.doc = "M30: movements press every officeholder toward their demands, left ones included"});
     v.object(TribuneEffectParams::kName, tribune_effect,
              {.doc = "M24: what a visible left officeholder does to its constituency and to the brand"});
     v.object(LegislationParams::kName, legislation,
              {.doc = "M26: votes on the agenda, pressure from disruption, vetoes, capital's tolerance"});
     v.object(CreditParams::kName, credit, {.doc = "M27: what reforms do for those who benefit, and whom they credit"});
+    v.object(MoraleParams::kName, morale, {.doc = "M31: wins and defeats weigh on the hope of those who invested"});
   }
 };
 

@@ -135,12 +135,13 @@ TEST_CASE("determinism: elections give bit-identical results for 1, 2 and 4 thre
 }
 
 TEST_CASE("determinism: switching an election mechanism off leaves society's draws unchanged") {
-  // Elections feed back into hope and ideology only through betrayals, the tribune, reforms and
-  // credit; with those off, switching the campaign machinery off must not move hope's draws.
+  // Elections feed back into hope and ideology only through betrayals, the tribune, reforms,
+  // credit, morale (M31: wins and defeats) and a left executive's calls (M25); with those off, switching the campaign machinery off must not move hope's draws.
   const std::vector<std::string> base = {"mechanisms.accountability.enabled=false",
                                          "mechanisms.tribune_effect.enabled=false", "mechanisms.credit.enabled=false",
                                          "mechanisms.legislation.enabled=false", "mechanisms.strikes.enabled=false",
-                                         "mechanisms.repression.enabled=false"};
+                                         "mechanisms.repression.enabled=false", "mechanisms.morale.enabled=false",
+                                         "mechanisms.organizer_in_chief.enabled=false"};
   const ElectionResult all = election_run(2, base);
   for (const char* m : {"candidates", "campaigns", "ballot_access", "voting", "electoral_reform", "pressure"}) {
     auto sets = base;

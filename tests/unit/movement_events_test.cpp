@@ -59,3 +59,26 @@ TEST_CASE("timeline: a strike wave raises militancy in the sectors it reaches") 
   CHECK(wave.first > calm.first + 0.2);
   CHECK(wave.second == Approx(calm.second));
 }
+
+TEST_CASE("timeline: a pandemic cuts organizations' hours and protest, and raises workers' grievance") {
+  const std::vector<std::string> sets = {"mechanisms.repression.enabled=false",
+                                         "mechanisms.mobilization.threshold_mean=0.15"};
+  const std::string org = one_org();
+  Simulation calm(make_scenario(small_world(10000, 8, org), sets), 2);
+  Simulation sick(make_scenario(small_world(10000, 8,
+                                            org + "timeline:\n  - {week: 2, kind: pandemic, duration_weeks: 20, "
+                                                  "hours_cut: 0.6, gathering_risk: 0.5, grievance: 0.1}\n"),
+                                sets),
+                  2);
+  run_all(calm);
+  run_all(sick);
+  const Org &a = calm.world().orgs[0], &b = sick.world().orgs[0];
+  double ha = 0, hb = 0;
+  for (int k = 0; k < kActivities; ++k) ha += a.hours[k], hb += b.hours[k];
+  INFO("hours " << ha << " -> " << hb << ", protesters " << calm.world().movement.protesters << " -> "
+                << sick.world().movement.protesters);
+  CHECK(hb < 0.8 * ha);
+  REQUIRE(calm.world().movement.protesters > 500);
+  CHECK(sick.world().movement.protesters < calm.world().movement.protesters / 2);
+  CHECK(sick.recorder().last("grievance_mean") > calm.recorder().last("grievance_mean") + 0.02);
+}
