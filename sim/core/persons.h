@@ -30,6 +30,7 @@ namespace tribune {
   X(jailed_until, int32_t, "tick", "in jail until this week, or -1 (M29)", false)                              \
   X(risk_aversion, float, "[0, 1]", "risk aversion (M28)", false)                                              \
   X(threshold, float, "1", "protest threshold (M28)", false)                                                   \
+  X(tiredness, uint8_t, "weeks", "weeks of protest not yet rested off (M28 fatigue)", false)                       \
   X(called, uint8_t, "bool", "reached by an organizer-in-chief's call in force (M25)", false)                \
   X(protest_weeks, uint8_t, "weeks", "weeks protested in the district's current episode (M31)", false)        \
   X(stake, int8_t, "index", "organization whose campaign the person invests in, or -1 (M31)", false)         \

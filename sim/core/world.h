@@ -72,6 +72,7 @@ struct Pandemic {
 
 struct Environment {
   double legitimacy = 0.5;        // the state's legitimacy in [0, 1]
+  double legitimacy_start = 0.5;  // what it was at the start, to which it recovers (M29)
   double election_season = 0;     // 1 in an election season (set by the elections), read by M9
   double protest_share = 0;       // residents protesting this week (M28, later), read by M26
   std::vector<Shock> shocks;

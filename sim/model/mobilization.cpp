@@ -39,6 +39,7 @@ void init(World& w, const MobilizationParams& p, const Context& c) {
             ? static_cast<double>(i)
             : boost::random::normal_distribution<double>(p.threshold_mean, p.threshold_sd)(s));
     P.protesting[i] = 0;
+    P.tiredness[i] = 0;
     P.jailed_until[i] = -1;
   });
   for (const auto& e : p.threshold_edits)
@@ -79,10 +80,15 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     }
     const double g = p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
     const double net =
-        g + p.social * s - P.risk_aversion[i] * risk[P.district[i]] + boost * called[i] - gathering;
+        g + p.social * s - P.risk_aversion[i] * risk[P.district[i]] + boost * called[i] - gathering -
+        p.fatigue * P.tiredness[i];
     next[static_cast<size_t>(i)] = net >= P.threshold[i];
   });
-  c.pool.for_each(w.size(), [&](int64_t i) { P.protesting[i] = next[static_cast<size_t>(i)]; });
+  c.pool.for_each(w.size(), [&](int64_t i) {
+    P.protesting[i] = next[static_cast<size_t>(i)];
+    const int t = P.tiredness[i] + (P.protesting[i] ? 1 : -1);
+    P.tiredness[i] = static_cast<uint8_t>(std::clamp(t, 0, 255));
+  });
   w.movement.protesters_in = protesters_by_district(w, c.pool);
   w.movement.protesters = 0;
   for (int64_t n : w.movement.protesters_in) w.movement.protesters += n;

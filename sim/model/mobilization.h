@@ -10,7 +10,9 @@
 // replications disagree on rounding r, so `rounding` is `exact`, `floor` (Epstein's) or `round`.
 // Thresholds are drawn normal(threshold_mean, threshold_sd) or, with `thresholds: sequence`, set
 // to each person's index (0, 1, 2, ...: Granovetter's riot); `threshold_edits` change single
-// persons' thresholds. Risk aversion is uniform on [0, risk_scale].
+// persons' thresholds. Risk aversion is uniform on [0, risk_scale]. Protest tires: tiredness
+// grows by one each week protested and falls by one each week rested, and lowers net by
+// `fatigue` per unit, so a burst wears down to those who can keep it up.
 #include <cstdint>
 #include <vector>
 
@@ -52,6 +54,7 @@ struct MobilizationParams {
   double threshold_mean = 0.4;
   double threshold_sd = 0.1;
   double risk_scale = 1.0;
+  double fatigue = 0.02;
   std::vector<ThresholdEdit> threshold_edits;
 
   template <class V>
@@ -87,6 +90,9 @@ struct MobilizationParams {
     v.num("risk_scale", risk_scale,
           {.doc = "risk aversion is uniform on [0, risk_scale]", .unit = "1", .source = "Epstein 2002: U(0, 1)",
            .min = 0, .max = 100});
+    v.num("fatigue", fatigue,
+          {.doc = "net lost per unit of tiredness (weeks protested less weeks rested since)", .unit = "1/week",
+           .source = "assumption; protest waves decline (Tarrow 1998)", .min = 0, .max = 100});
     v.list("threshold_edits", threshold_edits, {.doc = "single persons' thresholds, set after the draw"});
   }
 };

@@ -175,7 +175,7 @@ void build_population(World& w, const WorldParams& p, const Streams& rng, const 
   }
   w.sectors.clear();
   for (const auto& s : p.workplaces.sectors) w.sectors.push_back(s.name);
-  w.env.legitimacy = p.legitimacy;
+  w.env.legitimacy = w.env.legitimacy_start = p.legitimacy;
   w.env.shock_table.assign(w.districts.size() * kClasses, 0.0);
 
   synthesize_persons(w, p, rng, pool);

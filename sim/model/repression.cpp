@@ -51,6 +51,7 @@ void step(World& w, const RepressionParams& p, const Context& c) {
       w.events["repression"].add({c.tick, dist.name, active, police, M.arrests_in[d]});
   }
   M.protesters -= M.arrests;
+  w.env.legitimacy += p.legitimacy_recovery * (w.env.legitimacy_start - w.env.legitimacy);
   if (w.size() > 0)
     w.env.legitimacy =
         std::clamp(w.env.legitimacy - p.legitimacy_loss * static_cast<double>(M.arrests) / static_cast<double>(w.size()),

@@ -4,7 +4,9 @@
 // / protesters). The arrested go to jail for 1 + U[0, `max_jail_weeks`) weeks and cannot protest
 // meanwhile; deterrence works through the arrest risk protesters expect (M28). Backlash: every
 // tie of an arrested person gains `backlash` of lasting grievance (outrage), and the state's
-// legitimacy falls by `legitimacy_loss` x arrests / residents. Rows of `/events/repression`
+// legitimacy falls by `legitimacy_loss` x arrests / residents. Each week legitimacy also closes
+// `legitimacy_recovery` of its gap to where it started (what arrests, scandals and shifts took
+// fades unless renewed). Rows of `/events/repression`
 // record each district's arrests.
 #include "model/switch.h"
 
@@ -20,6 +22,7 @@ struct RepressionParams {
   double max_jail_weeks = 4;
   double backlash = 0.02;
   double legitimacy_loss = 5.0;
+  double legitimacy_recovery = 0.005;
 
   template <class V>
   void fields(V& v) {
@@ -37,6 +40,9 @@ struct RepressionParams {
     v.num("legitimacy_loss", legitimacy_loss,
           {.doc = "legitimacy lost per unit share of residents arrested in a week", .unit = "1",
            .source = "assumption", .min = 0, .max = 1000});
+    v.num("legitimacy_recovery", legitimacy_recovery,
+          {.doc = "weekly share of the gap between legitimacy and its starting level that closes", .unit = "1/week",
+           .source = "assumption (half-life of about 140 weeks)", .min = 0, .max = 1});
   }
 };
 

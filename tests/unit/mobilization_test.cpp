@@ -1,5 +1,6 @@
 // M28 mobilization: Granovetter's riot reproduced exactly; police deter; grievance and
 // illegitimacy bring people out; the rounding switch changes the estimated arrest risk.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "elections_helpers.h"
@@ -15,7 +16,7 @@ int64_t riot(const std::vector<std::string>& edits) {
   std::vector<std::string> sets = quiet_world();
   for (const char* s : {"mechanisms.mobilization.enabled=true", "mechanisms.mobilization.mixing=complete", "mechanisms.mobilization.thresholds=sequence",
                         "mechanisms.mobilization.social=1", "mechanisms.mobilization.grievance_weight=0",
-                        "mechanisms.mobilization.police_per_1000=0"})
+                        "mechanisms.mobilization.police_per_1000=0", "mechanisms.mobilization.fatigue=0"})
     sets.push_back(s);
   for (const auto& e : edits) sets.push_back(e);
   Simulation sim(make_scenario("name: riot\nhorizon_weeks: 120\nworld:\n  persons: 100\n  districts: [{name: a}]\n",
@@ -71,7 +72,7 @@ TEST_CASE("mobilization: a burst of protest is detected as an episode with its p
   for (const char* s : {"mechanisms.mobilization.enabled=true", "mechanisms.mobilization.mixing=complete",
                         "mechanisms.mobilization.thresholds=sequence", "mechanisms.mobilization.social=1",
                         "mechanisms.mobilization.grievance_weight=0", "mechanisms.mobilization.police_per_1000=0",
-                        "mechanisms.episodes.start_share=0.05"})
+                        "mechanisms.mobilization.fatigue=0", "mechanisms.episodes.start_share=0.05"})
     sets.push_back(s);
   Simulation sim(make_scenario("name: riot\nhorizon_weeks: 120\nworld:\n  persons: 100\n  districts: [{name: a}]\n",
                                sets),
@@ -83,4 +84,34 @@ TEST_CASE("mobilization: a burst of protest is detected as an episode with its p
   CHECK(ep.column("end").ints[0] == -1);
   CHECK(ep.column("peak").ints[0] == 100);
   CHECK(sim.world().movement.episodes_started == 1);
+}
+
+TEST_CASE("mobilization: fatigue wears a burst of protest down") {
+  // A restless city (thresholds around 0.3) after a legitimacy collapse at week 0.
+  const std::vector<std::string> restless = {"mechanisms.mobilization.threshold_mean=0.3",
+                                             "mechanisms.mobilization.threshold_sd=0.1",
+                                             "timeline=[{week: 0, kind: legitimacy_shift, delta: -0.4}]"};
+  auto at = [&](double fatigue) {
+    std::vector<std::string> sets = restless;
+    sets.push_back("mechanisms.mobilization.fatigue=" + std::to_string(fatigue));
+    for (auto& s : quiet_world()) sets.push_back(s);
+    sets.push_back("mechanisms.mobilization.enabled=true");
+    sets.push_back("mechanisms.repression.enabled=false");
+    Simulation sim(make_scenario(small_world(20000, 30), sets), 2);
+    std::vector<int64_t> n;
+    while (!sim.done()) {
+      sim.tick();
+      n.push_back(sim.world().movement.protesters);
+    }
+    return n;
+  };
+  const auto tireless = at(0), tired = at(0.05);
+  // Everyone tires at about the same pace, so participation comes in waves (here about nine
+  // weeks apart) instead of holding at its peak; over weeks 10-29 it averages well below.
+  double a = 0, b = 0;
+  for (size_t k = 10; k < 30; ++k) a += double(tireless[k]), b += double(tired[k]);
+  INFO("mean over weeks 10-29: " << a / 20 << " tireless, " << b / 20 << " tired");
+  CHECK(tired[0] == tireless[0]);  // nobody has protested yet in week 0
+  CHECK(b < 0.7 * a);
+  CHECK(*std::min_element(tired.begin() + 10, tired.end()) < 0.1 * double(tireless[29]));
 }
