@@ -152,3 +152,39 @@ TEST_CASE("determinism: switching an election mechanism off leaves society's dra
     CHECK(bits_equal(all.city[1], off.city[1]));  // grievance_mean
   }
 }
+
+TEST_CASE("determinism: movements (a call, recruitment, pressure, morale) are bit-identical for 1, 2 and 4 threads") {
+  auto movement_run = [](int threads, int64_t chunk) {
+    const std::string extra = one_org() +
+                              "offices:\n  - {name: mayor, level: mayor, constituency: at_large, first_election: 500}\n"
+                              "  - {name: council, first_election: 500}\n"
+                              "agenda:\n  - {name: transit, legislature: council}\n"
+                              "timeline:\n  - {week: 3, kind: economic_shock, magnitude: 0.2, classes: [worker]}\n"
+                              "  - {week: 4, kind: mass_call}\n  - {week: 6, kind: pandemic, duration_weeks: 3}\n";
+    const std::string yaml = small_world(20000, 14, extra);
+    Simulation sim(make_scenario(yaml, {"engine.chunk_size=" + std::to_string(chunk),
+                                        "mechanisms.organizer_in_chief.reach_base=0.3",
+                                        "mechanisms.mobilization.threshold_mean=0.3",
+                                        "mechanisms.legislation.session_weeks=5"}),
+                   threads);
+    Officeholder mayor;
+    mayor.office = 0;
+    mayor.org = 0;
+    mayor.origin = Origin::cadre_campaign;
+    mayor.position = mayor.platform = -0.6;
+    mayor.term_end = 1 << 30;
+    Officeholder member = mayor;
+    member.office = 1;
+    member.district = 1;
+    sim.world().politics.holders = {mayor, member};
+    run_all(sim);
+    const auto& w = sim.world();
+    REQUIRE(w.events.at("calls").rows() == 1);  // the call was made, and moved people
+    REQUIRE(w.events.at("calls").column("peak").ints[0] > 1000);
+    return Result{sim.recorder().city(), sim.recorder().district(), sim.recorder().org(), w.persons.hope,
+                  w.persons.ideology,    w.persons.grievance,       w.network.nbr,        w.persons.engagement};
+  };
+  const Result one = movement_run(1, 1024);
+  CHECK(bits_equal(one, movement_run(2, 1024)));
+  CHECK(bits_equal(one, movement_run(4, 8192)));
+}
