@@ -70,19 +70,32 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
       next[static_cast<size_t>(i)] = 0;
       return;
     }
-    double s = 0;
+    const double g = p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
+    auto net = [&](double s) {
+      return g + p.social * s - P.risk_aversion[i] * risk[P.district[i]] + boost * called[i] - gathering -
+             p.fatigue * P.tiredness[i];
+    };
     if (p.mixing == Mixing::complete) {
-      s = static_cast<double>(total - P.protesting[i]);
-    } else if (N.degree(i) > 0) {
+      next[static_cast<size_t>(i)] = net(static_cast<double>(total - P.protesting[i])) >= P.threshold[i];
+      return;
+    }
+    // Under `ties` s is a share in [0, 1] and net rises with it (also in floating point: every
+    // operation rounds monotonically), so most persons are decided without reading their ties.
+    if (net(1.0) < P.threshold[i]) {
+      next[static_cast<size_t>(i)] = 0;
+      return;
+    }
+    if (net(0.0) >= P.threshold[i]) {
+      next[static_cast<size_t>(i)] = 1;
+      return;
+    }
+    double s = 0;
+    if (N.degree(i) > 0) {
       int64_t on = 0;
       for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) on += P.protesting[N.nbr[k]];
       s = static_cast<double>(on) / static_cast<double>(N.degree(i));
     }
-    const double g = p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
-    const double net =
-        g + p.social * s - P.risk_aversion[i] * risk[P.district[i]] + boost * called[i] - gathering -
-        p.fatigue * P.tiredness[i];
-    next[static_cast<size_t>(i)] = net >= P.threshold[i];
+    next[static_cast<size_t>(i)] = net(s) >= P.threshold[i];
   });
   c.pool.for_each(w.size(), [&](int64_t i) {
     P.protesting[i] = next[static_cast<size_t>(i)];
