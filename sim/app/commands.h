@@ -1,6 +1,7 @@
 #pragma once
 // The subcommands behind the CLI. Each returns the process exit code:
 // 0 success, 1 runtime failure, 2 invalid input or usage, 130 interrupted.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,24 @@ struct RunArgs {
   bool profile = false;  // per-phase wall time on stderr at the end
 };
 
+// `tribune sweep ...`: which fields each subcommand reads is said in main.cpp.
+struct SweepArgs {
+  std::string sweep;   // the sweep file (plan, run, submit) or directory (merge, task)
+  std::string output;  // run table (plan), directory (run, submit, status), merged file (merge)
+  std::string resume;  // submit --resume DIR
+  int jobs = 1, threads = 0;
+  std::string partition, time;
+  int64_t max_parallel = 0, runs_per_task = 0, cpus_per_task = 1, task = 0;
+  bool dry_run = false, allow_partial = false, quiet = false, probe = true;
+};
+
 int run_command(const RunArgs& a);
+int sweep_plan_command(const SweepArgs& a);
+int sweep_run_command(const SweepArgs& a);
+int sweep_submit_command(const SweepArgs& a);
+int sweep_status_command(const SweepArgs& a);
+int sweep_merge_command(const SweepArgs& a);
+int sweep_task_command(const SweepArgs& a);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides);
 int info_command(const std::string& path);
 int schema_command();

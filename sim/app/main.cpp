@@ -1,5 +1,6 @@
 // tribune's command line. Parsing only: each subcommand lives in its own file.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 
 #include "app/commands.h"
 #include "core/version.h"
@@ -38,6 +39,46 @@ int main(int argc, char** argv) {
   auto* info = app.add_subcommand("info", "Describe an output file: provenance, series, events");
   info->add_option("file", ipath, "Output HDF5 file")->required();
 
+  SweepArgs sw;
+  auto* sweep = app.add_subcommand("sweep", "Parameter sweeps on this machine or a SLURM cluster (docs/sweeps.md)");
+  sweep->require_subcommand(1);
+  auto* plan = sweep->add_subcommand("plan", "Check a sweep file, print its runs and estimated cost, write the run table");
+  plan->add_option("sweep", sw.sweep, "Sweep YAML file")->required();
+  plan->add_option("-o,--output", sw.output, "Run table to write (default: <sweep>-runs.tsv)");
+  plan->add_flag("!--no-probe", sw.probe, "Do not time the first run to estimate the cost");
+  auto* srun = sweep->add_subcommand("run", "Run a sweep on this machine into a directory (resumes what is done)");
+  srun->add_option("sweep", sw.sweep, "Sweep YAML file")->required();
+  srun->add_option("-o,--output", sw.output, "Sweep directory")->required();
+  srun->add_option("--jobs", sw.jobs, "Runs at a time (threads per run: cores / jobs)")->check(CLI::Range(1, 4096));
+  srun->add_option("--threads", sw.threads, "Threads per run (default: cores / jobs); never changes results")
+      ->check(CLI::Range(1, 4096));
+  srun->add_flag("-q,--quiet", sw.quiet, "No progress on stderr");
+  auto* submit = sweep->add_subcommand("submit", "Write and submit a SLURM array job for a sweep");
+  submit->add_option("sweep", sw.sweep, "Sweep YAML file (not with --resume)");
+  submit->add_option("-o,--output", sw.output, "Sweep directory");
+  submit->add_option("--resume", sw.resume, "Submit only what is not done in this sweep directory");
+  submit->add_option("--partition", sw.partition, "SLURM partition");
+  submit->add_option("--time", sw.time, "SLURM time limit per task (e.g. 01:00:00)");
+  submit->add_option("--max-parallel", sw.max_parallel, "At most this many tasks at once (%M)")
+      ->check(CLI::NonNegativeNumber);
+  submit->add_option("--runs-per-task", sw.runs_per_task, "Runs per array task (default 1, or the last submission's)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
+  submit->add_option("--cpus-per-task", sw.cpus_per_task, "CPUs per task; runs use them as threads")
+      ->check(CLI::Range(int64_t{1}, int64_t{4096}));
+  submit->add_flag("--dry-run", sw.dry_run, "Write the script but do not submit it");
+  auto* status = sweep->add_subcommand("status", "Report done, failed, running and missing runs (from the run files)");
+  status->add_option("dir", sw.output, "Sweep directory")->required();
+  auto* merge = sweep->add_subcommand("merge", "Merge a sweep directory's runs into one HDF5 file");
+  merge->add_option("dir", sw.sweep, "Sweep directory")->required();
+  merge->add_option("-o,--output", sw.output, "Merged file (default: DIR/<sweep name>.h5)");
+  merge->add_flag("--allow-partial", sw.allow_partial, "Merge even if some runs are not done (their rows are NaN)");
+  auto* task = sweep->add_subcommand("task", "Run one array task's runs (what submit's script calls)");
+  task->add_option("dir", sw.sweep, "Sweep directory")->required();
+  task->add_option("--task", sw.task, "Task index (SLURM_ARRAY_TASK_ID)")->required()->check(CLI::NonNegativeNumber);
+  task->add_option("--runs-per-task", sw.runs_per_task, "Runs per task")->check(CLI::Range(int64_t{1}, int64_t{1000000}));
+  task->add_option("--threads", sw.threads, "Threads (default: SLURM_CPUS_PER_TASK, OMP_NUM_THREADS or the cores)")
+      ->check(CLI::Range(1, 4096));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -49,5 +90,17 @@ int main(int argc, char** argv) {
   if (*schema) return schema_command();
   if (*ref) return reference_command();
   if (*info) return info_command(ipath);
+  if (*plan) return sweep_plan_command(sw);
+  if (*srun) return sweep_run_command(sw);
+  if (*submit) {
+    if (sw.resume.empty() == sw.sweep.empty() || (sw.resume.empty() && sw.output.empty())) {
+      fprintf(stderr, "error: give either SWEEP.yaml -o DIR, or --resume DIR\n");
+      return 2;
+    }
+    return sweep_submit_command(sw);
+  }
+  if (*status) return sweep_status_command(sw);
+  if (*merge) return sweep_merge_command(sw);
+  if (*task) return sweep_task_command(sw);
   return 2;
 }

@@ -11,6 +11,7 @@
 #include "app/commands.h"
 #include "app/load.h"
 #include "app/progress.h"
+#include "app/signals.h"
 #include "core/simulation.h"
 #include "io/output.h"
 #include "scenario/error.h"
@@ -18,24 +19,6 @@
 
 namespace tribune {
 
-namespace {
-
-std::atomic<int> g_signal{0};
-
-void on_signal(int sig) {
-  g_signal.store(sig);
-}
-
-void install_handlers() {
-  struct sigaction sa {};
-  sa.sa_handler = on_signal;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = SA_RESETHAND;  // a second signal ends the process at once
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-}
-
-}  // namespace
 
 int run_command(const RunArgs& a) {
   std::vector<std::string> overrides = a.overrides;
@@ -55,7 +38,7 @@ int run_command(const RunArgs& a) {
   const int threads = a.threads > 0 ? a.threads : default_threads();
   const std::string yaml = resolved_yaml(s);
 
-  install_handlers();
+  install_stop_handlers();
   auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<Output> output;
   try {
@@ -76,12 +59,8 @@ int run_command(const RunArgs& a) {
               static_cast<long long>(sim.world().network.nbr.size()),
               static_cast<long long>(sim.world().workplaces.count()));
     Progress progress("run " + sc.name, sc.horizon_weeks, !a.quiet);
-    const int64_t every = sc.output.snapshot_every;
-    while (!sim.done() && g_signal.load() == 0) {
-      if (every > 0 && sim.world().tick % every == 0) output->snapshot(sim);
-      sim.tick();
-      progress.update(sim.world().tick);
-    }
+    simulate(
+        sim, *output, [] { return stop_signal() != 0; }, [&](int64_t t) { progress.update(t); });
     progress.finish();
     for (const auto& [phase, sec] : sim.phase_seconds())
       fprintf(stderr, "profile: %-10s %8.3f s  %7.2f ms/tick\n", phase.c_str(), sec,
@@ -94,7 +73,7 @@ int run_command(const RunArgs& a) {
       fprintf(stderr,
               "tribune: interrupted by signal %d after %lld of %lld ticks; partial results kept in %s "
               "(complete=0)\n",
-              g_signal.load(), static_cast<long long>(sim.world().tick), static_cast<long long>(sc.horizon_weeks),
+              stop_signal(), static_cast<long long>(sim.world().tick), static_cast<long long>(sc.horizon_weeks),
               written.c_str());
       return 130;
     }

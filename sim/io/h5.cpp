@@ -6,6 +6,11 @@
 
 namespace tribune::h5 {
 
+std::mutex& library_mutex() {
+  static std::mutex m;
+  return m;
+}
+
 template <>
 hid_t native<double>() {
   return H5T_NATIVE_DOUBLE;
@@ -201,6 +206,74 @@ TRIBUNE_H5_EXT(uint16_t)
 TRIBUNE_H5_EXT(uint8_t)
 TRIBUNE_H5_EXT(int8_t)
 #undef TRIBUNE_H5_EXT
+
+Handle chunked_doubles(hid_t parent, const char* name, const std::vector<hsize_t>& dims,
+                       const std::vector<hsize_t>& chunk) {
+  Handle sp(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr));
+  Handle plist(H5Pcreate(H5P_DATASET_CREATE));
+  H5Pset_chunk(plist, static_cast<int>(chunk.size()), chunk.data());
+  H5Pset_shuffle(plist);
+  H5Pset_deflate(plist, 4);
+  return Handle(check(H5Dcreate2(parent, name, H5T_NATIVE_DOUBLE, sp, H5P_DEFAULT, plist, H5P_DEFAULT), name));
+}
+
+void write_row(hid_t d, hsize_t row, const std::vector<double>& values) {
+  Handle fs(H5Dget_space(d));
+  const int rank = H5Sget_simple_extent_ndims(fs);
+  std::vector<hsize_t> dims(static_cast<size_t>(rank));
+  H5Sget_simple_extent_dims(fs, dims.data(), nullptr);
+  std::vector<hsize_t> start(dims.size(), 0), count = dims;
+  start[0] = row;
+  count[0] = 1;
+  H5Sselect_hyperslab(fs, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr);
+  const hsize_t n = values.size();
+  Handle ms(H5Screate_simple(1, &n, nullptr));
+  check(H5Dwrite(d, H5T_NATIVE_DOUBLE, ms, fs, H5P_DEFAULT, values.data()), "write row", 0);
+}
+
+std::vector<std::string> dataset_names(hid_t group) {  // in name order
+  H5G_info_t info;
+  H5Gget_info(group, &info);
+  std::vector<std::string> names;
+  for (hsize_t k = 0; k < info.nlinks; ++k) {
+    char buf[512];
+    if (H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, k, buf, sizeof buf, H5P_DEFAULT) < 0) continue;
+    const hid_t obj = H5Oopen(group, buf, H5P_DEFAULT);
+    if (obj < 0) continue;
+    if (H5Iget_type(obj) == H5I_DATASET) names.emplace_back(buf);
+    H5Oclose(obj);
+  }
+  return names;
+}
+
+bool has_link(hid_t parent, const char* name) {
+  return H5Lexists(parent, name, H5P_DEFAULT) > 0;
+}
+
+std::vector<double> read_doubles(hid_t parent, const char* name, std::vector<hsize_t>& dims) {
+  Handle d(check(H5Dopen2(parent, name, H5P_DEFAULT), name));
+  Handle sp(H5Dget_space(d));
+  dims.assign(static_cast<size_t>(H5Sget_simple_extent_ndims(sp)), 0);
+  H5Sget_simple_extent_dims(sp, dims.data(), nullptr);
+  hsize_t n = 1;
+  for (hsize_t x : dims) n *= x;
+  std::vector<double> v(n);
+  if (n) check(H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()), name, 0);
+  return v;
+}
+
+std::vector<std::string> read_strings(hid_t parent, const char* name) {
+  Handle d(check(H5Dopen2(parent, name, H5P_DEFAULT), name));
+  Handle sp(H5Dget_space(d));
+  const hssize_t n = H5Sget_simple_extent_npoints(sp);
+  std::vector<char*> ptrs(static_cast<size_t>(n), nullptr);
+  Handle t = vlen_string();
+  if (n) check(H5Dread(d, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), name, 0);
+  std::vector<std::string> out;
+  for (char* p : ptrs) out.emplace_back(p ? p : "");
+  if (n) H5Dvlen_reclaim(t, sp, H5P_DEFAULT, ptrs.data());
+  return out;
+}
 
 bool has_attr(hid_t obj, const char* name) {
   return H5Aexists(obj, name) > 0;

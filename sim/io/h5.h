@@ -3,10 +3,15 @@
 #include <hdf5.h>
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <vector>
 
 namespace tribune::h5 {
+
+// The HDF5 library as built by Debian is not thread-safe: whoever calls it from more than one
+// thread (the local sweep runner) holds this lock around every call, handle closes included.
+std::mutex& library_mutex();
 
 // An hid_t closed with the right H5*close when it goes out of scope.
 class Handle {
@@ -54,7 +59,18 @@ Handle extendible(hid_t parent, const char* name, hsize_t cols);
 template <class T>
 void append_row(hid_t dataset, const T* row, hsize_t cols);
 
-// Readers used by `tribune info`.
+// A chunked, shuffled and deflated float64 dataset of `dims` (chunks of `chunk`), for writing
+// row by row with write_row.
+Handle chunked_doubles(hid_t parent, const char* name, const std::vector<hsize_t>& dims,
+                       const std::vector<hsize_t>& chunk);
+// Write values into the slab [row, row + 1) along the first dimension.
+void write_row(hid_t dataset, hsize_t row, const std::vector<double>& values);
+
+// Readers used by `tribune info` and `tribune sweep merge`.
+std::vector<std::string> dataset_names(hid_t group);  // the datasets directly in a group
+bool has_link(hid_t parent, const char* name);
+std::vector<double> read_doubles(hid_t parent, const char* name, std::vector<hsize_t>& dims);
+std::vector<std::string> read_strings(hid_t parent, const char* name);
 std::string read_attr_string(hid_t obj, const char* name);
 bool has_attr(hid_t obj, const char* name);
 

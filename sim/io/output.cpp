@@ -22,21 +22,27 @@ struct Output::Impl {
 };
 
 Output::Output(std::string final_path) : impl_(std::make_unique<Impl>()), final_(std::move(final_path)) {
+  std::lock_guard lock(h5::library_mutex());
   partial_ = final_ + ".partial";
   fs::path parent = fs::path(final_).parent_path();
   if (!parent.empty()) fs::create_directories(parent);
   impl_->file = h5::create_file(partial_);
 }
 
-Output::~Output() = default;
+Output::~Output() {
+  std::lock_guard lock(h5::library_mutex());
+  impl_.reset();
+}
 
 void Output::discard() {
+  std::lock_guard lock(h5::library_mutex());
   impl_.reset();
   std::error_code ec;
   fs::remove(partial_, ec);
 }
 
 void Output::snapshot(const Simulation& sim) {
+  std::lock_guard lock(h5::library_mutex());
   const World& w = sim.world();
   const hsize_t n = static_cast<hsize_t>(w.size());
   auto& I = *impl_;
@@ -187,6 +193,7 @@ static void write_events(hid_t file, const EventTables& tables) {
 }
 
 std::string Output::finish(const Simulation& sim, const Provenance& prov, bool complete) {
+  std::lock_guard lock(h5::library_mutex());
   auto& I = *impl_;
   const Scenario& s = sim.scenario();
   const World& w = sim.world();
@@ -225,6 +232,21 @@ std::string Output::finish(const Simulation& sim, const Provenance& prov, bool c
   if (!complete) return partial_;
   fs::rename(partial_, final_);
   return final_;
+}
+
+}  // namespace tribune
+
+namespace tribune {
+
+bool simulate(Simulation& sim, Output& out, const std::function<bool()>& stop,
+              const std::function<void(int64_t)>& after_tick) {
+  const int64_t every = sim.scenario().output.snapshot_every;
+  while (!sim.done() && !(stop && stop())) {
+    if (every > 0 && sim.world().tick % every == 0) out.snapshot(sim);
+    sim.tick();
+    if (after_tick) after_tick(sim.world().tick);
+  }
+  return sim.done();
 }
 
 }  // namespace tribune

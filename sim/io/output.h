@@ -2,6 +2,7 @@
 // The run's HDF5 file (layout in docs/output_format.md). It is written as NAME.partial and
 // renamed to NAME only when the run completed, so a file at the final path is always complete.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -38,5 +39,10 @@ class Output {
   std::unique_ptr<Impl> impl_;
   std::string final_, partial_;
 };
+
+// Run `sim` to its horizon, snapshots included, until `stop` says to stop (checked before each
+// tick); `after_tick` is told each tick reached. Returns whether the run completed.
+bool simulate(Simulation& sim, Output& out, const std::function<bool()>& stop,
+              const std::function<void(int64_t)>& after_tick);
 
 }  // namespace tribune

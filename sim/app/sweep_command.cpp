@@ -1,0 +1,290 @@
+// `tribune sweep plan|run|submit|status|merge|task`: parameter sweeps on this machine and on a
+// SLURM cluster (docs/sweeps.md).
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include "app/commands.h"
+#include "app/load.h"
+#include "app/progress.h"
+#include "app/signals.h"
+#include "core/parallel.h"
+#include "core/simulation.h"
+#include "scenario/error.h"
+#include "scenario/format.h"
+#include "scenario/scenario.h"
+#include "sweep/execute.h"
+#include "sweep/merge.h"
+#include "sweep/slurm.h"
+
+namespace tribune {
+
+namespace fs = std::filesystem;
+using namespace sweep;
+
+namespace {
+
+std::string self_path() {
+  std::error_code ec;
+  const fs::path p = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string("tribune") : p.string();
+}
+
+int cores() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Seconds per run, estimated from the first run: building its world and timing a few ticks.
+double probe(const Sweep& s, int threads, double& build, double& tick) {
+  LoadOptions o;
+  o.overrides = s.overrides(s.runs.front());
+  Scenario sc = load_scenario_text(s.base_yaml, s.base_file, o);
+  const int64_t horizon = sc.horizon_weeks;
+  Simulation sim(std::move(sc), threads);
+  build = sim.build_seconds();
+  const int n = static_cast<int>(std::min<int64_t>(horizon, 3));
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int k = 0; k < n; ++k) sim.tick();
+  tick = n ? std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / n : 0.0;
+  return build + tick * static_cast<double>(horizon);
+}
+
+void print_summary(const Sweep& s) {
+  printf("sweep          %s (%s design, %lld points x %lld replicates = %zu runs)\n", s.spec.name.c_str(),
+         kDesignNames[static_cast<int>(s.spec.design.kind)], static_cast<long long>(s.points()),
+         static_cast<long long>(s.replicates()), s.runs.size());
+  printf("scenario       %s (seeds %lld..%lld)\n", s.base_file.c_str(), static_cast<long long>(s.base_seed),
+         static_cast<long long>(s.base_seed + s.replicates() - 1));
+  for (const auto& p : s.spec.parameters) {
+    std::string what;
+    if (!p.values.empty()) {
+      for (const auto& v : p.values) what += (what.empty() ? "" : ", ") + v;
+      what = "{" + what + "}";
+    } else {
+      what = "[" + scenario::format_number(p.min) + ", " + scenario::format_number(p.max) + "]" +
+             (p.scale == Scale::log ? " log" : "") + (p.integer ? " integers" : "") +
+             (p.steps ? ", " + std::to_string(p.steps) + " steps" : "");
+    }
+    printf("parameter      %s %s\n", p.path.c_str(), what.c_str());
+  }
+}
+
+struct Counts {
+  int64_t n[4] = {0, 0, 0, 0};
+};
+Counts count(const std::vector<RunState>& st) {
+  Counts c;
+  for (RunState x : st) ++c.n[static_cast<int>(x)];
+  return c;
+}
+
+}  // namespace
+
+int sweep_plan_command(const SweepArgs& a) {
+  try {
+    const Sweep s = load_sweep(a.sweep);
+    print_summary(s);
+    const std::string table = a.output.empty() ? fs::path(a.sweep).stem().string() + "-runs.tsv" : a.output;
+    std::ofstream(table) << run_table(s);
+    printf("run table      %s\n", table.c_str());
+    if (a.probe) {
+      double build = 0, tick = 0;
+      const double per_run = probe(s, 1, build, tick);
+      const double total = per_run * static_cast<double>(s.runs.size());
+      printf("estimated cost %s per run on 1 thread (build %.2f s, %.1f ms per tick, from the first run), "
+             "%s in all; about %s with --jobs %d on this machine\n",
+             format_duration(per_run).c_str(), build, 1e3 * tick, format_duration(total).c_str(),
+             format_duration(total / cores()).c_str(), cores());
+    }
+    return 0;
+  } catch (const ScenarioError& e) {
+    return report(e);
+  }
+}
+
+int sweep_run_command(const SweepArgs& a) {
+  Sweep s;
+  try {
+    s = load_sweep(a.sweep);
+    SweepDir(a.output).create(s);
+  } catch (const ScenarioError& e) {
+    return report(e);
+  }
+  const SweepDir dir(a.output);
+  const int jobs = std::max(1, a.jobs);
+  const int threads = a.threads > 0 ? a.threads : std::max(1, cores() / jobs);
+  std::vector<int64_t> ids;
+  for (const auto& r : s.runs) ids.push_back(r.id);
+  install_stop_handlers();
+  if (!a.quiet)
+    fprintf(stderr, "tribune: sweep '%s': %zu runs, %d at a time with %d thread%s each, into %s\n",
+            s.spec.name.c_str(), s.runs.size(), jobs, threads, threads == 1 ? "" : "s", a.output.c_str());
+  Progress progress("sweep " + s.spec.name, static_cast<int64_t>(s.runs.size()), !a.quiet);
+  const auto t0 = std::chrono::steady_clock::now();
+  int64_t already = 0;
+  for (int64_t id : ids) already += dir.state(id) == RunState::done;
+  progress.update(already);
+  const BatchResult b = execute_all(
+      s, dir, ids, jobs, threads, [] { return stop_signal() != 0; }, [&](int64_t n) { progress.update(already + n); });
+  progress.finish();
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  printf("sweep          %s: %lld runs done now, %lld already done, %lld failed\n", s.spec.name.c_str(),
+         static_cast<long long>(b.done), static_cast<long long>(b.skipped), static_cast<long long>(b.failed));
+  printf("wall time      %.2f s for %.2f s of runs (%d jobs x %d threads)\n", wall, b.run_seconds, jobs, threads);
+  printf("directory      %s\n", a.output.c_str());
+  if (b.interrupted) {
+    fprintf(stderr, "tribune: interrupted; finished runs are kept, `tribune sweep run` again resumes\n");
+    return 130;
+  }
+  if (b.failed) {
+    fprintf(stderr, "tribune: %lld runs failed; `tribune sweep status %s` lists them\n",
+            static_cast<long long>(b.failed), a.output.c_str());
+    return 1;
+  }
+  return 0;
+}
+
+int sweep_submit_command(const SweepArgs& a) {
+  Sweep s;
+  const std::string dir_path = a.resume.empty() ? a.output : a.resume;
+  try {
+    if (a.resume.empty()) {
+      s = load_sweep(a.sweep);
+      SweepDir(dir_path).create(s);
+    } else {
+      s = SweepDir(dir_path).load();
+    }
+  } catch (const ScenarioError& e) {
+    return report(e);
+  }
+  const SweepDir dir(dir_path);
+  SubmitOptions o;
+  o.partition = a.partition;
+  o.time = a.time;
+  o.max_parallel = a.max_parallel;
+  o.cpus_per_task = a.cpus_per_task;
+  o.binary = self_path();
+  o.runs_per_task = a.runs_per_task > 0 ? a.runs_per_task : std::max<int64_t>(1, last_runs_per_task(dir));
+  const std::vector<int64_t> tasks = unfinished_tasks(s, dir, o.runs_per_task);
+  if (tasks.empty()) {
+    printf("sweep          %s: every run is done; nothing to submit\n", s.spec.name.c_str());
+    return 0;
+  }
+  if (tasks.back() > 1000)
+    fprintf(stderr, "warning: array index %lld exceeds SLURM's default MaxArraySize (1001); raise --runs-per-task\n",
+            static_cast<long long>(tasks.back()));
+  const std::string array = array_spec(tasks, o.max_parallel);
+  const std::string script = (dir.root() / "submit.sbatch").string();
+  std::ofstream(script) << sbatch_script(s, dir, o, array);
+  printf("script         %s (array %s, %lld runs per task)\n", script.c_str(), array.c_str(),
+         static_cast<long long>(o.runs_per_task));
+  if (a.dry_run) {
+    printf("dry run        not submitted; submit with: sbatch %s\n", script.c_str());
+    return 0;
+  }
+  try {
+    const std::string job = submit(script);
+    record_job(dir, job, array, o.runs_per_task);
+    printf("submitted      job %s (recorded in %s)\n", job.c_str(), (dir.root() / "jobs.tsv").c_str());
+    return 0;
+  } catch (const std::exception& e) {
+    fprintf(stderr, "error: %s\n", e.what());
+    return 1;
+  }
+}
+
+int sweep_status_command(const SweepArgs& a) {
+  Sweep s;
+  try {
+    s = SweepDir(a.output).load();
+  } catch (const ScenarioError& e) {
+    return report(e);
+  }
+  const SweepDir dir(a.output);
+  const std::vector<RunState> st = dir.states(s);
+  const Counts c = count(st);
+  printf("sweep          %s: %zu runs: %lld done, %lld failed, %lld running, %lld missing\n", s.spec.name.c_str(),
+         s.runs.size(), static_cast<long long>(c.n[0]), static_cast<long long>(c.n[1]),
+         static_cast<long long>(c.n[2]), static_cast<long long>(c.n[3]));
+  for (size_t r = 0; r < st.size(); ++r) {
+    if (st[r] == RunState::failed) {
+      std::string why = dir.failure(static_cast<int64_t>(r));
+      while (!why.empty() && why.back() == '\n') why.pop_back();
+      printf("failed         run %zu: %s\n", r, why.c_str());
+    }
+  }
+  std::string missing;
+  int shown = 0;
+  for (size_t r = 0; r < st.size(); ++r)
+    if (st[r] == RunState::missing && shown++ < 20) missing += (missing.empty() ? "" : ", ") + std::to_string(r);
+  if (!missing.empty()) printf("missing        runs %s%s\n", missing.c_str(), c.n[3] > 20 ? ", ..." : "");
+  return 0;
+}
+
+int sweep_merge_command(const SweepArgs& a) {
+  Sweep s;
+  try {
+    s = SweepDir(a.sweep).load();
+  } catch (const ScenarioError& e) {
+    return report(e);
+  }
+  const SweepDir dir(a.sweep);
+  const Counts c = count(dir.states(s));
+  if (c.n[0] < static_cast<int64_t>(s.runs.size()) && !a.allow_partial) {
+    fprintf(stderr,
+            "error: the sweep is incomplete: %lld of %zu runs done (%lld failed, %lld running, %lld missing); "
+            "`tribune sweep status %s` lists them; merge anyway with --allow-partial\n",
+            static_cast<long long>(c.n[0]), s.runs.size(), static_cast<long long>(c.n[1]),
+            static_cast<long long>(c.n[2]), static_cast<long long>(c.n[3]), a.sweep.c_str());
+    return 1;
+  }
+  const std::string out = a.output.empty() ? (dir.root() / (s.spec.name + ".h5")).string() : a.output;
+  try {
+    const MergeResult m = merge(s, dir, out);
+    printf("merged         %lld runs (%lld done) into %s\n", static_cast<long long>(m.runs),
+           static_cast<long long>(m.done), m.path.c_str());
+    return 0;
+  } catch (const std::exception& e) {
+    fprintf(stderr, "error: merge failed: %s\n", e.what());
+    return 1;
+  }
+}
+
+int sweep_task_command(const SweepArgs& a) {
+  Sweep s;
+  try {
+    s = SweepDir(a.sweep).load();
+  } catch (const ScenarioError& e) {
+    return report(e);
+  }
+  const SweepDir dir(a.sweep);
+  const int64_t k = std::max<int64_t>(1, a.runs_per_task);
+  std::vector<int64_t> ids;
+  for (int64_t id = a.task * k; id < std::min<int64_t>((a.task + 1) * k, static_cast<int64_t>(s.runs.size())); ++id)
+    ids.push_back(id);
+  if (ids.empty()) {
+    fprintf(stderr, "error: task %lld has no runs (the sweep has %zu runs, %lld per task)\n",
+            static_cast<long long>(a.task), s.runs.size(), static_cast<long long>(k));
+    return 2;
+  }
+  install_stop_handlers();
+  const int threads = a.threads > 0 ? a.threads : default_threads();
+  fprintf(stderr, "tribune: sweep '%s' task %lld: runs %lld..%lld, %d threads\n", s.spec.name.c_str(),
+          static_cast<long long>(a.task), static_cast<long long>(ids.front()), static_cast<long long>(ids.back()),
+          threads);
+  const BatchResult b = execute_all(s, dir, ids, 1, threads, [] { return stop_signal() != 0; },
+                                    [&](int64_t n) { fprintf(stderr, "tribune: %lld of %zu runs finished\n",
+                                                             static_cast<long long>(n), ids.size()); });
+  fprintf(stderr, "tribune: task %lld: %lld done, %lld already done, %lld failed\n", static_cast<long long>(a.task),
+          static_cast<long long>(b.done), static_cast<long long>(b.skipped), static_cast<long long>(b.failed));
+  if (b.interrupted) return 130;
+  return b.failed ? 1 : 0;
+}
+
+}  // namespace tribune

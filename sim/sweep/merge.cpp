@@ -1,0 +1,269 @@
+// Merging a sweep's run files (see merge.h).
+#include "sweep/merge.h"
+
+#include <hdf5.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <limits>
+#include <stdexcept>
+
+#include "core/version.h"
+#include "io/h5.h"
+
+namespace tribune::sweep {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Group {
+  const char* name;
+  const char* actor;  // dimension after tick, or nullptr
+};
+constexpr Group kGroups[] = {{"timeseries", nullptr}, {"districts", "district"}, {"organizations", "org"},
+                             {"unions", "union"}};
+
+bool numeric(const std::string& s, double& x) {
+  const char* b = s.data();
+  const char* e = b + s.size();
+  if (b != e && *b == '+') ++b;
+  auto r = std::from_chars(b, e, x);
+  return !s.empty() && r.ec == std::errc() && r.ptr == e;
+}
+
+// A swept parameter's values over runs: numbers when every value is one, text otherwise.
+struct Column {
+  bool is_number = true;
+  std::vector<double> numbers;
+  std::vector<std::string> texts;
+};
+
+std::vector<Column> columns(const Sweep& s) {
+  std::vector<Column> cols(s.spec.parameters.size());
+  for (size_t k = 0; k < cols.size(); ++k) {
+    for (const auto& r : s.runs) {
+      double x = 0;
+      cols[k].is_number = cols[k].is_number && numeric(r.values[k], x);
+      cols[k].numbers.push_back(x);
+      cols[k].texts.push_back(r.values[k]);
+    }
+  }
+  return cols;
+}
+
+void write_runs_table(hid_t f, const Sweep& s, const std::vector<RunState>& st, const std::vector<Column>& cols) {
+  std::vector<h5::Handle> types;
+  std::vector<size_t> offset;
+  size_t row = 0;
+  auto add = [&](h5::Handle t, size_t w) {
+    types.push_back(std::move(t));
+    offset.push_back(row);
+    row += w;
+  };
+  auto fixed = [](size_t w) {
+    h5::Handle t(H5Tcopy(H5T_C_S1));
+    H5Tset_size(t, w);
+    H5Tset_cset(t, H5T_CSET_UTF8);
+    H5Tset_strpad(t, H5T_STR_NULLTERM);
+    return t;
+  };
+  for (int k = 0; k < 4; ++k) add(h5::Handle(H5Tcopy(H5T_NATIVE_INT64)), 8);
+  add(fixed(8), 8);
+  std::vector<size_t> width;
+  for (const auto& c : cols) {
+    size_t w = 8;
+    if (!c.is_number)
+      for (const auto& t : c.texts) w = std::max(w, t.size() + 1);
+    width.push_back(w);
+    add(c.is_number ? h5::Handle(H5Tcopy(H5T_NATIVE_DOUBLE)) : fixed(w), w);
+  }
+  h5::Handle ct(H5Tcreate(H5T_COMPOUND, row));
+  const char* fixed_names[] = {"run", "point", "replicate", "seed", "status"};
+  for (size_t k = 0; k < 5; ++k) H5Tinsert(ct, fixed_names[k], offset[k], types[k]);
+  for (size_t k = 0; k < cols.size(); ++k) H5Tinsert(ct, s.spec.parameters[k].path.c_str(), offset[5 + k], types[5 + k]);
+  std::vector<char> buf(std::max<size_t>(1, row * s.runs.size()), 0);
+  for (size_t r = 0; r < s.runs.size(); ++r) {
+    char* at = buf.data() + r * row;
+    const Run& run = s.runs[r];
+    const int64_t ints[4] = {run.id, run.point, run.replicate, run.seed};
+    for (size_t k = 0; k < 4; ++k) std::memcpy(at + offset[k], &ints[k], 8);
+    const char* status = kRunStateNames[static_cast<int>(st[r])];
+    std::memcpy(at + offset[4], status, std::min<size_t>(7, std::strlen(status)));
+    for (size_t k = 0; k < cols.size(); ++k) {
+      if (cols[k].is_number)
+        std::memcpy(at + offset[5 + k], &cols[k].numbers[r], 8);
+      else
+        std::memcpy(at + offset[5 + k], cols[k].texts[r].c_str(), cols[k].texts[r].size());
+    }
+  }
+  const hsize_t n = s.runs.size();
+  h5::Handle sp(H5Screate_simple(1, &n, nullptr));
+  h5::Handle d(H5Dcreate2(f, "runs", ct, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+  if (n) H5Dwrite(d, ct, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data());
+  h5::attr(d, "description", std::string("one row per run: id, design point, replicate, seed, status "
+                                         "(done, failed, running, missing) and every swept value"));
+}
+
+// The per-run coordinates in a group, attached to its `run` scale.
+void write_run_coordinates(hid_t g, hid_t run_scale, const Sweep& s, const std::vector<RunState>& st,
+                           const std::vector<Column>& cols) {
+  const hsize_t R = s.runs.size();
+  std::vector<int64_t> seed, rep, point;
+  std::vector<std::string> status;
+  for (size_t r = 0; r < s.runs.size(); ++r) {
+    seed.push_back(s.runs[r].seed);
+    rep.push_back(s.runs[r].replicate);
+    point.push_back(s.runs[r].point);
+    status.emplace_back(kRunStateNames[static_cast<int>(st[r])]);
+  }
+  auto attach = [&](h5::Handle d, const std::string& desc) {
+    h5::attr(d, "description", desc);
+    h5::attach(d, run_scale, 0);
+  };
+  attach(h5::dataset(g, "seed", seed, {R}), "the run's seed");
+  attach(h5::dataset(g, "replicate", rep, {R}), "the run's replicate index (the same seed across points)");
+  attach(h5::dataset(g, "point", point, {R}), "the run's design point");
+  attach(h5::string_dataset(g, "status", status), "done, failed, running or missing");
+  for (size_t k = 0; k < cols.size(); ++k) {
+    const std::string& path = s.spec.parameters[k].path;
+    h5::Handle d = cols[k].is_number ? h5::dataset(g, path.c_str(), cols[k].numbers, {R})
+                                     : h5::string_dataset(g, path.c_str(), cols[k].texts);
+    h5::attr(d, "swept", int64_t{1});
+    attach(std::move(d), "swept parameter " + path);
+  }
+}
+
+std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+}  // namespace
+
+MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
+  std::lock_guard lock(h5::library_mutex());
+  MergeResult m;
+  m.runs = static_cast<int64_t>(s.runs.size());
+  const std::vector<RunState> st = dir.states(s);
+  int64_t first = -1, T = 0;
+  for (size_t r = 0; r < st.size(); ++r) {
+    if (st[r] == RunState::done) {
+      ++m.done;
+      if (first < 0) first = static_cast<int64_t>(r);
+      h5::Handle f = h5::open_file_readonly(dir.run_file(static_cast<int64_t>(r)).string());
+      T = std::max<int64_t>(T, std::stoll(h5::read_attr_string(f, "ticks_run")));
+    } else if (st[r] == RunState::failed) {
+      ++m.failed;
+    } else {
+      ++m.missing;
+    }
+  }
+  if (first < 0) throw std::runtime_error("no run of the sweep is done: nothing to merge");
+  const std::vector<Column> cols = columns(s);
+  const std::string partial = out + ".partial";
+  if (fs::path(out).has_parent_path()) fs::create_directories(fs::path(out).parent_path());
+  {
+    h5::Handle f = h5::create_file(partial);
+    h5::attr(f, "program", std::string("tribune"));
+    h5::attr(f, "version", std::string(kVersion));
+    h5::attr(f, "git_commit", std::string(kGitCommit));
+    h5::attr(f, "sweep_name", s.spec.name);
+    h5::attr(f, "design", std::string(kDesignNames[static_cast<int>(s.spec.design.kind)]));
+    h5::attr(f, "replicates", s.spec.replicates);
+    h5::attr(f, "points", s.points());
+    h5::attr(f, "runs", m.runs);
+    h5::attr(f, "runs_done", m.done);
+    h5::attr(f, "runs_failed", m.failed);
+    h5::attr(f, "runs_missing", m.missing);
+    h5::attr(f, "complete", int64_t{m.done == m.runs ? 1 : 0});
+    h5::attr(f, "created", now_iso());
+    h5::attr(f, "sweep_file", s.file);
+    h5::text_dataset(f, "sweep", s.text);
+    h5::text_dataset(f, "scenario", s.base_yaml);
+    write_runs_table(f, s, st, cols);
+
+    const hsize_t R = s.runs.size();
+    h5::Handle first_file = h5::open_file_readonly(dir.run_file(first).string());
+    for (const Group& grp : kGroups) {
+      if (!h5::has_link(first_file, grp.name)) continue;
+      h5::Handle src(H5Gopen2(first_file, grp.name, H5P_DEFAULT));
+      h5::Handle g = h5::group(f, grp.name);
+      h5::attr(g, "description", std::string("series of every run, stacked along `run`"));
+      std::vector<int64_t> ids(R), ticks(static_cast<size_t>(T));
+      for (hsize_t r = 0; r < R; ++r) ids[r] = static_cast<int64_t>(r);
+      for (int64_t t = 0; t < T; ++t) ticks[static_cast<size_t>(t)] = t;
+      h5::Handle run_scale = h5::dataset(g, "run", ids, {R});
+      h5::attr(run_scale, "description", std::string("run id; see /runs"));
+      h5::make_scale(run_scale, "run");
+      h5::Handle tick = h5::dataset(g, "tick", ticks, {static_cast<hsize_t>(T)});
+      h5::attr(tick, "units", std::string("weeks"));
+      h5::attr(tick, "description", std::string("tick: weeks since the start of the run"));
+      h5::make_scale(tick, "tick");
+      h5::Handle actor;
+      hsize_t A = 0;
+      if (grp.actor) {
+        const std::string names_ds = std::string(grp.actor) + "_name";
+        const std::vector<std::string> names = h5::read_strings(src, names_ds.c_str());
+        A = names.size();
+        std::vector<int32_t> idx(A);
+        for (hsize_t a = 0; a < A; ++a) idx[a] = static_cast<int32_t>(a);
+        actor = h5::dataset(g, grp.actor, idx, {A});
+        h5::make_scale(actor, grp.actor);
+        h5::Handle nd = h5::string_dataset(g, names_ds.c_str(), names);
+        h5::attach(nd, actor, 0);
+      }
+      write_run_coordinates(g, run_scale, s, st, cols);
+      // The series, named as in the first run file.
+      std::vector<std::string> series;
+      for (const auto& name : h5::dataset_names(src)) {
+        if (name == "tick" || (grp.actor && (name == grp.actor || name == std::string(grp.actor) + "_name")))
+          continue;
+        series.push_back(name);
+      }
+      std::vector<h5::Handle> outs;
+      for (const auto& name : series) {
+        std::vector<hsize_t> dims = {R, static_cast<hsize_t>(T)}, chunk = {1, static_cast<hsize_t>(std::max<int64_t>(T, 1))};
+        if (grp.actor) dims.push_back(A), chunk.push_back(std::max<hsize_t>(A, 1));
+        h5::Handle d = h5::chunked_doubles(g, name.c_str(), dims, chunk);
+        h5::Handle sd(H5Dopen2(src, name.c_str(), H5P_DEFAULT));
+        h5::attr(d, "units", h5::read_attr_string(sd, "units"));
+        h5::attr(d, "description", h5::read_attr_string(sd, "description"));
+        h5::attach(d, run_scale, 0);
+        h5::attach(d, tick, 1);
+        if (grp.actor) h5::attach(d, actor, 2);
+        outs.push_back(std::move(d));
+      }
+      const size_t row_size = static_cast<size_t>(T) * std::max<hsize_t>(A, 1);
+      const std::vector<double> nan_row(row_size, std::numeric_limits<double>::quiet_NaN());
+      for (hsize_t r = 0; r < R; ++r) {
+        if (st[r] != RunState::done) {
+          for (auto& d : outs) h5::write_row(d, r, nan_row);
+          continue;
+        }
+        h5::Handle rf = h5::open_file_readonly(dir.run_file(static_cast<int64_t>(r)).string());
+        h5::Handle rg(H5Gopen2(rf, grp.name, H5P_DEFAULT));
+        for (size_t k = 0; k < series.size(); ++k) {
+          std::vector<hsize_t> dims;
+          std::vector<double> v = h5::read_doubles(rg, series[k].c_str(), dims);
+          const hsize_t cols_here = dims.size() > 1 ? dims[1] : 1;
+          if (grp.actor && cols_here != A)
+            throw std::runtime_error("run " + std::to_string(r) + " has " + std::to_string(cols_here) + " " +
+                                     grp.actor + "s where run " + std::to_string(first) + " has " +
+                                     std::to_string(A) + ": its series cannot be stacked");
+          v.resize(row_size, std::numeric_limits<double>::quiet_NaN());  // a shorter run ends in NaN
+          h5::write_row(outs[k], r, v);
+        }
+      }
+    }
+  }
+  fs::rename(partial, out);
+  m.path = out;
+  return m;
+}
+
+}  // namespace tribune::sweep

@@ -1,0 +1,32 @@
+#pragma once
+// SLURM array jobs for sweeps: the sbatch script (kept in the sweep directory so a user can read
+// and edit it), submission, and the record of jobs submitted (DIR/jobs.tsv).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sweep/sweep_dir.h"
+
+namespace tribune::sweep {
+
+struct SubmitOptions {
+  std::string partition, time;  // empty: the cluster's defaults
+  int64_t max_parallel = 0;     // 0: no limit (%M)
+  int64_t runs_per_task = 1;
+  int64_t cpus_per_task = 1;
+  std::string binary;  // absolute path of this tribune
+};
+
+int64_t task_count(const Sweep& s, int64_t runs_per_task);
+// The tasks that hold at least one run not done.
+std::vector<int64_t> unfinished_tasks(const Sweep& s, const SweepDir& dir, int64_t runs_per_task);
+// "0-9" or "3,7,8"; with a limit, "%M" appended.
+std::string array_spec(const std::vector<int64_t>& tasks, int64_t max_parallel);
+std::string sbatch_script(const Sweep& s, const SweepDir& dir, const SubmitOptions& o, const std::string& array);
+// Run `sbatch --parsable SCRIPT`; returns the job id. Throws std::runtime_error with sbatch's words.
+std::string submit(const std::string& script);
+// Append a line to DIR/jobs.tsv; read the last line's runs_per_task (0 when none).
+void record_job(const SweepDir& dir, const std::string& job, const std::string& array, int64_t runs_per_task);
+int64_t last_runs_per_task(const SweepDir& dir);
+
+}  // namespace tribune::sweep
