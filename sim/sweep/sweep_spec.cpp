@@ -74,8 +74,8 @@ void check(SweepSpec& s, scenario::Reader& r, const std::string& base_yaml, cons
   const bool factorial = s.design.kind == DesignKind::factorial;
   if (s.parameters.empty()) r.error_at("parameters", "a sweep needs at least one parameter");
   if (!factorial && s.design.samples <= 0)
-    r.error_at("design.samples", std::string("a ") + kDesignNames[static_cast<int>(s.design.kind)] +
-                                     " design needs samples >= 1 (the design size would be zero)");
+    r.error_at("design.samples", std::string("design kind '") + kDesignNames[static_cast<int>(s.design.kind)] + "'" +
+                                     " needs samples >= 1 (the design size would be zero)");
   std::set<std::string> seen;
   for (size_t k = 0; k < s.parameters.size(); ++k) {
     Parameter& p = s.parameters[k];
@@ -88,8 +88,8 @@ void check(SweepSpec& s, scenario::Reader& r, const std::string& base_yaml, cons
     const bool list = !p.values.empty();
     if (list && p.has_range()) r.error_at(at_p + ".values", "give either values or min and max, not both");
     if (!factorial && list)
-      r.error_at(at_p + ".values", std::string("a ") + kDesignNames[static_cast<int>(s.design.kind)] +
-                                       " design samples ranges: give min and max instead of values");
+      r.error_at(at_p + ".values", std::string("design kind '") + kDesignNames[static_cast<int>(s.design.kind)] + "'" +
+                                       " samples ranges: give min and max instead of values");
     if (!list && !p.has_range()) {
       r.error_at(at_p, "give values (a list) or a range (min and max)");
       continue;
