@@ -165,6 +165,68 @@ void attach(hid_t dataset, hid_t scale, unsigned dim) {
   check(H5DSattach_scale(dataset, scale, dim), "attach dimension scale", 0);
 }
 
+namespace {
+uint64_t reference(hid_t obj) {
+  hobj_ref_t ref = 0;
+  check(H5Rcreate(&ref, obj, ".", H5R_OBJECT, -1), "object reference", 0);
+  return static_cast<uint64_t>(ref);
+}
+template <class V>
+V& entry(std::vector<std::pair<uint64_t, V>>& list, uint64_t key) {
+  for (auto& [k, v] : list)
+    if (k == key) return v;
+  list.emplace_back(key, V{});
+  return list.back().second;
+}
+}  // namespace
+
+void Dimensions::attach(hid_t dataset, hid_t scale, unsigned dim) {
+  const uint64_t d = reference(dataset), s = reference(scale);
+  Attached& a = entry(datasets_, d);
+  if (a.scales.empty()) {
+    Handle space(H5Dget_space(dataset));
+    a.scales.resize(static_cast<size_t>(std::max(1, H5Sget_simple_extent_ndims(space))));
+  }
+  a.scales.at(dim).push_back(s);
+  entry(scales_, s).emplace_back(d, dim);
+}
+
+void Dimensions::write(hid_t file) {
+  static_assert(sizeof(hobj_ref_t) == sizeof(uint64_t));
+  // DIMENSION_LIST: per dimension, a variable-length list of object references to its scales.
+  Handle vlen(H5Tvlen_create(H5T_STD_REF_OBJ));
+  for (auto& [ref, a] : datasets_) {
+    hobj_ref_t r = ref;
+    Handle d(check(H5Rdereference2(file, H5P_DEFAULT, H5R_OBJECT, &r), "dereference"));
+    std::vector<hvl_t> lists(a.scales.size());
+    for (size_t k = 0; k < a.scales.size(); ++k) lists[k] = hvl_t{a.scales[k].size(), a.scales[k].data()};
+    const hsize_t n = lists.size();
+    Handle sp(H5Screate_simple(1, &n, nullptr));
+    Handle at(check(H5Acreate2(d, "DIMENSION_LIST", vlen, sp, H5P_DEFAULT, H5P_DEFAULT), "DIMENSION_LIST"));
+    check(H5Awrite(at, vlen, lists.data()), "DIMENSION_LIST", 0);
+  }
+  // REFERENCE_LIST: the datasets attached to a scale, with the dimension each is attached at.
+  struct Back {
+    hobj_ref_t ref;
+    unsigned int dim;
+  };
+  Handle ct(H5Tcreate(H5T_COMPOUND, sizeof(Back)));
+  H5Tinsert(ct, "dataset", HOFFSET(Back, ref), H5T_STD_REF_OBJ);
+  H5Tinsert(ct, "dimension", HOFFSET(Back, dim), H5T_NATIVE_INT);
+  for (auto& [ref, users] : scales_) {
+    hobj_ref_t r = ref;
+    Handle s(check(H5Rdereference2(file, H5P_DEFAULT, H5R_OBJECT, &r), "dereference"));
+    std::vector<Back> rows;
+    for (auto& [d, dim] : users) rows.push_back(Back{d, dim});
+    const hsize_t n = rows.size();
+    Handle sp(H5Screate_simple(1, &n, nullptr));
+    Handle at(check(H5Acreate2(s, "REFERENCE_LIST", ct, sp, H5P_DEFAULT, H5P_DEFAULT), "REFERENCE_LIST"));
+    check(H5Awrite(at, ct, rows.data()), "REFERENCE_LIST", 0);
+  }
+  datasets_.clear();
+  scales_.clear();
+}
+
 template <class T>
 Handle extendible(hid_t parent, const char* name, hsize_t cols) {
   hsize_t dims[2] = {0, cols}, maxdims[2] = {H5S_UNLIMITED, cols};

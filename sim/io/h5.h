@@ -53,6 +53,24 @@ Handle dataset(hid_t parent, const char* name, const std::vector<T>& data, std::
 void make_scale(hid_t scale, const char* name);
 void attach(hid_t dataset, hid_t scale, unsigned dim);
 
+// Dimension scales attached in bulk. H5DSattach_scale rewrites the dataset's DIMENSION_LIST and
+// the scale's whole REFERENCE_LIST on every call, which made attaching most of the cost of
+// writing a run file; this records the attachments and writes each attribute once, in the
+// layout of the HDF5 high-level library (so h5py, netCDF tools and xarray read them as theirs).
+// Scales must already be scales (make_scale); every object must still exist at write().
+class Dimensions {
+ public:
+  void attach(hid_t dataset, hid_t scale, unsigned dim);
+  void write(hid_t file);
+
+ private:
+  struct Attached {
+    std::vector<std::vector<uint64_t>> scales;  // per dimension of the dataset: scale references
+  };
+  std::vector<std::pair<uint64_t, Attached>> datasets_;                         // by reference
+  std::vector<std::pair<uint64_t, std::vector<std::pair<uint64_t, unsigned>>>> scales_;  // (dataset, dim)
+};
+
 // Extendible 2-D dataset [0 x cols] chunked by rows and compressed; append_row adds one row.
 template <class T>
 Handle extendible(hid_t parent, const char* name, hsize_t cols);

@@ -92,21 +92,22 @@ static h5::Handle tick_scale(hid_t group, const std::vector<int64_t>& ticks) {
 }
 
 // One series dataset with its units and description, attached to its dimension scales.
-static void series(hid_t group, const SeriesInfo& info, const std::vector<double>& values, std::vector<hsize_t> dims,
-                   std::initializer_list<hid_t> scales) {
+static void series(h5::Dimensions& attached, hid_t group, const SeriesInfo& info, const std::vector<double>& values,
+                   std::vector<hsize_t> dims, std::initializer_list<hid_t> scales) {
   h5::Handle d = h5::dataset(group, info.name.c_str(), values, std::move(dims));
   h5::attr(d, "units", info.unit);
   h5::attr(d, "description", info.description);
   unsigned dim = 0;
-  for (hid_t scale : scales) h5::attach(d, scale, dim++);
+  for (hid_t scale : scales) attached.attach(d, scale, dim++);
 }
 
-static void write_series(hid_t file, const Recorder& rec, int64_t districts, const std::vector<std::string>& names) {
+static void write_series(h5::Dimensions& attached, hid_t file, const Recorder& rec, int64_t districts,
+                         const std::vector<std::string>& names) {
   const hsize_t T = rec.ticks().size();
   h5::Handle ts = h5::group(file, "timeseries");
   h5::attr(ts, "description", std::string("city-wide series, one value per tick (week)"));
   h5::Handle tick = tick_scale(ts, rec.ticks());
-  for (size_t s = 0; s < rec.city_series().size(); ++s) series(ts, rec.city_series()[s], rec.city()[s], {T}, {tick});
+  for (size_t s = 0; s < rec.city_series().size(); ++s) series(attached, ts, rec.city_series()[s], rec.city()[s], {T}, {tick});
 
   const hsize_t D = static_cast<hsize_t>(districts);
   h5::Handle dg = h5::group(file, "districts");
@@ -118,14 +119,14 @@ static void write_series(hid_t file, const Recorder& rec, int64_t districts, con
   h5::attr(dscale, "description", std::string("district index; names in district_name"));
   h5::make_scale(dscale, "district");
   h5::Handle names_ds = h5::string_dataset(dg, "district_name", names);
-  h5::attach(names_ds, dscale, 0);
+  attached.attach(names_ds, dscale, 0);
   for (size_t s = 0; s < rec.district_series().size(); ++s)
-    series(dg, rec.district_series()[s], rec.district()[s], {T, D}, {dtick, dscale});
+    series(attached, dg, rec.district_series()[s], rec.district()[s], {T, D}, {dtick, dscale});
 }
 
 // Series over ticks x actors (organizations, unions) in group `name`, with the actor scale `dim`
 // and the actors' names in `<dim>_name`.
-static void write_actor_series(hid_t file, const char* name, const char* dim, const std::vector<int64_t>& ticks,
+static void write_actor_series(h5::Dimensions& attached, hid_t file, const char* name, const char* dim, const std::vector<int64_t>& ticks,
                                const std::vector<std::string>& names, const std::vector<SeriesInfo>& infos,
                                const std::vector<std::vector<double>>& values) {
   const hsize_t T = ticks.size(), A = names.size();
@@ -138,8 +139,8 @@ static void write_actor_series(hid_t file, const char* name, const char* dim, co
   h5::attr(scale, "description", std::string(dim) + " index; names in " + dim + "_name");
   h5::make_scale(scale, dim);
   h5::Handle nd = h5::string_dataset(g, (std::string(dim) + "_name").c_str(), names);
-  h5::attach(nd, scale, 0);
-  for (size_t s = 0; s < infos.size(); ++s) series(g, infos[s], values[s], {T, A}, {tick, scale});
+  attached.attach(nd, scale, 0);
+  for (size_t s = 0; s < infos.size(); ++s) series(attached, g, infos[s], values[s], {T, A}, {tick, scale});
 }
 
 // Each event table as a compound dataset: int64, float64 and fixed-length UTF-8 string fields.
@@ -219,15 +220,17 @@ std::string Output::finish(const Simulation& sim, const Provenance& prov, bool c
   h5::text_dataset(f, "scenario", prov.scenario_yaml);
   std::vector<std::string> names;
   for (const auto& d : w.districts) names.push_back(d.name);
-  write_series(f, sim.recorder(), int64_t(w.districts.size()), names);
+  h5::Dimensions attached;
+  write_series(attached, f, sim.recorder(), int64_t(w.districts.size()), names);
   std::vector<std::string> org_names;
   for (const auto& o : w.orgs) org_names.push_back(o.spec.name);
   const Recorder& rec = sim.recorder();
-  write_actor_series(f, "organizations", "org", rec.ticks(), org_names, rec.org_series(), rec.org());
+  write_actor_series(attached, f, "organizations", "org", rec.ticks(), org_names, rec.org_series(), rec.org());
   std::vector<std::string> union_names;
   for (const auto& u : w.unions) union_names.push_back(u.spec.name);
-  write_actor_series(f, "unions", "union", rec.ticks(), union_names, rec.union_series(), rec.unions());
+  write_actor_series(attached, f, "unions", "union", rec.ticks(), union_names, rec.union_series(), rec.unions());
   write_events(f, w.events);
+  attached.write(f);
   impl_.reset();  // closes every handle and the file
   if (!complete) return partial_;
   fs::rename(partial_, final_);

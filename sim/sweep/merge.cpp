@@ -109,7 +109,7 @@ void write_runs_table(hid_t f, const Sweep& s, const std::vector<RunState>& st, 
 }
 
 // The per-run coordinates in a group, attached to its `run` scale.
-void write_run_coordinates(hid_t g, hid_t run_scale, const Sweep& s, const std::vector<RunState>& st,
+void write_run_coordinates(h5::Dimensions& D, hid_t g, hid_t run_scale, const Sweep& s, const std::vector<RunState>& st,
                            const std::vector<Column>& cols) {
   const hsize_t R = s.runs.size();
   std::vector<int64_t> seed, rep, point;
@@ -122,7 +122,7 @@ void write_run_coordinates(hid_t g, hid_t run_scale, const Sweep& s, const std::
   }
   auto attach = [&](h5::Handle d, const std::string& desc) {
     h5::attr(d, "description", desc);
-    h5::attach(d, run_scale, 0);
+    D.attach(d, run_scale, 0);
   };
   attach(h5::dataset(g, "seed", seed, {R}), "the run's seed");
   attach(h5::dataset(g, "replicate", rep, {R}), "the run's replicate index (the same seed across points)");
@@ -188,6 +188,7 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
     write_runs_table(f, s, st, cols);
 
     const hsize_t R = s.runs.size();
+    h5::Dimensions D;
     h5::Handle first_file = h5::open_file_readonly(dir.run_file(first).string());
     for (const Group& grp : kGroups) {
       if (!h5::has_link(first_file, grp.name)) continue;
@@ -215,9 +216,9 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
         actor = h5::dataset(g, grp.actor, idx, {A});
         h5::make_scale(actor, grp.actor);
         h5::Handle nd = h5::string_dataset(g, names_ds.c_str(), names);
-        h5::attach(nd, actor, 0);
+        D.attach(nd, actor, 0);
       }
-      write_run_coordinates(g, run_scale, s, st, cols);
+      write_run_coordinates(D, g, run_scale, s, st, cols);
       // The series, named as in the first run file.
       std::vector<std::string> series;
       for (const auto& name : h5::dataset_names(src)) {
@@ -233,9 +234,9 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
         h5::Handle sd(H5Dopen2(src, name.c_str(), H5P_DEFAULT));
         h5::attr(d, "units", h5::read_attr_string(sd, "units"));
         h5::attr(d, "description", h5::read_attr_string(sd, "description"));
-        h5::attach(d, run_scale, 0);
-        h5::attach(d, tick, 1);
-        if (grp.actor) h5::attach(d, actor, 2);
+        D.attach(d, run_scale, 0);
+        D.attach(d, tick, 1);
+        if (grp.actor) D.attach(d, actor, 2);
         outs.push_back(std::move(d));
       }
       const size_t row_size = static_cast<size_t>(T) * std::max<hsize_t>(A, 1);
@@ -260,6 +261,7 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
         }
       }
     }
+    D.write(f);
   }
   fs::rename(partial, out);
   m.path = out;
