@@ -197,6 +197,12 @@ Scenario load_scenario_text(const std::string& text, const std::string& name, co
   return from_tree(root, opts);
 }
 
+Scenario load_scenario_tree(scenario::Node root, const LoadOptions& opts) {
+  if (root.kind == Node::Kind::Null) root.kind = Node::Kind::Map;
+  apply(root, opts);
+  return from_tree(root, opts);
+}
+
 std::string resolved_yaml(const Scenario& s) {
   Scenario copy = s;  // the writer visits non-const fields; it only reads them
   return scenario::Writer().write_root(copy);

@@ -47,6 +47,10 @@
 #include "scenario/error.h"
 #include "scenario/fields.h"
 
+namespace tribune::scenario {
+struct Node;
+}
+
 namespace tribune {
 
 // The mechanisms, by scenario key. Adding one: its params struct here, one line in fields(),
@@ -216,6 +220,10 @@ struct LoadOptions {
 // problem found, each with file:line:col and key path.
 Scenario load_scenario(const std::string& path, const LoadOptions& opts = {});
 Scenario load_scenario_text(const std::string& text, const std::string& name, const LoadOptions& opts = {});
+
+// The same from a source tree already parsed (scenario/node.h), which is copied: a sweep parses
+// its base scenario once and applies each run's overrides to a copy.
+Scenario load_scenario_tree(scenario::Node root, const LoadOptions& opts = {});
 
 // The scenario as YAML with every parameter at its value (stored in each output file).
 std::string resolved_yaml(const Scenario& s);

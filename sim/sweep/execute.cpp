@@ -12,6 +12,7 @@
 #include "core/simulation.h"
 #include "io/output.h"
 #include "scenario/error.h"
+#include "scenario/node.h"
 #include "scenario/scenario.h"
 
 namespace tribune::sweep {
@@ -45,7 +46,7 @@ RunOutcome execute(const Sweep& s, const SweepDir& dir, const Run& run, int thre
     if (fault_injected(run.id)) throw std::runtime_error("fault injected by TRIBUNE_SWEEP_FAIL_RUNS");
     LoadOptions o;
     o.overrides = s.overrides(run);
-    Scenario sc = load_scenario_text(s.base_yaml, s.base_file, o);
+    Scenario sc = load_scenario_tree(*s.base_tree, o);
     const std::string yaml = resolved_yaml(sc);
     out = std::make_unique<Output>(file.string());
     Simulation sim(std::move(sc), threads);

@@ -191,7 +191,8 @@ Sweep build(const std::string& text, const std::string& name, const std::string*
       r.throw_if_errors();
     }
   }
-  const Scenario base = load_scenario_text(sw.base_yaml, sw.base_file);
+  sw.base_tree = std::make_shared<const scenario::Node>(scenario::parse_yaml(sw.base_yaml, sw.base_file));
+  const Scenario base = load_scenario_tree(*sw.base_tree);
   sw.base_seed = sw.spec.seed >= 0 ? sw.spec.seed : static_cast<int64_t>(base.seed);
   check(sw.spec, r, sw.base_yaml, sw.base_file);
   r.throw_if_errors();

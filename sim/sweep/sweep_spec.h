@@ -15,10 +15,15 @@
 //     - {path: mechanisms.pressure.pressure, min: 0.001, max: 0.1, steps: 3, scale: log}
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "scenario/fields.h"
+
+namespace tribune::scenario {
+struct Node;
+}
 
 namespace tribune::sweep {
 
@@ -99,6 +104,7 @@ struct Sweep {
   std::string text;           // its text
   std::string base_yaml;      // the base scenario, resolved (with `set` applied)
   std::string base_file;      // the base scenario's path as resolved
+  std::shared_ptr<const scenario::Node> base_tree;  // base_yaml parsed once, for the runs
   int64_t base_seed = 0;
   std::vector<Run> runs;
   int64_t points() const { return replicates() ? static_cast<int64_t>(runs.size()) / replicates() : 0; }
