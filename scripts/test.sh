@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's second command: set up, build, and run every test (ctest for C++, pytest on
-# Debian's /usr/bin/python3 for the command line and the HDF5 files).
+# Debian's /usr/bin/python3 for the command line, the HDF5 files, sweeps (a real SLURM included)
+# and the analysis package with its notebooks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh release
 ctest --preset release -j2
-TRIBUNE=$PWD/build/release/tribune /usr/bin/python3 -m pytest -q tests/integration
+TRIBUNE=$PWD/build/release/tribune /usr/bin/python3 -m pytest -q tests/integration tests/analysis

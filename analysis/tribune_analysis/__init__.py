@@ -1,0 +1,17 @@
+"""tribune_analysis: read tribune's HDF5 outputs into xarray and pandas, and plot them.
+
+    import tribune_analysis as ta
+    ds = ta.open_run("results/baseline.h5")                 # city-wide series over `tick`
+    dd = ta.open_run("results/baseline.h5", level="district")
+    sw = ta.open_sweep("friction.h5")                       # series over `run` x `tick`
+    ta.events("results/baseline.h5", "elections")           # a pandas DataFrame
+    ta.plots.timeseries(sw, "protesters")                   # a matplotlib Figure
+    ta.sweep_sobol(sw, "reforms_passed")                    # Sobol indices of a Saltelli sweep
+"""
+from . import plots
+from .io import IncompleteWarning, by_replicate, events, open_run, open_sweep, swept_parameters
+from .sobol import sobol_indices, sweep_sobol
+
+__all__ = ["open_run", "open_sweep", "events", "by_replicate", "swept_parameters", "sobol_indices",
+           "sweep_sobol", "plots", "IncompleteWarning"]
+__version__ = "0.1.0"

@@ -1,0 +1,32 @@
+"""Both notebooks execute headless without error (nbclient, kernel python3 on /usr/bin/python3);
+they are stored without outputs."""
+import json
+import os
+
+import pytest
+
+from analysis_env import ROOT, TRIBUNE
+
+NOTEBOOKS = sorted((ROOT / "analysis" / "notebooks").glob("*.ipynb"))
+
+
+def test_there_are_two_notebooks_stored_without_outputs():
+    assert [p.name for p in NOTEBOOKS] == ["getting_started.ipynb", "sweep.ipynb"]
+    for p in NOTEBOOKS:
+        for cell in json.loads(p.read_text())["cells"]:
+            if cell["cell_type"] == "code":
+                assert cell["outputs"] == [] and cell["execution_count"] is None, p.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_executes(path):
+    nbformat = pytest.importorskip("nbformat")
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    os.environ["TRIBUNE"] = TRIBUNE
+    NotebookClient(nb, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    images = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                 if "image/png" in o.get("data", {}))
+    assert images >= 3  # the plots were drawn
