@@ -37,6 +37,8 @@ def _provenance(path) -> dict:
             attrs["scenario"] = _decode(f["scenario"][()])
         if "sweep" in f:
             attrs["sweep"] = _decode(f["sweep"][()])
+        if "runs" in f:  # the swept parameters, in the sweep file's order
+            attrs["swept"] = list(f["runs"].dtype.names[5:])
     attrs["path"] = str(path)
     return attrs
 
@@ -73,8 +75,11 @@ def open_run(path, level: str = "city") -> xr.Dataset:
 
 
 def swept_parameters(ds: xr.Dataset) -> list[str]:
-    """The names of the swept parameters of a sweep Dataset (their scenario key paths)."""
-    return [v for v in ds.variables if ds[v].attrs.get("swept") == 1]
+    """The names of the swept parameters of a sweep Dataset (their scenario key paths), in the
+    sweep file's order."""
+    found = {v for v in ds.variables if ds[v].attrs.get("swept") == 1}
+    order = [p for p in ds.attrs.get("swept", []) if p in found]
+    return order + sorted(found - set(order))
 
 
 def open_sweep(path, level: str = "city") -> xr.Dataset:
@@ -85,13 +90,12 @@ def open_sweep(path, level: str = "city") -> xr.Dataset:
     attrs = _provenance(path)
     _check_complete(attrs, path)
     ds = _open(path, level)
-    coords = [v for v in ("seed", "replicate", "point", "status") if v in ds] + swept_parameters(ds)
-    ds = ds.set_coords(coords)
-    if "status" in ds.coords:
-        ds = ds.assign_coords(status=ds["status"].astype(str))
     ds.attrs.update(attrs)
     ds.attrs["level"] = level
     ds.attrs["swept"] = swept_parameters(ds)
+    ds = ds.set_coords([v for v in ("seed", "replicate", "point", "status") if v in ds] + ds.attrs["swept"])
+    if "status" in ds.coords:
+        ds = ds.assign_coords(status=ds["status"].astype(str))
     return ds
 
 

@@ -5,8 +5,7 @@ import subprocess
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data"
+from integration_env import DATA, ROOT  # noqa: F401
 
 
 @pytest.fixture(scope="session")

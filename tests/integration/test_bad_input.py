@@ -4,7 +4,7 @@ import pathlib
 
 import pytest
 
-from conftest import DATA
+from integration_env import DATA
 
 BAD = DATA / "bad_scenarios"
 

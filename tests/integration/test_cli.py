@@ -2,7 +2,7 @@
 import json
 import re
 
-from conftest import ROOT
+from integration_env import ROOT
 
 
 def test_help_and_version(tribune):

@@ -8,7 +8,7 @@ import h5py
 import numpy as np
 import pytest
 
-from conftest import ROOT
+from integration_env import ROOT
 
 
 def datasets(path):

@@ -11,7 +11,7 @@ import time
 import h5py
 import pytest
 
-from conftest import ROOT
+from integration_env import ROOT
 from test_sweep import GROUPS, SCALES, same_bits, write_sweep
 
 CLUSTER = ROOT / "tests" / "integration" / "slurm" / "cluster.sh"

@@ -7,7 +7,7 @@ import h5py
 import numpy as np
 import pytest
 
-from conftest import DATA, ROOT
+from integration_env import DATA, ROOT
 
 BAD = DATA / "bad_sweeps"
 with open(BAD / "expected.tsv") as f:
