@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 
@@ -76,6 +77,9 @@ def main(argv=None):
         with warnings.catch_warnings():
             warnings.simplefilter("always")
             return args.func(args)
+    except BrokenPipeError:  # `| head`: the reader left; nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (OSError, KeyError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

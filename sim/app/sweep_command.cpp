@@ -237,11 +237,18 @@ int sweep_merge_command(const SweepArgs& a) {
   const SweepDir dir(a.sweep);
   const Counts c = count(dir.states(s));
   if (c.n[0] < static_cast<int64_t>(s.runs.size()) && !a.allow_partial) {
+    const std::vector<RunState> st = dir.states(s);
+    std::string not_done;
+    int shown = 0;
+    for (size_t r = 0; r < st.size(); ++r)
+      if (st[r] != RunState::done && shown++ < 20)
+        not_done += (not_done.empty() ? "" : ", ") + std::to_string(r) + " (" + kRunStateNames[static_cast<int>(st[r])] + ")";
     fprintf(stderr,
-            "error: the sweep is incomplete: %lld of %zu runs done (%lld failed, %lld running, %lld missing); "
-            "`tribune sweep status %s` lists them; merge anyway with --allow-partial\n",
+            "error: the sweep is incomplete: %lld of %zu runs done (%lld failed, %lld running, %lld missing): "
+            "runs %s%s; `tribune sweep status %s` says more; merge anyway with --allow-partial\n",
             static_cast<long long>(c.n[0]), s.runs.size(), static_cast<long long>(c.n[1]),
-            static_cast<long long>(c.n[2]), static_cast<long long>(c.n[3]), a.sweep.c_str());
+            static_cast<long long>(c.n[2]), static_cast<long long>(c.n[3]), not_done.c_str(),
+            static_cast<int64_t>(s.runs.size()) - c.n[0] > 20 ? ", ..." : "", a.sweep.c_str());
     return 1;
   }
   const std::string out = a.output.empty() ? (dir.root() / (s.spec.name + ".h5")).string() : a.output;

@@ -125,6 +125,7 @@ def test_failure_status_resume_and_merge(tribune, tmp_path):
     # An incomplete sweep is not merged unless asked, and then its missing rows are NaN.
     p = tribune("sweep", "merge", d, "-o", tmp_path / "m.h5")
     assert p.returncode == 1 and "6 of 8 runs done" in p.stderr and not (tmp_path / "m.h5").exists()
+    assert "runs 3 (failed), 6 (failed)" in p.stderr
     tribune("sweep", "merge", d, "-o", tmp_path / "m.h5", "--allow-partial", check=0)
     with h5py.File(tmp_path / "m.h5") as f:
         assert f.attrs["complete"] == 0
