@@ -67,7 +67,7 @@ void step(World& w, const EngagementParams& p, const Context& c) {
   const auto& N = w.network;
   count_levels(w, c.pool);
   // Per organization: chance a given person is contacted this week, and development hours per member.
-  std::vector<double> reach(O), develop(O), efficiency(O), platform(O);
+  std::vector<double> reach(O), develop(O), efficiency(O), platform(O), absorb(O);
   double reach_total = 0;
   const double n = static_cast<double>(w.size());
   for (size_t o = 0; o < O; ++o) {
@@ -82,6 +82,9 @@ void step(World& w, const EngagementParams& p, const Context& c) {
     const double members = static_cast<double>(org.count[kMember] + org.count[kCadre]);
     // Meetings are internal hours but not development (M11).
     develop[o] = members > 0 ? p.development_share * (h[kInternal] - org.meeting_hours) / members : 0.0;
+    // Members and cadre per supporter: how many of the list can be taken in.
+    const double per = members / std::max<double>(1.0, static_cast<double>(org.count[kSupporter]));
+    absorb[o] = p.absorb_half > 0 ? per / (per + p.absorb_half) : 1.0;
   }
   const int8_t* org = P.org.data();
   const uint8_t* level = P.engagement.data();
@@ -110,7 +113,7 @@ void step(World& w, const EngagementParams& p, const Context& c) {
         const OrgSpec& spec = w.orgs[o].spec;
         const double f = fit(ideology[i], spec.platform, p.fit_width);
         double up = 0;
-        if (l == kSupporter) up = p.up_volunteer * hope[i] * f * efficiency[o];
+        if (l == kSupporter) up = p.up_volunteer * hope[i] * f * efficiency[o] * absorb[o];
         if (l == kVolunteer) {
           int64_t inside = 0;
           for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k)

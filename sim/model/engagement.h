@@ -2,7 +2,10 @@
 // M6 engagement ladder: none -> supporter -> volunteer -> member -> cadre and back.
 // Moving up is driven by organizer contact (outreach hours), hope, fit with the platform, the
 // ties one already has inside the organization, and cadre development (mentoring hours per
-// member, 004). Moving down by burnout (asked more hours than one has, meetings included),
+// member, 004), and, for a supporter's first step into activity, on someone to take them in:
+// the step's rate is multiplied by a / (a + `absorb_half`), a the organization's members and
+// cadre per supporter, so a long list with few active members (a liberal advocacy group's)
+// converts little and recruitment cannot compound faster than the organizers it makes. Moving down by burnout (asked more hours than one has, meetings included),
 // resignation (low hope) and a base attrition per level, which the organization's structure
 // scales for members and cadre (M11: ownership, culture gap).
 #include "model/switch.h"
@@ -37,6 +40,7 @@ struct EngagementParams {
   double outreach_movement = 0.5;
   double join = 0.3;
   double up_volunteer = 0.01;
+  double absorb_half = 0.05;
   double up_member = 0.02;
   double up_cadre = 0.02;
   double social = 2.0;
@@ -85,6 +89,13 @@ struct EngagementParams {
            .source = "assumption",
            .min = 0,
            .max = 1});
+    v.num("absorb_half", absorb_half,
+          {.doc = "members and cadre per supporter at which supporters start volunteering at half the rate "
+                  "(0: no limit)",
+           .unit = "1",
+           .source = "assumption; 004: someone has to take the new people in (organizer capacity)",
+           .min = 0,
+           .max = 100});
     v.num("up_member", up_member,
           {.doc = "weekly chance a fitting, hopeful volunteer joins as a member",
            .unit = "1/week",

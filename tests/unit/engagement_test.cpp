@@ -56,3 +56,23 @@ TEST_CASE("engagement: switched off, nobody moves") {
   run_all(sim);
   CHECK(sim.world().persons.engagement == before);
 }
+
+TEST_CASE("engagement: a long list with few members to take people in converts fewer supporters") {
+  // The same organization with 40 supporters per member (a liberal group's list) or 4, each run
+  // with and without the absorption limit. The limit multiplies the first step's rate by
+  // a / (a + 0.05), a = members per supporter: 0.33 for the long list, 0.83 for the short one. No
+  // outreach, so the list is only the starting one (strategy all internal). The lists differ in
+  // fit too (a longer starting list reaches further from the platform), so each list is compared
+  // with itself.
+  const std::string s = "{electoral: 0, movement: 0, union: 0, base_building: 0, internal: 1}";
+  auto stepped_up = [&](double per_member, double absorb_half) {
+    const std::string extra = ", supporters_per_member: " + std::to_string(per_member) + ", volunteers_per_member: 0";
+    const auto l = run_org(s, 20, {"mechanisms.engagement.absorb_half=" + std::to_string(absorb_half)}, extra);
+    return l.volunteers / (l.supporters + l.volunteers);
+  };
+  const double long_off = stepped_up(40, 0), short_off = stepped_up(4, 0);
+  const double long_on = stepped_up(40, 0.05), short_on = stepped_up(4, 0.05);
+  INFO("share stepped up: limit off " << long_off << " / " << short_off << "; on " << long_on << " / " << short_on);
+  CHECK(long_on < 0.5 * long_off);
+  CHECK(short_on > 0.7 * short_off);
+}
