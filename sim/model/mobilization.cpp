@@ -54,7 +54,11 @@ void init(World& w, const MobilizationParams& p, const Context& c) {
 void step(World& w, const MobilizationParams& p, const Context& c) {
   auto& P = w.persons;
   const auto& N = w.network;
-  const std::vector<int64_t> before = protesters_by_district(w, c.pool);
+  // Last week's protesters per district, as repression left them (it keeps the counts in step
+  // with the flags it clears), so no pass over the persons is needed.
+  const std::vector<int64_t> before = w.movement.protesters_in.size() == w.districts.size()
+                                          ? w.movement.protesters_in
+                                          : protesters_by_district(w, c.pool);
   int64_t total = 0;
   for (int64_t n : before) total += n;
   std::vector<double> risk(w.districts.size());
