@@ -27,6 +27,7 @@ namespace tribune {
   X(party, int8_t, "index", "party identified with (index into parties), or -1 (M20)", true)                   \
   X(party_strength, float, "[0, 1]", "strength of party identification (M20)", true)                          \
   X(protesting, uint8_t, "bool", "protesting this week (M28)", true)                                           \
+  X(protest_ties, uint16_t, "persons", "ties protesting this week (kept by set_protesting, M28 and M29)", false) \
   X(jailed_until, int32_t, "tick", "in jail until this week, or -1 (M29)", false)                              \
   X(risk_aversion, float, "[0, 1]", "risk aversion (M28)", false)                                              \
   X(threshold, float, "1", "protest threshold (M28)", false)                                                   \

@@ -21,6 +21,14 @@ std::vector<int64_t> protesters_by_district(const World& w, const Pool& pool) {
 }
 }  // namespace
 
+void set_protesting(World& w, int64_t i, bool on) {
+  auto& P = w.persons;
+  if (P.protesting[i] == on) return;
+  P.protesting[i] = on;
+  const auto& N = w.network;
+  for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) P.protest_ties[N.nbr[k]] += on ? 1 : -1;
+}
+
 double arrest_probability(double police, double protesters, double k, Rounding rounding) {
   if (protesters <= 0) return 0.0;
   double r = police / protesters;
@@ -39,6 +47,7 @@ void init(World& w, const MobilizationParams& p, const Context& c) {
             ? static_cast<double>(i)
             : boost::random::normal_distribution<double>(p.threshold_mean, p.threshold_sd)(s));
     P.protesting[i] = 0;
+    P.protest_ties[i] = 0;
     P.tiredness[i] = 0;
     P.jailed_until[i] = -1;
   });
@@ -93,16 +102,13 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
       next[static_cast<size_t>(i)] = 1;
       return;
     }
-    double s = 0;
-    if (N.degree(i) > 0) {
-      int64_t on = 0;
-      for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) on += P.protesting[N.nbr[k]];
-      s = static_cast<double>(on) / static_cast<double>(N.degree(i));
-    }
+    const double s = N.degree(i) > 0 ? static_cast<double>(P.protest_ties[i]) / static_cast<double>(N.degree(i)) : 0.0;
     next[static_cast<size_t>(i)] = net(s) >= P.threshold[i];
   });
+  // Who changed, in index order (few do in most weeks), keeping the ties' counts.
+  for (int64_t i = 0; i < w.size(); ++i)
+    if (P.protesting[i] != next[static_cast<size_t>(i)]) set_protesting(w, i, next[static_cast<size_t>(i)]);
   c.pool.for_each(w.size(), [&](int64_t i) {
-    P.protesting[i] = next[static_cast<size_t>(i)];
     const int t = P.tiredness[i] + (P.protesting[i] ? 1 : -1);
     P.tiredness[i] = static_cast<uint8_t>(std::clamp(t, 0, 255));
   });

@@ -100,6 +100,10 @@ struct MobilizationParams {
 void init(World& w, const MobilizationParams& p, const Context& c);
 void step(World& w, const MobilizationParams& p, const Context& c);
 
+// Set whether person i protests, keeping every tie's count of protesting ties (protest_ties) in
+// step. Serial: call it from one thread.
+void set_protesting(World& w, int64_t i, bool on);
+
 // Epstein's estimated arrest probability for `police` officers facing `protesters` (oneself
 // included), under a rounding rule.
 double arrest_probability(double police, double protesters, double k, Rounding rounding);

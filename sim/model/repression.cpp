@@ -5,6 +5,7 @@
 
 #include "core/context.h"
 #include "core/world.h"
+#include "model/mobilization.h"
 
 namespace tribune {
 
@@ -38,7 +39,7 @@ void step(World& w, const RepressionParams& p, const Context& c) {
     // Serial over the district, in index order: arrests change protesters' and their ties' state.
     for (int64_t i = dist.begin; i < dist.end; ++i) {
       if (!P.protesting[i] || c.rng.at(tick, static_cast<uint64_t>(i), kArrest).uniform() >= q) continue;
-      P.protesting[i] = 0;
+      set_protesting(w, i, false);
       const double term = 1.0 + c.rng.at(tick, static_cast<uint64_t>(i), kTerm).uniform() * p.max_jail_weeks;
       P.jailed_until[i] = static_cast<int32_t>(c.tick + static_cast<int64_t>(term));
       for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k)
