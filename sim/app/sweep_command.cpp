@@ -75,6 +75,16 @@ void print_summary(const Sweep& s) {
   }
 }
 
+// Load the sweep frozen in a directory; 0, or the exit code after reporting why not.
+int load_dir(const std::string& path, Sweep& s) {
+  try {
+    s = SweepDir(path).load();
+    return 0;
+  } catch (const ScenarioError& e) {
+    return report(e);
+  }
+}
+
 struct Counts {
   int64_t n[4] = {0, 0, 0, 0};
 };
@@ -201,11 +211,7 @@ int sweep_submit_command(const SweepArgs& a) {
 
 int sweep_status_command(const SweepArgs& a) {
   Sweep s;
-  try {
-    s = SweepDir(a.output).load();
-  } catch (const ScenarioError& e) {
-    return report(e);
-  }
+  if (const int rc = load_dir(a.output, s)) return rc;
   const SweepDir dir(a.output);
   const std::vector<RunState> st = dir.states(s);
   const Counts c = count(st);
@@ -229,11 +235,7 @@ int sweep_status_command(const SweepArgs& a) {
 
 int sweep_merge_command(const SweepArgs& a) {
   Sweep s;
-  try {
-    s = SweepDir(a.sweep).load();
-  } catch (const ScenarioError& e) {
-    return report(e);
-  }
+  if (const int rc = load_dir(a.sweep, s)) return rc;
   const SweepDir dir(a.sweep);
   const Counts c = count(dir.states(s));
   if (c.n[0] < static_cast<int64_t>(s.runs.size()) && !a.allow_partial) {
@@ -265,11 +267,7 @@ int sweep_merge_command(const SweepArgs& a) {
 
 int sweep_task_command(const SweepArgs& a) {
   Sweep s;
-  try {
-    s = SweepDir(a.sweep).load();
-  } catch (const ScenarioError& e) {
-    return report(e);
-  }
+  if (const int rc = load_dir(a.sweep, s)) return rc;
   const SweepDir dir(a.sweep);
   const int64_t k = std::max<int64_t>(1, a.runs_per_task);
   std::vector<int64_t> ids;
