@@ -1,6 +1,7 @@
 #include "core/simulation.h"
 
 #include "model/episodes.h"
+#include "model/influence.h"
 #include "model/organizer_in_chief.h"
 #include "scenario/fields.h"
 
@@ -41,6 +42,20 @@ Simulation::Simulation(Scenario scenario, int threads)
 void Simulation::finish() {
   close_open_episodes(world_);
   close_open_call(world_);
+}
+
+// M4 opinion and M3 hope read the same ties: with both on, one pass serves both (model/influence.h),
+// timed as "influence"; otherwise whichever is on runs alone.
+void Simulation::influence() {
+  const Mechanisms& m = scenario_.mechanisms;
+  if (!m.opinion.enabled || !m.hope.enabled) {
+    run(&Mechanisms::opinion);
+    run(&Mechanisms::hope);
+    return;
+  }
+  const auto t0 = profiling_ ? Clock::now() : Clock::time_point{};
+  step_influence(world_, m.opinion, m.hope, context(HopeParams::kName));
+  if (profiling_) add_time("influence", t0);
 }
 
 void Simulation::record() {

@@ -39,6 +39,7 @@ class Simulation {
     step(world_, p, context(P::kName));
     if (profiling_) add_time(P::kName, t0);
   }
+  void influence();
   void record();
 
   // Wall time per phase, accumulated over ticks, when profiling is on (off by default).

@@ -9,9 +9,8 @@ void Simulation::tick() {
   run(&Mechanisms::timeline);
   // 2. economy: grievance from class and shocks
   run(&Mechanisms::grievance);
-  // 3. influence: opinion and hope over social ties
-  run(&Mechanisms::opinion);
-  run(&Mechanisms::hope);
+  // 3. influence: opinion and hope over social ties (one pass over the ties serves both)
+  influence();
   // 4. organizing: strategy and structure, hours given and where they go, relationships, the
   //    engagement ladder, treasury and memory, brand, national campaigns and what they leave behind
   run(&Mechanisms::strategy);

@@ -30,6 +30,7 @@ struct Network {
   std::vector<int64_t> offsets;
   std::vector<int32_t> nbr;
   int64_t degree(int64_t i) const { return offsets[i + 1] - offsets[i]; }
+  int64_t last_tie() const { return nbr.empty() ? 0 : static_cast<int64_t>(nbr.size()) - 1; }  // for prefetch_tie
   size_t bytes() const { return offsets.capacity() * 8 + nbr.capacity() * 4; }
 };
 
@@ -200,6 +201,7 @@ struct World {
   std::vector<Campaign> campaigns;
   Politics politics;
   std::vector<float> scratch;          // a spare float column for two-phase updates
+  std::vector<float> pair_scratch;     // last week's ideology, hope (and impulse) side by side (influence.cpp)
   bool hope_impulses_pending = false;  // set by whoever writes persons.hope_impulse (M3 reads it)
   int64_t tick = 0;
 

@@ -10,23 +10,29 @@
 #include <cmath>
 
 #include "core/context.h"
+#include "core/prefetch.h"
 #include "core/world.h"
+#include "model/influence_rules.h"
 
 namespace tribune {
 
-namespace {
-// baseline[class] + shift[district], as a table [district * kClasses + class].
-std::vector<float> baselines(const World& w, const HopeParams& p) {
+namespace influence {
+HopeRule hope_rule(const HopeParams& p) {
+  // Weekly changes of mood: uniform with standard deviation noise_sd (half-width sd * sqrt(3)).
+  return {float(p.relax_rate), float(p.diffusion), float(p.hearsay), static_cast<float>(p.noise_sd * std::sqrt(3.0))};
+}
+
+std::vector<float> hope_baselines(const World& w, const HopeParams& p) {
   std::vector<float> t(w.districts.size() * kClasses);
   for (size_t d = 0; d < w.districts.size(); ++d)
     for (int k = 0; k < kClasses; ++k) t[d * kClasses + k] = float(p.baseline[k] + w.districts[d].hope_shift);
   return t;
 }
-}  // namespace
+}  // namespace influence
 
 void init(World& w, const HopeParams& p, const Context& c) {
   auto& P = w.persons;
-  const std::vector<float> baseline = baselines(w, p);
+  const std::vector<float> baseline = influence::hope_baselines(w, p);
   c.pool.for_each(w.size(), [&](int64_t i) {
     Stream s = c.rng.at(kSetupTick, static_cast<uint64_t>(i));
     float noise = p.initial_sd > 0 ? boost::random::normal_distribution<float>(0.0f, float(p.initial_sd))(s) : 0.0f;
@@ -37,11 +43,9 @@ void init(World& w, const HopeParams& p, const Context& c) {
 
 void step(World& w, const HopeParams& p, const Context& c) {
   auto& P = w.persons;
-  const float relax = float(p.relax_rate), diff = float(p.diffusion), hear = float(p.hearsay);
   const bool impulses = w.hope_impulses_pending;  // most weeks nobody wins or loses anything
-  const std::vector<float> baseline_table = baselines(w, p);
-  // Weekly changes of mood: uniform with standard deviation noise_sd (half-width sd * sqrt(3)).
-  const float half = static_cast<float>(p.noise_sd * std::sqrt(3.0));
+  const std::vector<float> baseline_table = influence::hope_baselines(w, p);
+  const influence::HopeRule rule = influence::hope_rule(p);
   // Raw pointers in the hot loop: the compiler then keeps them in registers.
   const float* hope = P.hope.data();
   const float* impulse = P.hope_impulse.data();
@@ -51,22 +55,22 @@ void step(World& w, const HopeParams& p, const Context& c) {
   const int64_t* off = w.network.offsets.data();
   const int32_t* nbr = w.network.nbr.data();
   float* next = w.scratch.data();
+  const int64_t last = w.network.last_tie();
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
     AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
     for (int64_t i = lo; i < hi; ++i) {
       const float h = hope[i];
       const int64_t b = off[i], e = off[i + 1];
       float sum_h = 0, sum_imp = 0;
-      for (int64_t k = b; k < e; ++k) sum_h += hope[nbr[k]];
+      for (int64_t k = b; k < e; ++k) {
+        prefetch_tie(hope, nbr, k, last);
+        sum_h += hope[nbr[k]];
+      }
       if (impulses)
         for (int64_t k = b; k < e; ++k) sum_imp += impulse[nbr[k]];
-      float x = h + relax * (baseline[district[i] * kClasses + klass[i]] - h) + impulse[i];
-      if (e > b) {
-        const float inv = 1.0f / float(e - b);
-        x += diff * (sum_h * inv - h) + hear * sum_imp * inv;
-      }
-      if (half > 0) x += half * static_cast<float>(words.symmetric(static_cast<uint64_t>(i)));
-      next[i] = std::clamp(x, 0.0f, 1.0f);
+      const double noise = rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
+      next[i] = influence::next_hope(rule, h, baseline[district[i] * kClasses + klass[i]], impulse[i], sum_h, sum_imp,
+                                     e - b, noise);
     }
   });
   P.hope.swap(w.scratch);

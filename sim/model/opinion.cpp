@@ -9,7 +9,9 @@
 #include <cmath>
 
 #include "core/context.h"
+#include "core/prefetch.h"
 #include "core/world.h"
+#include "model/influence_rules.h"
 
 namespace tribune {
 
@@ -30,25 +32,24 @@ void step(World& w, const OpinionParams& p, const Context& c) {
   const int64_t* off = w.network.offsets.data();
   const int32_t* nbr = w.network.nbr.data();
   float* next = w.scratch.data();
+  const int64_t last = w.network.last_tie();
   c.pool.for_each(w.size(), [&](int64_t i) {
     const float xi = x[i];
     const int64_t b = off[i], e = off[i + 1];
-    float sum = 0;
-    int count = 0;
+    influence::Trusted t;
     if (everyone) {
-      for (int64_t k = b; k < e; ++k) sum += x[nbr[k]];
-      count = static_cast<int>(e - b);
-    } else {
-      // Which ties are trusted is unpredictable, so no branch: an int flag keeps g++ from
-      // turning the selection back into a (mispredicted) jump.
       for (int64_t k = b; k < e; ++k) {
-        const float xj = x[nbr[k]];
-        const int in = std::fabs(xj - xi) <= eps;
-        sum += xj * static_cast<float>(in);
-        count += in;
+        prefetch_tie(x, nbr, k, last);
+        t.sum += x[nbr[k]];
+      }
+      t.count = static_cast<int>(e - b);
+    } else {
+      for (int64_t k = b; k < e; ++k) {
+        prefetch_tie(x, nbr, k, last);
+        influence::trust(t, xi, x[nbr[k]], eps);
       }
     }
-    next[i] = count > 0 ? std::clamp(xi + rate * (sum / float(count) - xi), -1.0f, 1.0f) : xi;
+    next[i] = influence::next_ideology(xi, t, rate);
   });
   w.persons.ideology.swap(w.scratch);
 }

@@ -40,7 +40,7 @@ void step(World& w, const StrikesParams& p, const Context& c) {
   auto& W = w.workplaces;
   auto& P = w.persons;
   const uint32_t tick = static_cast<uint32_t>(c.tick);
-  const WorkplaceMeans means = workplace_means(w, c.pool);
+  const WorkplaceMeans means = workplace_means(w, c.pool, Unionized::yes);
   const double solidarity = support_hours_per_fight(w);
   // Union density by sector: members / employees.
   const size_t S = w.sectors.size();

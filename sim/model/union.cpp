@@ -46,7 +46,7 @@ void setup_unions(World& w, const std::vector<UnionSpec>& specs) {
 
 namespace tribune {
 
-WorkplaceMeans workplace_means(const World& w, const Pool& pool) {
+WorkplaceMeans workplace_means(const World& w, const Pool& pool, Unionized of) {
   const auto& W = w.workplaces;
   const auto& P = w.persons;
   WorkplaceMeans m;
@@ -55,6 +55,7 @@ WorkplaceMeans workplace_means(const World& w, const Pool& pool) {
   m.hope.assign(n, 0.0f);
   m.left.assign(n, 0.0f);
   pool.for_each(W.count(), [&](int64_t k) {
+    if (of != Unionized::any && (W.union_id[k] >= 0) != (of == Unionized::yes)) return;
     double g = 0, h = 0, left = 0;
     for (int64_t j = W.member_offsets[k]; j < W.member_offsets[k + 1]; ++j) {
       const int32_t i = W.members[j];

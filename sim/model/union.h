@@ -58,7 +58,10 @@ class Pool;
 struct WorkplaceMeans {
   std::vector<float> grievance, hope, left;
 };
-WorkplaceMeans workplace_means(const World& w, const Pool& pool);
+// Computed for the workplaces `of` names only (the others get 0): M13 reads the unorganized ones,
+// M14 the unionized ones.
+enum class Unionized { any, yes, no };
+WorkplaceMeans workplace_means(const World& w, const Pool& pool, Unionized of = Unionized::any);
 
 // Organizations' union-support hours this week, shared equally among the drives and strikes under
 // way (M5 gives the total).
