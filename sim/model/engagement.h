@@ -38,15 +38,15 @@ struct EngagementParams {
   double contacts_per_hour = 2.0;
   double outreach_electoral = 1.0;
   double outreach_movement = 0.5;
-  double join = 0.3;
-  double up_volunteer = 0.01;
+  double join = 0.05;
+  double up_volunteer = 0.003;
   double absorb_half = 0.05;
-  double up_member = 0.02;
+  double up_member = 0.04;
   double up_cadre = 0.02;
   double social = 2.0;
   double development_share = 0.5;
   double development_half = 0.5;
-  ByLevel attrition{0.004, 0.015, 0.002, 0.002};
+  ByLevel attrition{0.006, 0.015, 0.002, 0.002};
   double burnout = 0.03;
   double resignation = 0.005;
 
@@ -80,13 +80,13 @@ struct EngagementParams {
     v.num("join", join,
           {.doc = "chance that a contacted person who fits perfectly, at full hope, joins the list",
            .unit = "1",
-           .source = "assumption",
+           .source = "assumption, calibrated: no organization grows without bound over 8 years (docs/calibration.md)",
            .min = 0,
            .max = 1});
     v.num("up_volunteer", up_volunteer,
           {.doc = "weekly chance a fitting, hopeful supporter starts volunteering",
            .unit = "1/week",
-           .source = "assumption",
+           .source = "assumption, calibrated with join (docs/calibration.md)",
            .min = 0,
            .max = 1});
     v.num("absorb_half", absorb_half,
@@ -99,7 +99,7 @@ struct EngagementParams {
     v.num("up_member", up_member,
           {.doc = "weekly chance a fitting, hopeful volunteer joins as a member",
            .unit = "1/week",
-           .source = "assumption",
+           .source = "assumption, calibrated: NYC-DSA and Milwaukee densities roughly hold over 8 years (docs/calibration.md)",
            .min = 0,
            .max = 1});
     v.num("up_cadre", up_cadre,
@@ -129,7 +129,8 @@ struct EngagementParams {
     v.object("attrition", attrition,
              {.doc = "weekly chance of stepping down a level, by level",
               .unit = "1/week",
-              .source = "assumption",
+              .source = "supporter: 0.006/week = 27%/year, email lists lose 17-28% a year (M+R/NTEN eNonprofit "
+                        "Benchmarks 2010; industry figures of 22-28%); other levels assumption",
               .min = 0,
               .max = 1});
     v.num("burnout", burnout,

@@ -29,7 +29,11 @@ TEST_CASE("engagement: more development hours per member raise the cadre share")
 TEST_CASE("engagement: outreach hours bring people onto the list") {
   const auto none = run_org("{electoral: 0, movement: 0, union: 0.5, base_building: 0, internal: 0.5}", 30);
   const auto lots = run_org("{electoral: 0, movement: 0, union: 0, base_building: 1, internal: 0}", 30);
-  CHECK(lots.supporters > none.supporters * 1.2);
+  // Both lists shrink (attrition 0.006 a week); at the default yield about 380 outreach hours a
+  // week sign up five or six persons, some 150 over 30 weeks (seeds 1-3 of this world: +141 to
+  // +178). A margin of 60 is well above the run-to-run noise of the difference (about 25).
+  INFO("supporters: without outreach " << none.supporters << ", with " << lots.supporters);
+  CHECK(lots.supporters > none.supporters + 60);
 }
 
 TEST_CASE("engagement: asking more hours than people have burns them out") {
@@ -67,7 +71,12 @@ TEST_CASE("engagement: a long list with few members to take people in converts f
   const std::string s = "{electoral: 0, movement: 0, union: 0, base_building: 0, internal: 1}";
   auto stepped_up = [&](double per_member, double absorb_half) {
     const std::string extra = ", supporters_per_member: " + std::to_string(per_member) + ", volunteers_per_member: 0";
-    const auto l = run_org(s, 20, {"mechanisms.engagement.absorb_half=" + std::to_string(absorb_half)}, extra);
+    // The step is made likelier than by default (0.003) so that 20 weeks give enough of them to
+    // compare rates within a few percent.
+    const auto l = run_org(s, 20,
+                           {"mechanisms.engagement.absorb_half=" + std::to_string(absorb_half),
+                            "mechanisms.engagement.up_volunteer=0.01"},
+                           extra);
     return l.volunteers / (l.supporters + l.volunteers);
   };
   const double long_off = stepped_up(40, 0), short_off = stepped_up(4, 0);
