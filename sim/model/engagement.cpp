@@ -2,6 +2,7 @@
 #include "model/engagement.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/context.h"
@@ -17,6 +18,18 @@ enum Purpose : uint32_t { kSeed = 1, kDecide, kConvert };
 double seed_weight(const World& w, const OrgSpec& o, const EngagementParams& p, int64_t i) {
   return fit(w.persons.ideology[i], o.platform, p.fit_width) * (w.persons.college[i] ? o.college_affinity : 1.0);
 }
+
+// Weekly chance that person i, at level l of organization o, steps down: attrition (softened by
+// ownership, raised by the culture gap for members and cadre), burnout when the asks and
+// meetings exceed the hours the person has (times `factor`: a pandemic cuts them), resignation.
+double step_down(const EngagementParams& p, const Org& o, int l, const World& w, int64_t i, double factor) {
+  const auto& P = w.persons;
+  const StructureEffects& st = o.structure;
+  const bool meets = l >= kMember;
+  const bool overloaded = o.spec.asks.of(l) + (meets ? st.meeting_hours : 0.0) > P.hours[i] * factor;
+  const double stay = meets ? st.ownership * (1 + (P.college[i] ? 0.0 : st.culture_gap)) : 1.0;
+  return p.attrition.of(l) * stay + (overloaded ? p.burnout : 0.0) + p.resignation * (1 - P.hope[i]);
+}
 }  // namespace
 
 void init(World& w, const EngagementParams& p, const Context& c) {
@@ -26,27 +39,36 @@ void init(World& w, const EngagementParams& p, const Context& c) {
   std::fill(P.last_contact.begin(), P.last_contact.end(), -1);
   const double n = static_cast<double>(w.size());
   for (size_t o = 0; o < w.orgs.size(); ++o) {
-    const OrgSpec& spec = w.orgs[o].spec;
-    // Persons already in an earlier organization are not candidates.
-    const double total = c.pool.reduce(
-        w.size(), 0.0,
+    const Org& org = w.orgs[o];
+    const OrgSpec& spec = org.spec;
+    // The organization is taken as it stands after years of the ladder's turnover: at each level
+    // a person's chance of being there is their weight (fit, college affinity) times how long
+    // they would stay (1 / weekly chance of stepping down: those whose hours cannot meet the
+    // asks and meetings burn out within months and are rarely found there). Persons already in
+    // an earlier organization are not candidates.
+    using Levels = std::array<double, kLevels>;
+    auto weight = [&](int64_t i, int l) { return seed_weight(w, spec, p, i) / step_down(p, org, l, w, i, 1.0); };
+    const Levels total = c.pool.reduce(
+        w.size(), Levels{},
         [&](int64_t lo, int64_t hi) {
-          double s = 0;
+          Levels s{};
           for (int64_t i = lo; i < hi; ++i)
-            if (P.org[i] < 0) s += seed_weight(w, spec, p, i);
+            if (P.org[i] < 0)
+              for (int l = kSupporter; l <= kCadre; ++l) s[l] += weight(i, l);
           return s;
         },
-        [](double& a, double b) { a += b; });
-    if (total <= 0) continue;
+        [](Levels& a, const Levels& b) {
+          for (int l = 0; l < kLevels; ++l) a[l] += b[l];
+        });
+    if (total[kSupporter] <= 0) continue;
     const double members = spec.members_per_resident * n;
     const double target[kLevels] = {0, members * spec.supporters_per_member, members * spec.volunteers_per_member,
                                     members * (1 - spec.cadre_share), members * spec.cadre_share};
     c.pool.for_each(w.size(), [&](int64_t i) {
       if (P.org[i] >= 0) return;
-      const double weight = seed_weight(w, spec, p, i) / total;
       double u = c.rng.at(kSetupTick, static_cast<uint64_t>(i), kSeed + static_cast<uint32_t>(o) * 16).uniform();
       for (int l = kCadre; l >= kSupporter; --l) {
-        const double q = std::min(1.0, target[l] * weight);
+        const double q = std::min(1.0, target[l] * weight(i, l) / total[l]);
         if (u < q) {
           P.org[i] = static_cast<int8_t>(o);
           P.engagement[i] = static_cast<uint8_t>(l);
@@ -90,8 +112,6 @@ void step(World& w, const EngagementParams& p, const Context& c) {
   const uint8_t* level = P.engagement.data();
   const float* hope = P.hope.data();
   const float* ideology = P.ideology.data();
-  const float* hours = P.hours.data();
-  const uint8_t* college = P.college.data();
   std::vector<int16_t> next(static_cast<size_t>(w.size()));  // (org + 1) << 8 | level
   const uint32_t tick = static_cast<uint32_t>(c.tick);
   const double factor = w.env.pandemic.in_force(c.tick) ? 1 - w.env.pandemic.hours_cut : 1.0;  // M32 pandemic
@@ -122,12 +142,7 @@ void step(World& w, const EngagementParams& p, const Context& c) {
           up = p.up_member * hope[i] * f * efficiency[o] * (1 + p.social * share);
         }
         if (l == kMember) up = p.up_cadre * develop[o] / (develop[o] + p.development_half) * efficiency[o];
-        const StructureEffects& st = w.orgs[o].structure;
-        const bool meets = l >= kMember;
-        const bool overloaded = spec.asks.of(l) + (meets ? st.meeting_hours : 0.0) > hours[i] * factor;
-        const double stay = meets ? st.ownership * (1 + (college[i] ? 0.0 : st.culture_gap)) : 1.0;
-        const double down =
-            p.attrition.of(l) * stay + (overloaded ? p.burnout : 0.0) + p.resignation * (1 - hope[i]);
+        const double down = step_down(p, w.orgs[o], l, w, i, factor);
         if (u < std::min(up, 1.0)) {
           ++l;
         } else if (u < std::min(up + down, 1.0)) {

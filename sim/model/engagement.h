@@ -41,7 +41,7 @@ struct EngagementParams {
   double join = 0.05;
   double up_volunteer = 0.003;
   double absorb_half = 0.05;
-  double up_member = 0.04;
+  double up_member = 0.03;
   double up_cadre = 0.02;
   double social = 2.0;
   double development_share = 0.5;
