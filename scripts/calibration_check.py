@@ -10,7 +10,8 @@ organization's members and supporters at the start, after four years and at the 
       with at most 5 times its starting members;
   T3  the left organization's density holds within a factor 2 of its start in nyc_2025 (NYC-DSA,
       1 member per 670 residents) and milwaukee_1910 (1 per 100);
-  T4  no organization's list (supporters) reaches 15% of the residents.
+  T4  no organization's list (supporters) reaches 15% of the residents;
+  T5  the spread of ideology at the end is at least 80% of the starting one (section 2).
 
 Exit status 0 when every target holds, 1 otherwise.
 
@@ -42,15 +43,18 @@ def run(tribune, scenario, sets, weeks, out):
         names = [n.decode() if isinstance(n, bytes) else str(n) for n in g["org_name"][()]]
         members, supporters = g["members"][()], g["supporters"][()]
         persons = int(f.attrs["persons"])
+        sd = f["timeseries/ideology_sd"][()]
     mid = members.shape[0] // 2 - 1
-    return persons, {
+    return persons, (float(sd[0]), float(sd[-1])), {
         n: (int(members[0, j]), int(members[mid, j]), int(members[-1, j]), int(supporters[-1, j]))
         for j, n in enumerate(names)
     }
 
 
-def check(scenario, persons, orgs):
+def check(scenario, persons, spread, orgs):
     failures = []
+    if spread[1] < 0.8 * spread[0]:
+        failures.append(f"T5 {scenario}: sd of ideology {spread[0]:.3f} -> {spread[1]:.3f}, below 80%")
     for name, (m0, _, m1, s1) in orgs.items():
         if m0 > 0 and m1 > 10 * m0:
             failures.append(f"T1 {scenario}/{name}: members {m0} -> {m1}, more than 10-fold")
@@ -72,17 +76,20 @@ def main():
     ap.add_argument("--set", action="append", default=[], help="scenario override for every run")
     ap.add_argument("--weeks", type=int, default=0, help="shorter horizon (the targets are for 416 weeks)")
     a = ap.parse_args()
-    failures = []
+    failures, spreads = [], []
     print("| scenario | organization | members: start | after half | end | supporters at the end |")
     print("|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for scenario in SCENARIOS:
-            persons, orgs = run(a.tribune, scenario, a.set, a.weeks, os.path.join(tmp, f"{scenario}.h5"))
+            persons, spread, orgs = run(a.tribune, scenario, a.set, a.weeks, os.path.join(tmp, f"{scenario}.h5"))
             for name, (m0, mh, m1, s1) in orgs.items():
                 print(f"| {scenario} | {name} | {m0} | {mh} | {m1} | {s1} |")
-            failures += check(scenario, persons, orgs)
+            spreads.append(f"{scenario}: sd of ideology {spread[0]:.3f} -> {spread[1]:.3f}")
+            failures += check(scenario, persons, spread, orgs)
     print()
-    print("\n".join(failures) if failures else "all targets hold (T1-T4)")
+    print("\n".join(spreads))
+    print()
+    print("\n".join(failures) if failures else "all targets hold (T1-T5)")
     return 1 if failures else 0
 
 

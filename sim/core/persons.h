@@ -15,6 +15,7 @@ namespace tribune {
   X(college, uint8_t, "bool", "college degree", true)                                                          \
   X(union_member, uint8_t, "bool", "union member", true)                                                       \
   X(ideology, float, "[-1, 1], -1 left", "ideology x (M4)", true)                                              \
+  X(anchor, float, "[-1, 1], -1 left", "ideology a person returns to: their initial one (M4 stubbornness)", false) \
   X(hope, float, "[0, 1]", "hope h; 1 - h is resignation (M3)", true)                                          \
   X(grievance, float, "[0, 1]", "grievance g (M2)", true)                                                      \
   X(grievance_offset, float, "[-1, 1]", "idiosyncratic part of the grievance target (M2)", false)              \

@@ -19,7 +19,8 @@ struct Pass {
   const int64_t* off;
   const int32_t* nbr;
   int64_t last;
-  float rate, eps;
+  float rate, eps, stubborn;
+  const float* anchor;
   influence::HopeRule rule;
   const float* baseline;  // [district * kClasses + class]
   const float* impulse;
@@ -51,7 +52,7 @@ void pass(const Pass& s, const Context& c, int64_t n) {
         if constexpr (kStride == 4) sum_imp += j[2];
       }
       if constexpr (kEveryone) t.count = static_cast<int>(e - b);
-      s.ideology[i] = influence::next_ideology(xi, t, s.rate);
+      s.ideology[i] = influence::next_ideology(xi, t, s.rate, s.stubborn, s.anchor[i]);
       const double noise = s.rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
       s.hope[i] = influence::next_hope(s.rule, h, s.baseline[s.district[i] * kClasses + s.klass[i]], s.impulse[i],
                                        sum_h, sum_imp, e - b, noise);
@@ -86,7 +87,8 @@ void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, con
     pack<2>(w.pair_scratch, w, c.pool);
   const std::vector<float> baseline_table = influence::hope_baselines(w, hp);
   const Pass s{w.pair_scratch.data(), w.network.offsets.data(), w.network.nbr.data(), w.network.last_tie(),
-               float(op.rate), float(op.epsilon), influence::hope_rule(hp), baseline_table.data(),
+               float(op.rate), float(op.epsilon), float(op.stubbornness), P.anchor.data(), influence::hope_rule(hp),
+               baseline_table.data(),
                P.hope_impulse.data(), P.district.data(), P.klass.data(), P.ideology.data(), P.hope.data()};
   if (everyone)
     impulses ? pass<true, 4>(s, c, n) : pass<true, 2>(s, c, n);

@@ -28,8 +28,11 @@ inline void trust(Trusted& t, float xi, float xj, float eps) {
   t.count += in;
 }
 
-inline float next_ideology(float xi, Trusted t, float rate) {
-  return t.count > 0 ? std::clamp(xi + rate * (t.sum / float(t.count) - xi), -1.0f, 1.0f) : xi;
+// anchor: the person's own initial ideology, pulled toward with weight `stubborn` (Friedkin and
+// Johnsen); with stubborn 0 this is bounded confidence alone.
+inline float next_ideology(float xi, Trusted t, float rate, float stubborn, float anchor) {
+  const float x = t.count > 0 ? xi + rate * (t.sum / float(t.count) - xi) : xi;
+  return std::clamp(x + stubborn * (anchor - xi), -1.0f, 1.0f);
 }
 
 // M3: relaxation toward the baseline, one's own impulse, diffusion of the ties' hope, hearsay of

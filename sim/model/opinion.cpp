@@ -22,11 +22,13 @@ void init(World& w, const OpinionParams& p, const Context& c) {
     double mean = p.initial_mean[P.klass[i]] + w.districts[P.district[i]].ideology_shift;
     float noise = p.initial_sd > 0 ? boost::random::normal_distribution<float>(0.0f, float(p.initial_sd))(s) : 0.0f;
     P.ideology[i] = std::clamp(static_cast<float>(mean) + noise, -1.0f, 1.0f);
+    P.anchor[i] = P.ideology[i];
   });
 }
 
 void step(World& w, const OpinionParams& p, const Context& c) {
-  const float rate = float(p.rate), eps = float(p.epsilon);
+  const float rate = float(p.rate), eps = float(p.epsilon), stubborn = float(p.stubbornness);
+  const float* anchor = w.persons.anchor.data();
   const bool everyone = p.epsilon >= 2.0;
   const float* x = w.persons.ideology.data();
   const int64_t* off = w.network.offsets.data();
@@ -49,7 +51,7 @@ void step(World& w, const OpinionParams& p, const Context& c) {
         influence::trust(t, xi, x[nbr[k]], eps);
       }
     }
-    next[i] = influence::next_ideology(xi, t, rate);
+    next[i] = influence::next_ideology(xi, t, rate, stubborn, anchor[i]);
   });
   w.persons.ideology.swap(w.scratch);
 }

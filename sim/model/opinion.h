@@ -1,7 +1,9 @@
 #pragma once
 // M4 opinion: bounded confidence over social ties (Hegselmann & Krause 2002, on a network).
 // A person moves toward the mean ideology of the ties within `epsilon` of their own;
-// epsilon >= 2 spans the whole [-1, 1] range, which is plain DeGroot averaging.
+// epsilon >= 2 spans the whole [-1, 1] range, which is plain DeGroot averaging. Each person is
+// also pulled back toward their own initial ideology (`stubbornness`; Friedkin & Johnsen 1990),
+// which keeps the disagreement observed in real electorates from collapsing into consensus.
 #include "model/by_class.h"
 #include "model/switch.h"
 
@@ -17,6 +19,7 @@ struct OpinionParams {
   double initial_sd = 0.35;
   double epsilon = 0.5;
   double rate = 0.05;
+  double stubbornness = 0.1;
 
   template <class V>
   void fields(V& v) {
@@ -41,6 +44,16 @@ struct OpinionParams {
            .source = "assumption",
            .min = 0,
            .max = 1});
+    v.num("stubbornness", stubbornness,
+          {.doc = "share of the gap to one's own initial ideology closed each week (0: pure bounded confidence, "
+                  "which ends in consensus or clusters within a few years)",
+           .unit = "1/week",
+           .source = "Friedkin & Johnsen (1990); value calibrated so that the spread of ideology and the share "
+                     "on the left hold over 8 years (docs/calibration.md)",
+           .min = 0,
+           .max = 1});
+    v.check(rate + stubbornness <= 1, "stubbornness",
+            [] { return std::string("rate + stubbornness must be <= 1 (the update would overshoot)"); });
   }
 };
 

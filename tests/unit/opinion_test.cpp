@@ -28,10 +28,11 @@ double sd(const std::vector<float>& x) {
   for (float a : x) v += (a - m) * (a - m);
   return std::sqrt(v / double(x.size()));
 }
-// Uniform initial opinions on [-1, 1] (sd 0.58 around 0, clamped), well-mixed ties, fast updates:
-// the setting in which Hegselmann-Krause's cluster counts are known.
-std::vector<std::string> hk(double eps) {
+// Uniform initial opinions on [-1, 1] (sd 0.58 around 0, clamped), well-mixed ties, fast updates,
+// nobody anchored: the setting in which Hegselmann-Krause's cluster counts are known.
+std::vector<std::string> hk(double eps, double stubbornness = 0) {
   return {"mechanisms.opinion.epsilon=" + std::to_string(eps),
+          "mechanisms.opinion.stubbornness=" + std::to_string(stubbornness),
           "mechanisms.opinion.rate=0.5",
           "mechanisms.opinion.initial_mean={worker: 0, professional: 0, owner: 0}",
           "mechanisms.opinion.initial_sd=1.0",
@@ -74,4 +75,20 @@ TEST_CASE("opinion: smaller epsilon leaves more disagreement") {
     return sd(sim.world().persons.ideology);
   };
   CHECK(final_sd(0.1) > final_sd(0.6));
+}
+
+TEST_CASE("opinion: stubbornness keeps disagreement that averaging would erase") {
+  // Plain averaging (epsilon 2) drives everyone to one opinion; pulled back toward their own
+  // initial ideology, persons settle where the two pulls balance (Friedkin & Johnsen 1990): with
+  // stubbornness s and rate r each keeps about s / (r + s) of their distance from the local mean.
+  auto final_sd = [](double stubbornness) {
+    Simulation sim(make_scenario(small_world(5000, 200), hk(2.0, stubbornness)), 2);
+    run_all(sim);
+    return sd(sim.world().persons.ideology);
+  };
+  const double none = final_sd(0), some = final_sd(0.1), more = final_sd(0.5);
+  INFO("final sd: stubbornness 0 " << none << ", 0.1 " << some << ", 0.5 " << more);
+  CHECK(none < 0.01);
+  CHECK(some > 0.05);
+  CHECK(more > some);
 }
