@@ -34,11 +34,19 @@ std::string array_spec(const std::vector<int64_t>& tasks, int64_t max_parallel) 
   for (size_t i = 0; i < tasks.size();) {
     size_t j = i;
     while (j + 1 < tasks.size() && tasks[j + 1] == tasks[j] + 1) ++j;
-    spec += (spec.empty() ? "" : ",") + std::to_string(tasks[i]);
-    if (j > i) spec += "-" + std::to_string(tasks[j]);
+    // Appended piece by piece: "x" + std::to_string(...) trips g++ 12's -Wrestrict (a false alarm).
+    if (!spec.empty()) spec += ',';
+    spec += std::to_string(tasks[i]);
+    if (j > i) {
+      spec += '-';
+      spec += std::to_string(tasks[j]);
+    }
     i = j + 1;
   }
-  if (max_parallel > 0) spec += "%" + std::to_string(max_parallel);
+  if (max_parallel > 0) {
+    spec += '%';
+    spec += std::to_string(max_parallel);
+  }
   return spec;
 }
 
