@@ -64,12 +64,21 @@ void print_summary(const Sweep& s) {
   for (const auto& p : s.spec.parameters) {
     std::string what;
     if (!p.values.empty()) {
-      for (const auto& v : p.values) what += (what.empty() ? "" : ", ") + v;
-      what = "{" + what + "}";
+      // Appended piece by piece ("literal" + std::string&& trips g++ 12's -Wrestrict, GCC bug 105329).
+      for (const auto& v : p.values) {
+        if (!what.empty()) what += ", ";
+        what += v;
+      }
+      what = std::string("{") + what + "}";
     } else {
-      what = "[" + scenario::format_number(p.min) + ", " + scenario::format_number(p.max) + "]" +
-             (p.scale == Scale::log ? " log" : "") + (p.integer ? " integers" : "") +
-             (p.steps ? ", " + std::to_string(p.steps) + " steps" : "");
+      what = scenario::format_range(p.min, p.max);
+      if (p.scale == Scale::log) what += " log";
+      if (p.integer) what += " integers";
+      if (p.steps) {
+        what += ", ";
+        what += std::to_string(p.steps);
+        what += " steps";
+      }
     }
     printf("parameter      %s %s\n", p.path.c_str(), what.c_str());
   }

@@ -14,9 +14,10 @@ std::string format_number(double x) {
 
 std::string format_range(double min, double max) {
   bool lo = std::isfinite(min), hi = std::isfinite(max);
-  if (lo && hi) return "[" + format_number(min) + ", " + format_number(max) + "]";
-  if (lo) return ">= " + format_number(min);
-  if (hi) return "<= " + format_number(max);
+  // std::string(...) first: "literal" + std::string&& trips g++ 12's -Wrestrict (GCC bug 105329).
+  if (lo && hi) return std::string("[") + format_number(min) + ", " + format_number(max) + "]";
+  if (lo) return std::string(">= ") + format_number(min);
+  if (hi) return std::string("<= ") + format_number(max);
   return "any";
 }
 

@@ -194,7 +194,8 @@ void apply_override(Node& root, const std::string& assignment, int index) {
     }
     if (cur->kind != Node::Kind::Map)
       fail(kl, path,
-           "'" + path.substr(0, start ? start - 1 : 0) + "' is not a mapping, so it has no key '" + key + "'");
+           std::string("'") + path.substr(0, start ? start - 1 : 0) + "' is not a mapping, so it has no key '" + key +
+               "'");
     Entry* e = cur->find(key);
     if (!e) {
       cur->map.push_back(Entry{key, kl, Node{}});
