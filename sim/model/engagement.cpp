@@ -47,7 +47,10 @@ void init(World& w, const EngagementParams& p, const Context& c) {
     // asks and meetings burn out within months and are rarely found there). Persons already in
     // an earlier organization are not candidates.
     using Levels = std::array<double, kLevels>;
-    auto weight = [&](int64_t i, int l) { return seed_weight(w, spec, p, i) / step_down(p, org, l, w, i, 1.0); };
+    // (A level nobody leaves, every rate 0, weighs by fit alone: the floor keeps the ratio finite.)
+    auto weight = [&](int64_t i, int l) {
+      return seed_weight(w, spec, p, i) / std::max(1e-9, step_down(p, org, l, w, i, 1.0));
+    };
     const Levels total = c.pool.reduce(
         w.size(), Levels{},
         [&](int64_t lo, int64_t hi) {

@@ -112,3 +112,17 @@ TEST_CASE("engagement: an organization starts with the persons who could stay in
   CHECK(share_all > 0.2);
   CHECK(share_members < 0.5 * share_all);
 }
+
+TEST_CASE("engagement: with no way down, organizations still start at their declared size") {
+  // Every step-down rate 0: the seeding's expected stays are all infinite, and it falls back on
+  // fit alone instead of dividing by zero.
+  Simulation sim(make_scenario(small_world(20000, 1, one_org()),
+                               {"mechanisms.engagement.attrition={supporter: 0, volunteer: 0, member: 0, cadre: 0}",
+                                "mechanisms.engagement.resignation=0", "mechanisms.engagement.burnout=0"}),
+                 2);
+  const auto& c = sim.world().orgs.at(0).count;
+  const double members = double(c[kMember] + c[kCadre]);
+  INFO("members " << members << " (declared 0.01 x 20,000 = 200)");
+  CHECK(members > 150);
+  CHECK(members < 250);
+}
