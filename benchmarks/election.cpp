@@ -10,7 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/simulation.h"
+#include "engine/simulation.h"
+#include "scenario/load.h"
 
 using namespace tribune;
 

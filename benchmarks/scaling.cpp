@@ -14,7 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "core/simulation.h"
+#include "engine/simulation.h"
+#include "scenario/load.h"
 #include "triad.h"
 
 using namespace tribune;

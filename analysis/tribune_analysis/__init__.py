@@ -7,11 +7,13 @@
     ta.events("results/baseline.h5", "elections")           # a pandas DataFrame
     ta.plots.timeseries(sw, "protesters")                   # a matplotlib Figure
     ta.sweep_sobol(sw, "reforms_passed")                    # Sobol indices of a Saltelli sweep
+    ta.summary_statistics("results/baseline.h5")            # final values, means and totals
 """
 from . import plots
 from .io import IncompleteWarning, by_replicate, events, open_run, open_sweep, swept_parameters
 from .sobol import sobol_indices, sweep_sobol
+from .statistics import STATISTICS, summary_statistics
 
 __all__ = ["open_run", "open_sweep", "events", "by_replicate", "swept_parameters", "sobol_indices",
-           "sweep_sobol", "plots", "IncompleteWarning"]
+           "sweep_sobol", "plots", "IncompleteWarning", "summary_statistics", "STATISTICS"]
 __version__ = "0.1.0"

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "scenario/error.h"
-#include "scenario/scenario.h"
+#include "scenario/load.h"
 
 namespace tribune {
 

@@ -42,9 +42,9 @@ int main(int argc, char** argv) {
   SweepArgs sw;
   auto* sweep = app.add_subcommand("sweep", "Parameter sweeps on this machine or a SLURM cluster (docs/sweeps.md)");
   sweep->require_subcommand(1);
-  auto* plan = sweep->add_subcommand("plan", "Check a sweep file, print its runs and estimated cost, write the run table");
+  auto* plan = sweep->add_subcommand("plan", "Check a sweep file, print its runs and estimated cost (and, with -o, write the run table)");
   plan->add_option("sweep", sw.sweep, "Sweep YAML file")->required();
-  plan->add_option("-o,--output", sw.output, "Run table to write (default: <sweep>-runs.tsv)");
+  plan->add_option("-o,--output", sw.output, "Write the run table (TSV: run, point, replicate, seed, parameters) here; none without -o");
   plan->add_flag("!--no-probe", sw.probe, "Do not time the first run to estimate the cost");
   auto* srun = sweep->add_subcommand("run", "Run a sweep on this machine into a directory (resumes what is done)");
   srun->add_option("sweep", sw.sweep, "Sweep YAML file")->required();

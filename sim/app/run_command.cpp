@@ -12,10 +12,10 @@
 #include "app/load.h"
 #include "app/progress.h"
 #include "app/signals.h"
-#include "core/simulation.h"
+#include "engine/simulation.h"
 #include "io/output.h"
 #include "scenario/error.h"
-#include "scenario/scenario.h"
+#include "scenario/load.h"
 
 namespace tribune {
 

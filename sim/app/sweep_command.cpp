@@ -15,10 +15,10 @@
 #include "app/progress.h"
 #include "app/signals.h"
 #include "core/parallel.h"
-#include "core/simulation.h"
+#include "engine/simulation.h"
 #include "scenario/error.h"
-#include "scenario/format.h"
-#include "scenario/scenario.h"
+#include "core/format.h"
+#include "scenario/load.h"
 #include "sweep/execute.h"
 #include "sweep/merge.h"
 #include "sweep/slurm.h"
@@ -71,7 +71,7 @@ void print_summary(const Sweep& s) {
       }
       what = std::string("{") + what + "}";
     } else {
-      what = scenario::format_range(p.min, p.max);
+      what = format_range(p.min, p.max);
       if (p.scale == Scale::log) what += " log";
       if (p.integer) what += " integers";
       if (p.steps) {
@@ -109,9 +109,27 @@ int sweep_plan_command(const SweepArgs& a) {
   try {
     const Sweep s = load_sweep(a.sweep);
     print_summary(s);
-    const std::string table = a.output.empty() ? fs::path(a.sweep).stem().string() + "-runs.tsv" : a.output;
-    std::ofstream(table) << run_table(s);
-    printf("run table      %s\n", table.c_str());
+    if (!a.output.empty()) {  // only where asked: never into the current directory by default
+      const std::string partial = a.output + ".partial";
+      {
+        std::ofstream out(partial);
+        out << run_table(s);
+        if (!out.flush()) {
+          std::error_code ec;
+          fs::remove(partial, ec);
+          fprintf(stderr, "error: %s: cannot write the run table\n", a.output.c_str());
+          return 1;
+        }
+      }
+      std::error_code ec;
+      fs::rename(partial, a.output, ec);
+      if (ec) {
+        fs::remove(partial, ec);
+        fprintf(stderr, "error: %s: cannot write the run table\n", a.output.c_str());
+        return 1;
+      }
+      printf("run table      %s\n", a.output.c_str());
+    }
     if (a.probe) {
       double build = 0, tick = 0;
       const double per_run = probe(s, 1, build, tick);

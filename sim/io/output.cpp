@@ -7,7 +7,7 @@
 #include <ctime>
 #include <filesystem>
 
-#include "core/simulation.h"
+#include "engine/simulation.h"
 #include "core/version.h"
 #include "io/h5.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "scenario/fields.h"
+#include "core/fields.h"
 
 namespace tribune {
 

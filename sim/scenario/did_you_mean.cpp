@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "scenario/fields.h"
+
 
 namespace tribune::scenario {
 
@@ -32,12 +32,6 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
     }
   }
   return best;
-}
-
-int index_of(Names names, const std::string& name) {
-  for (size_t i = 0; i < names.size(); ++i)
-    if (name == names[i]) return static_cast<int>(i);
-  return -1;
 }
 
 }  // namespace tribune::scenario

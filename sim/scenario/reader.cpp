@@ -5,9 +5,23 @@
 #include <cmath>
 
 #include "scenario/did_you_mean.h"
-#include "scenario/format.h"
+#include "core/format.h"
 
 namespace tribune::scenario {
+
+namespace {
+// Keys that were renamed. An old key is an error that names the new one: no silent alias, so a
+// file never means two things.
+struct Renamed {
+  const char* path;  // the old key's full path
+  const char* now;   // the key to write instead
+  const char* note;  // what else changed with it
+};
+constexpr Renamed kRenamed[] = {
+    {"mechanisms.pressure", "institutional_pressure", " (M22 institutional pressure; its 'pressure' is now 'rate')"},
+    {"mechanisms.institutional_pressure.pressure", "rate", ""},
+};
+}  // namespace
 
 void Reader::enter(const Node* n, std::string path) {
   locs_[path] = n->loc;
@@ -22,11 +36,13 @@ void Reader::leave() {
     if (std::find(f.known.begin(), f.known.end(), e.key) != f.known.end()) continue;
     std::string valid;
     for (const auto& k : f.known) valid += (valid.empty() ? "" : ", ") + k;
+    std::string p = f.path.empty() ? e.key : f.path + "." + e.key;
     std::string msg = "unknown key '" + e.key + "'";
     std::string guess = did_you_mean(e.key, f.known);
     if (!guess.empty()) msg += " (did you mean '" + guess + "'?)";
+    for (const auto& r : kRenamed)
+      if (p == r.path) msg = "'" + e.key + "' was renamed to '" + r.now + "'" + r.note;
     msg += "; valid keys here: " + valid;
-    std::string p = f.path.empty() ? e.key : f.path + "." + e.key;
     diags_.push_back(Diagnostic{e.key_loc.str(), p, msg});
   }
 }
@@ -249,7 +265,8 @@ void Reader::timeline(const char* key, Timeline& x, const Meta& m) {
     ev->path = p;
     enter(&item, p);
     frames_.back().known.emplace_back("kind");
-    ev->visit(*this);
+    FieldVisitorOf<Reader> visitor(*this);
+    ev->visit(visitor);
     leave();
     evs.push_back(std::move(ev));
   }

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "scenario/format.h"
+#include "core/format.h"
 
 namespace tribune::scenario {
 
@@ -39,7 +39,8 @@ void SchemaGen::timeline(const char* k, Timeline&, const Meta& m) {
   for (const auto& kind : event_kinds()) {
     stack_.push_back(SchemaNode{kind.name, "object", Meta{.doc = kind.doc}, "", {}, {}, {}});
     auto ev = kind.make();
-    ev->visit(*this);
+    FieldVisitorOf<SchemaGen> visitor(*this);
+    ev->visit(visitor);
     t.variants.push_back(std::move(stack_.back()));
     stack_.pop_back();
   }

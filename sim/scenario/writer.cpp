@@ -2,7 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "scenario/format.h"
+#include "core/format.h"
 
 namespace tribune::scenario {
 
@@ -63,7 +63,8 @@ void Writer::timeline(const char* k, Timeline& x, const Meta&) {
     scalar("kind", e->kind());
     // visit() takes a non-const event: the writer only reads, so a copy keeps Timeline immutable.
     auto copy = e->clone();
-    copy->visit(*this);
+    FieldVisitorOf<Writer> visitor(*this);
+    copy->visit(visitor);
     end_map();
   }
   end_seq();

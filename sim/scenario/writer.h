@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/event.h"
-#include "scenario/fields.h"
+#include "model/events/event.h"
+#include "core/fields.h"
 
 namespace YAML {
 class Emitter;

@@ -9,11 +9,11 @@
 #include <sstream>
 #include <thread>
 
-#include "core/simulation.h"
+#include "engine/simulation.h"
 #include "io/output.h"
 #include "scenario/error.h"
 #include "scenario/node.h"
-#include "scenario/scenario.h"
+#include "scenario/load.h"
 
 namespace tribune::sweep {
 

@@ -8,16 +8,15 @@
 #include <sstream>
 
 #include "scenario/error.h"
-#include "scenario/format.h"
+#include "core/format.h"
 #include "scenario/node.h"
 #include "scenario/reader.h"
-#include "scenario/scenario.h"
+#include "scenario/load.h"
 #include "sweep/designs.h"
 
 namespace tribune::sweep {
 
 namespace fs = std::filesystem;
-using scenario::format_number;
 
 namespace {
 

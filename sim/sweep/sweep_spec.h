@@ -12,14 +12,14 @@
 //   parameters:
 //     - {path: mechanisms.legislation.translation_friction, min: 0.1, max: 0.9}
 //     - {path: voting.rule, values: [plurality, irv]}             # factorial only
-//     - {path: mechanisms.pressure.pressure, min: 0.001, max: 0.1, steps: 3, scale: log}
+//     - {path: mechanisms.institutional_pressure.rate, min: 0.001, max: 0.1, steps: 3, scale: log}
 #include <cstdint>
 #include <limits>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "scenario/fields.h"
+#include "core/fields.h"
 
 namespace tribune::scenario {
 struct Node;

@@ -69,6 +69,19 @@ def test_plan_prints_runs_and_writes_the_table(tribune, tmp_path):
     assert len(seeds) == 2
 
 
+def test_plan_without_output_writes_nothing(tribune, tmp_path):
+    # The run table lands only where -o asks; the current directory stays as it was.
+    sweep = write_sweep(tmp_path)
+    work = tmp_path / "cwd"
+    work.mkdir()
+    before = sorted(x.name for x in tmp_path.iterdir())
+    p = tribune("sweep", "plan", sweep, "--no-probe", cwd=work, check=0)
+    assert "8 runs" in p.stdout
+    assert "run table" not in p.stdout
+    assert list(work.iterdir()) == []
+    assert sorted(x.name for x in tmp_path.iterdir()) == before
+
+
 @pytest.fixture(scope="module")
 def local_sweep(tribune, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sweep")

@@ -4,7 +4,7 @@
 // checks.
 #include <string>
 
-#include "core/world.h"
+#include "world/world.h"
 #include "helpers.h"
 
 namespace tribune::test {
@@ -18,6 +18,18 @@ inline std::vector<std::string> quiet_world() {
                         "union_leadership", "union_politics", "mobilization"})
     off.push_back(std::string("mechanisms.") + m + ".enabled=false");
   return off;
+}
+
+// Many protest from the first weeks (thresholds low, no police); everything but the time budget,
+// mobilization and episodes is off, so M30 is the only way onto a list; members' own pull toward
+// protest (M5) is off, so an organization's movement hours are only what its allocation gives.
+inline std::vector<std::string> protest_sets() {
+  std::vector<std::string> sets = quiet_world();
+  for (const char* s : {"mechanisms.mobilization.enabled=true", "mechanisms.time_budget.enabled=true",
+                        "mechanisms.mobilization.threshold_mean=0.05", "mechanisms.mobilization.police_per_1000=0",
+                        "mechanisms.repression.enabled=false", "mechanisms.time_budget.protest_pull=0"})
+    sets.emplace_back(s);
+  return sets;
 }
 
 // `districts` equal districts of `per_district` residents each; with `lean`, their ideology

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/simulation.h"
-#include "scenario/scenario.h"
+#include "engine/simulation.h"
+#include "scenario/load.h"
 
 namespace tribune::test {
 

@@ -47,9 +47,9 @@ struct EconomicShock : EventOf<EconomicShock> {
         if (classes[i] == kClassNames[c]) k = c;
       if (k >= 0)
         class_mask |= static_cast<uint8_t>(1u << k);
-      else if (ctx.reader)
-        ctx.reader->error_at(ctx.path + ".classes[" + std::to_string(i) + "]",
-                             "no class named '" + classes[i] + "'; classes: worker, professional, owner");
+      else
+        ctx.error("classes[" + std::to_string(i) + "]",
+                  "no class named '" + classes[i] + "'; classes: worker, professional, owner");
     }
   }
 

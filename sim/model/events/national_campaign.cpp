@@ -50,8 +50,8 @@ struct NationalCampaign : EventOf<NationalCampaign> {
   void resolve(const ResolveContext& ctx) override {
     campaign_id = ctx.organization(campaign, "campaign");
     successor_id = ctx.organization(successor, "successor");
-    if (ctx.reader && campaign_id >= 0 && campaign_id == successor_id)
-      ctx.reader->error_at(ctx.path + ".successor", "the successor must be another organization");
+    if (campaign_id >= 0 && campaign_id == successor_id)
+      ctx.error("successor", "the successor must be another organization");
   }
 
   void apply(World& w, int64_t tick) const override {

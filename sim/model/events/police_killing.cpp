@@ -3,7 +3,7 @@
 // the state's legitimacy falls by `legitimacy_loss`. Mobilization (M28) reads both.
 #include <algorithm>
 
-#include "core/world.h"
+#include "world/world.h"
 #include "model/events/event_kind.h"
 
 namespace tribune {

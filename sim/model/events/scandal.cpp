@@ -2,7 +2,7 @@
 // legitimacy and everyone `hope_loss` of hope (cynicism), felt through M3 the next week.
 #include <algorithm>
 
-#include "core/world.h"
+#include "world/world.h"
 #include "model/events/event_kind.h"
 
 namespace tribune {

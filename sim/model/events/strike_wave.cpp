@@ -3,10 +3,8 @@
 // `boost`, so that more of them strike at their next contract expiry.
 #include <algorithm>
 
-#include "core/world.h"
+#include "world/world.h"
 #include "model/events/event_kind.h"
-#include "scenario/reader.h"
-#include "scenario/scenario.h"
 
 namespace tribune {
 namespace {
@@ -26,18 +24,17 @@ struct StrikeWave : EventOf<StrikeWave> {
   }
   void resolve(const ResolveContext& ctx) override {
     sector_ids.clear();
-    const auto& known = ctx.scenario.world.workplaces.sectors;
+    const auto& known = ctx.names.sectors;
     for (size_t i = 0; i < sectors.size(); ++i) {
       int id = -1;
       for (size_t s = 0; s < known.size(); ++s)
-        if (known[s].name == sectors[i]) id = static_cast<int>(s);
+        if (known[s] == sectors[i]) id = static_cast<int>(s);
       if (id >= 0) {
         sector_ids.push_back(id);
-      } else if (ctx.reader) {
+      } else {
         std::string valid;
-        for (const auto& s : known) valid += (valid.empty() ? "" : ", ") + s.name;
-        ctx.reader->error_at(ctx.path + ".sectors[" + std::to_string(i) + "]",
-                             "no sector named '" + sectors[i] + "'; sectors: " + valid);
+        for (const auto& s : known) valid += (valid.empty() ? "" : ", ") + s;
+        ctx.error("sectors[" + std::to_string(i) + "]", "no sector named '" + sectors[i] + "'; sectors: " + valid);
       }
     }
   }

@@ -1,0 +1,24 @@
+#include "core/format.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace tribune {
+
+std::string format_number(double x) {
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, x);
+  return std::string(buf, r.ptr);
+}
+
+std::string format_range(double min, double max) {
+  bool lo = std::isfinite(min), hi = std::isfinite(max);
+  // std::string(...) first: "literal" + std::string&& trips g++ 12's -Wrestrict (GCC bug 105329).
+  if (lo && hi) return std::string("[") + format_number(min) + ", " + format_number(max) + "]";
+  if (lo) return std::string(">= ") + format_number(min);
+  if (hi) return std::string("<= ") + format_number(max);
+  return "any";
+}
+
+}  // namespace tribune

@@ -1,0 +1,11 @@
+#pragma once
+#include <string>
+
+namespace tribune {
+
+// Shortest text that reads back as the same double ("0.1", "1e+07", "inf").
+std::string format_number(double x);
+// "[0, 1]", ">= 0", "any" for a Meta's range.
+std::string format_range(double min, double max);
+
+}  // namespace tribune

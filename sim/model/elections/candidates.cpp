@@ -1,0 +1,214 @@
+// M17 offices and candidates: opening races, fielding candidates, repositioning on polls.
+#include "model/elections/candidates.h"
+
+#include <algorithm>
+#include <boost/random/normal_distribution.hpp>
+#include <string>
+
+#include "core/context.h"
+#include "world/district_sums.h"
+#include "world/world.h"
+#include "model/elections/ballot.h"
+#include "model/organizations/strategy.h"
+
+namespace tribune {
+
+namespace {
+enum Purpose : uint32_t { kQuality = 1, kPlace, kCareer };
+
+double normal(Stream s, double sd) {
+  return boost::random::normal_distribution<double>(0.0, sd)(s);
+}
+
+// Share of residents identifying with the establishment party, per district.
+std::vector<double> establishment_share(const World& w, const Pool& pool) {
+  const int est = w.politics.establishment;
+  if (est < 0) return std::vector<double>(w.districts.size(), 0.0);
+  std::vector<double> share = district_sums(w, pool, [&](int64_t i) { return w.persons.party[i] == est ? 1.0 : 0.0; });
+  for (size_t d = 0; d < share.size(); ++d)
+    share[d] = w.districts[d].size() ? share[d] / static_cast<double>(w.districts[d].size()) : 0.0;
+  return share;
+}
+
+std::string candidate_name(const World& w, const Race& race, const std::string& line, int64_t tick) {
+  const auto& office = w.politics.office_specs[static_cast<size_t>(race.office)];
+  return office.name + "/" + (race.district < 0 ? std::string("city") : w.districts[race.district].name) + "/" +
+         line + "/w" + std::to_string(tick);
+}
+
+void field(World& w, int r, const CandidatesParams& p, const std::vector<double>& est_share, const Context& c) {
+  auto& pol = w.politics;
+  Race& race = pol.races[static_cast<size_t>(r)];
+  const uint32_t tick = static_cast<uint32_t>(c.tick);
+  const bool lists = race.rule == Rule::list_pr;
+  auto add = [&](Candidate k) {
+    k.race = r;
+    race.candidates.push_back(static_cast<int>(pol.candidates.size()));
+    pol.candidates.push_back(std::move(k));
+  };
+  auto draw = [&](Purpose what) { return c.rng.at(tick, pol.candidates.size(), what); };
+  // Incumbents run again (lists have no incumbents of their own).
+  for (size_t h = 0; h < pol.holders.size() && !lists; ++h) {
+    const Officeholder& o = pol.holders[h];
+    if (o.office != race.office || o.district != race.district) continue;
+    Candidate k;
+    k.name = o.name;
+    k.party = o.party;
+    k.org = o.endorsement_withdrawn ? -1 : o.org;
+    k.origin = o.origin;
+    k.position = o.position;
+    k.platform = o.platform;
+    k.quality = normal(draw(kQuality), p.quality_sd);
+    k.incumbent = static_cast<int>(h);
+    add(k);
+  }
+  // One candidate per party unless it already has one of its own on the line.
+  for (size_t q = 0; q < pol.parties.size(); ++q) {
+    bool has = false;
+    for (int id : race.candidates) {
+      const Candidate& k = pol.candidates[static_cast<size_t>(id)];
+      has |= k.party == static_cast<int>(q) && k.origin == Origin::establishment;
+    }
+    if (has) continue;
+    Candidate k;
+    k.name = candidate_name(w, race, pol.parties[q].name, c.tick);
+    k.party = static_cast<int>(q);
+    k.position = std::clamp(pol.parties[q].position + normal(draw(kPlace), p.newcomer_spread), -1.0, 1.0);
+    k.platform = pol.parties[q].position;
+    k.quality = normal(draw(kQuality), p.quality_sd);
+    add(k);
+  }
+  // Organizations that run candidates.
+  const TieLayout layout = w.tie_layout();
+  double share = 0;
+  if (race.district >= 0) {
+    share = est_share[static_cast<size_t>(race.district)];
+  } else {
+    for (size_t d = 0; d < w.districts.size(); ++d)
+      share += est_share[d] * static_cast<double>(w.districts[d].size()) / static_cast<double>(w.size());
+  }
+  const double residents =
+      static_cast<double>(w.constituency(race.district).size());
+  const OfficeSpec& office = pol.office_specs[static_cast<size_t>(race.office)];
+  for (size_t o = 0; o < w.orgs.size(); ++o) {
+    const Org& org = w.orgs[o];
+    if (org.spec.candidates == Candidacy::none) continue;
+    bool has = false;
+    for (int id : race.candidates) has |= pol.candidates[static_cast<size_t>(id)].org == static_cast<int>(o);
+    if (has || !contests(org, layout, race.district)) continue;
+    const double petition_hours =
+        pol.access.signatures_per_hour > 0
+            ? office.signatures * residents / (pol.access.signatures_per_hour * (1 - pol.access.struck) + 1e-12)
+            : 0.0;
+    const double available = org.hours[kElectoral] * pol.access.petition_share * double(pol.access.petition_weeks);
+    const bool independent =
+        lists || pol.establishment < 0 || runs_independent(org, share, petition_hours, available);
+    Candidate k;
+    k.name = candidate_name(w, race, org.spec.name, c.tick);
+    k.party = independent ? -1 : pol.establishment;
+    k.org = static_cast<int>(o);
+    k.origin = static_cast<Origin>(static_cast<int>(org.spec.candidates));  // same order after `none`
+    k.platform = org.spec.platform;
+    k.position = org.spec.platform;
+    k.quality = normal(draw(kQuality), p.quality_sd);
+    if (k.origin == Origin::insurgent) {
+      k.position += org.spec.platform < 0 ? p.insurgent_offset : -p.insurgent_offset;
+      k.quality += p.insurgent_quality;
+    }
+    if (k.origin != Origin::cadre_campaign && !w.unions.empty()) {
+      k.career_union = static_cast<int>(draw(kCareer).uniform() * static_cast<double>(w.unions.size()));
+      k.career_tie = p.career_tie;
+    }
+    add(k);
+  }
+  // A primary when the establishment line has more than one candidate.
+  int on_line = 0;
+  for (int id : race.candidates) on_line += pol.candidates[static_cast<size_t>(id)].party == pol.establishment;
+  race.primary = office.primary != PrimaryType::none && pol.establishment >= 0 && on_line > 1
+                     ? std::max(race.general - p.primary_weeks, c.tick + 1)
+                     : -1;
+  if (race.primary >= race.general) race.primary = -1;  // a season too short for a primary
+  race.union_backs.assign(w.unions.size(), -1);
+  race.org_backs.assign(w.orgs.size(), -1);
+  for (int id : race.candidates) {
+    const Candidate& k = pol.candidates[static_cast<size_t>(id)];
+    if (k.org >= 0) race.org_backs[static_cast<size_t>(k.org)] = id;
+  }
+}
+
+void open_races(World& w, int office, const CandidatesParams& p, const Context& c) {
+  auto& pol = w.politics;
+  const OfficeSpec& spec = pol.office_specs[static_cast<size_t>(office)];
+  const OfficeState& st = pol.offices[static_cast<size_t>(office)];
+  const std::vector<double> est = establishment_share(w, c.pool);
+  std::vector<int> districts;
+  if (spec.constituency == Constituency::at_large) {
+    districts.push_back(-1);
+  } else {
+    for (size_t d = 0; d < w.districts.size(); ++d) districts.push_back(static_cast<int>(d));
+  }
+  for (int d : districts) {
+    Race race;
+    race.office = office;
+    race.district = d;
+    race.rule = st.rule;
+    race.seats = static_cast<int>(spec.seats);
+    race.season_start = c.tick;
+    race.general = st.next_election;
+    pol.races.push_back(race);
+    field(w, static_cast<int>(pol.races.size()) - 1, p, est, c);
+  }
+}
+
+void reposition(World& w, int r, const CandidatesParams& p, const Context& c) {
+  auto& pol = w.politics;
+  const Poll poll_now = poll(w, r, static_cast<int>(p.poll_sample), c);
+  int k = 0;
+  for (int id : pol.races[static_cast<size_t>(r)].candidates) {
+    Candidate& cand = pol.candidates[static_cast<size_t>(id)];
+    if (!cand.on_ballot || k >= kMaxCandidates) continue;
+    const double share = poll_now.share[static_cast<size_t>(k)];
+    if (cand.party >= 0 && cand.org < 0) {
+      switch (pol.parties[static_cast<size_t>(cand.party)].positioning) {
+        case Positioning::sticker:
+          break;
+        case Positioning::aggregator:
+          cand.position = poll_now.supporters_ideology[static_cast<size_t>(k)];
+          break;
+        case Positioning::hunter:
+          // Laver (2005): keep going while support grows; when it falls, turn round (the 1-D
+          // version of "a random heading in the opposite half-plane").
+          if (share < cand.last_share) cand.heading = -cand.heading;
+          cand.position = std::clamp(cand.position + p.step * cand.heading, -1.0, 1.0);
+          break;
+      }
+    }
+    cand.last_share = share;
+    ++k;
+  }
+}
+}  // namespace
+
+void init(World& w, const CandidatesParams&, const Context&) {
+  auto& pol = w.politics;
+  pol.offices.clear();
+  for (const auto& spec : pol.office_specs) pol.offices.push_back({spec.rule, spec.first_election, 0.0, false});
+  pol.establishment = -1;
+  for (size_t q = 0; q < pol.parties.size(); ++q)
+    if (pol.parties[q].establishment) pol.establishment = static_cast<int>(q);
+}
+
+void step(World& w, const CandidatesParams& p, const Context& c) {
+  auto& pol = w.politics;
+  for (size_t o = 0; o < pol.offices.size(); ++o) {
+    OfficeState& st = pol.offices[o];
+    if (st.next_election <= c.tick) st.next_election += pol.office_specs[o].term_weeks;  // the last one is held
+    if (std::max<int64_t>(0, st.next_election - p.season_weeks) == c.tick)
+      open_races(w, static_cast<int>(o), p, c);
+  }
+  if ((c.tick % p.poll_weeks) != 0) return;
+  for (size_t r = 0; r < pol.races.size(); ++r)
+    if (!pol.races[r].held && pol.races[r].general > c.tick) reposition(w, static_cast<int>(r), p, c);
+}
+
+}  // namespace tribune

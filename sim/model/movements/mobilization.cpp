@@ -1,0 +1,121 @@
+// M28 mobilization (see mobilization.h).
+#include "model/movements/mobilization.h"
+
+#include <algorithm>
+#include <boost/random/normal_distribution.hpp>
+#include <cmath>
+
+#include "core/context.h"
+#include "world/district_sums.h"
+#include "world/world.h"
+
+namespace tribune {
+
+namespace {
+enum Purpose : uint32_t { kDraw = 1 };
+
+// Protesters per district.
+std::vector<int64_t> protesters_by_district(const World& w, const Pool& pool) {
+  const std::vector<double> n = district_sums(w, pool, [&](int64_t i) { return double(w.persons.protesting[i]); });
+  return std::vector<int64_t>(n.begin(), n.end());
+}
+}  // namespace
+
+void set_protesting(World& w, int64_t i, bool on) {
+  auto& P = w.persons;
+  if (P.protesting[i] == on) return;
+  P.protesting[i] = on;
+  const auto& N = w.network;
+  for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) P.protest_ties[N.nbr[k]] += on ? 1 : -1;
+}
+
+double arrest_probability(double police, double protesters, double k, Rounding rounding) {
+  if (protesters <= 0) return 0.0;
+  double r = police / protesters;
+  if (rounding == Rounding::floor) r = std::floor(r);
+  if (rounding == Rounding::round) r = std::round(r);
+  return 1.0 - std::exp(-k * r);
+}
+
+void init(World& w, const MobilizationParams& p, const Context& c) {
+  auto& P = w.persons;
+  c.pool.for_each(w.size(), [&](int64_t i) {
+    Stream s = c.rng.at(kSetupTick, static_cast<uint64_t>(i), kDraw);
+    P.risk_aversion[i] = static_cast<float>(p.risk_scale * s.uniform());
+    P.threshold[i] = static_cast<float>(
+        p.thresholds == ThresholdMode::sequence
+            ? static_cast<double>(i)
+            : boost::random::normal_distribution<double>(p.threshold_mean, p.threshold_sd)(s));
+    P.protesting[i] = 0;
+    P.protest_ties[i] = 0;
+    P.tiredness[i] = 0;
+    P.jailed_until[i] = -1;
+  });
+  for (const auto& e : p.threshold_edits)
+    if (e.person < w.size()) P.threshold[e.person] = static_cast<float>(e.value);
+  w.movement = MovementState{};
+  w.movement.protesters_in.assign(w.districts.size(), 0);
+  w.movement.arrests_in.assign(w.districts.size(), 0);
+  for (const auto& d : w.districts)
+    w.movement.police_in.push_back(p.police_per_1000 * static_cast<double>(d.size()) / 1000.0);
+}
+
+void step(World& w, const MobilizationParams& p, const Context& c) {
+  auto& P = w.persons;
+  const auto& N = w.network;
+  // Last week's protesters per district, as repression left them (it keeps the counts in step
+  // with the flags it clears), so no pass over the persons is needed.
+  const std::vector<int64_t> before = w.movement.protesters_in.size() == w.districts.size()
+                                          ? w.movement.protesters_in
+                                          : protesters_by_district(w, c.pool);
+  int64_t total = 0;
+  for (int64_t n : before) total += n;
+  std::vector<double> risk(w.districts.size());
+  for (size_t d = 0; d < w.districts.size(); ++d)
+    risk[d] = arrest_probability(w.movement.police_in[d], static_cast<double>(before[d]) + 1.0, p.arrest_k, p.rounding);
+  const double illegitimacy = 1.0 - w.env.legitimacy;
+  const double boost = w.movement.call.active ? w.movement.call.boost : 0.0;  // M25
+  const double gathering = w.env.pandemic.in_force(c.tick) ? w.env.pandemic.gathering_risk : 0.0;
+  const uint8_t* called = P.called.data();
+  std::vector<uint8_t> next(static_cast<size_t>(w.size()));
+  c.pool.for_each(w.size(), [&](int64_t i) {
+    if (P.jailed_until[i] > c.tick) {
+      next[static_cast<size_t>(i)] = 0;
+      return;
+    }
+    const double g = p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
+    auto net = [&](double s) {
+      return g + p.social * s - P.risk_aversion[i] * risk[P.district[i]] + boost * called[i] - gathering -
+             p.fatigue * P.tiredness[i];
+    };
+    if (p.mixing == Mixing::complete) {
+      next[static_cast<size_t>(i)] = net(static_cast<double>(total - P.protesting[i])) >= P.threshold[i];
+      return;
+    }
+    // Under `ties` s is a share in [0, 1] and net rises with it (also in floating point: every
+    // operation rounds monotonically), so most persons are decided without reading their ties.
+    if (net(1.0) < P.threshold[i]) {
+      next[static_cast<size_t>(i)] = 0;
+      return;
+    }
+    if (net(0.0) >= P.threshold[i]) {
+      next[static_cast<size_t>(i)] = 1;
+      return;
+    }
+    const double s = N.degree(i) > 0 ? static_cast<double>(P.protest_ties[i]) / static_cast<double>(N.degree(i)) : 0.0;
+    next[static_cast<size_t>(i)] = net(s) >= P.threshold[i];
+  });
+  // Who changed, in index order (few do in most weeks), keeping the ties' counts.
+  for (int64_t i = 0; i < w.size(); ++i)
+    if (P.protesting[i] != next[static_cast<size_t>(i)]) set_protesting(w, i, next[static_cast<size_t>(i)]);
+  c.pool.for_each(w.size(), [&](int64_t i) {
+    const int t = P.tiredness[i] + (P.protesting[i] ? 1 : -1);
+    P.tiredness[i] = static_cast<uint8_t>(std::clamp(t, 0, 255));
+  });
+  w.movement.protesters_in = protesters_by_district(w, c.pool);
+  w.movement.protesters = 0;
+  for (int64_t n : w.movement.protesters_in) w.movement.protesters += n;
+  w.env.protest_share = w.size() ? static_cast<double>(w.movement.protesters) / static_cast<double>(w.size()) : 0.0;
+}
+
+}  // namespace tribune

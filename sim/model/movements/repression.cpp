@@ -1,0 +1,70 @@
+// M29 repression: arrests, jail, backlash.
+#include "model/movements/repression.h"
+
+#include <algorithm>
+
+#include "core/context.h"
+#include "world/world.h"
+#include "model/movements/mobilization.h"
+
+namespace tribune {
+
+namespace {
+enum Purpose : uint32_t { kArrest = 1, kTerm };
+}
+
+void init(World& w, const RepressionParams&, const Context&) {
+  w.events["repression"] = EventTable("arrests by district and week (M29)",
+                                      {{"tick", EventColumn::Type::Int, "weeks"},
+                                       {"district", EventColumn::Type::Text, ""},
+                                       {"protesters", EventColumn::Type::Int, "persons"},
+                                       {"police", EventColumn::Type::Real, "officers"},
+                                       {"arrests", EventColumn::Type::Int, "persons"}});
+}
+
+void step(World& w, const RepressionParams& p, const Context& c) {
+  auto& P = w.persons;
+  auto& M = w.movement;
+  const auto& N = w.network;
+  const uint32_t tick = static_cast<uint32_t>(c.tick);
+  M.arrests = 0;
+  M.arrests_in.assign(w.districts.size(), 0);
+  for (size_t d = 0; d < w.districts.size(); ++d) {
+    const int64_t active = d < M.protesters_in.size() ? M.protesters_in[d] : 0;
+    if (active == 0) continue;
+    const double police = d < M.police_in.size() ? M.police_in[d] : 0.0;
+    const double q = std::min(1.0, police * p.arrests_per_officer / static_cast<double>(active));
+    if (q <= 0) continue;
+    const District& dist = w.districts[d];
+    // Serial over the district, in index order: arrests change protesters' and their ties' state.
+    for (int64_t i = dist.begin; i < dist.end; ++i) {
+      if (!P.protesting[i] || c.rng.at(tick, static_cast<uint64_t>(i), kArrest).uniform() >= q) continue;
+      set_protesting(w, i, false);
+      const double term = 1.0 + c.rng.at(tick, static_cast<uint64_t>(i), kTerm).uniform() * p.max_jail_weeks;
+      P.jailed_until[i] = static_cast<int32_t>(c.tick + static_cast<int64_t>(term));
+      for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k)
+        P.grievance_offset[N.nbr[k]] = std::min(1.0f, P.grievance_offset[N.nbr[k]] + static_cast<float>(p.backlash));
+      ++M.arrests_in[d];
+    }
+    M.arrests += M.arrests_in[d];
+    M.protesters_in[d] -= M.arrests_in[d];
+    if (M.arrests_in[d] > 0)
+      w.events["repression"].add({c.tick, dist.name, active, police, M.arrests_in[d]});
+  }
+  M.protesters -= M.arrests;
+  w.env.legitimacy += p.legitimacy_recovery * (w.env.legitimacy_start - w.env.legitimacy);
+  if (w.size() > 0)
+    w.env.legitimacy =
+        std::clamp(w.env.legitimacy - p.legitimacy_loss * static_cast<double>(M.arrests) / static_cast<double>(w.size()),
+                   0.0, 1.0);
+  M.jailed = c.pool.reduce(
+      w.size(), int64_t{0},
+      [&](int64_t lo, int64_t hi) {
+        int64_t n = 0;
+        for (int64_t i = lo; i < hi; ++i) n += P.jailed_until[i] > c.tick;
+        return n;
+      },
+      [](int64_t& a, int64_t b) { a += b; });
+}
+
+}  // namespace tribune

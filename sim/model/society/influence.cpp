@@ -1,0 +1,101 @@
+// Phase 3 in one pass over the ties: see influence.h. The rules are influence_rules.h's.
+#include "model/society/influence.h"
+
+#include <algorithm>
+
+#include "core/context.h"
+#include "core/prefetch.h"
+#include "world/world.h"
+#include "model/society/hope.h"
+#include "model/society/influence_rules.h"
+#include "model/society/opinion.h"
+
+namespace tribune {
+
+namespace {
+
+struct Pass {
+  const float* packed;  // kStride floats per person: ideology, hope[, impulse, unused]
+  const int64_t* off;
+  const int32_t* nbr;
+  int64_t last;
+  float rate, eps, stubborn;
+  const float* anchor;
+  influence::HopeRule rule;
+  const float* baseline;  // [district * kClasses + class]
+  const float* impulse;
+  const uint16_t* district;
+  const uint8_t* klass;
+  float* ideology;
+  float* hope;
+};
+
+// kEveryone: epsilon spans [-1, 1], every tie is trusted. kStride 4 carries the ties' hope
+// impulses in the same cache line as their ideology and hope (weeks with impulses pending).
+template <bool kEveryone, int64_t kStride>
+void pass(const Pass& s, const Context& c, int64_t n) {
+  c.pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
+    AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
+    for (int64_t i = lo; i < hi; ++i) {
+      const float xi = s.packed[kStride * i], h = s.packed[kStride * i + 1];
+      const int64_t b = s.off[i], e = s.off[i + 1];
+      influence::Trusted t;
+      float sum_h = 0, sum_imp = 0;
+      for (int64_t k = b; k < e; ++k) {
+        prefetch_tie(s.packed, s.nbr, k, s.last, kStride);
+        const float* j = s.packed + kStride * int64_t{s.nbr[k]};
+        if constexpr (kEveryone)
+          t.sum += j[0];
+        else
+          influence::trust(t, xi, j[0], s.eps);
+        sum_h += j[1];
+        if constexpr (kStride == 4) sum_imp += j[2];
+      }
+      if constexpr (kEveryone) t.count = static_cast<int>(e - b);
+      s.ideology[i] = influence::next_ideology(xi, t, s.rate, s.stubborn, s.anchor[i]);
+      const double noise = s.rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
+      s.hope[i] = influence::next_hope(s.rule, h, s.baseline[s.district[i] * kClasses + s.klass[i]], s.impulse[i],
+                                       sum_h, sum_imp, e - b, noise);
+    }
+  });
+}
+
+template <int64_t kStride>
+void pack(std::vector<float>& out, const World& w, const Pool& pool) {
+  const auto& P = w.persons;
+  out.resize(static_cast<size_t>(kStride * w.size()));
+  float* o = out.data();
+  pool.for_each(w.size(), [&](int64_t i) {
+    o[kStride * i] = P.ideology[i];
+    o[kStride * i + 1] = P.hope[i];
+    if constexpr (kStride == 4) o[kStride * i + 2] = P.hope_impulse[i], o[kStride * i + 3] = 0;
+  });
+}
+
+}  // namespace
+
+void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, const Context& c) {
+  auto& P = w.persons;
+  const int64_t n = w.size();
+  const bool everyone = op.epsilon >= 2.0;
+  const bool impulses = w.hope_impulses_pending;  // most weeks nobody wins or loses anything
+  // Last week's values of everyone side by side: the ties are read from here, so each person's
+  // new values can be written straight into the columns.
+  if (impulses)
+    pack<4>(w.pair_scratch, w, c.pool);
+  else
+    pack<2>(w.pair_scratch, w, c.pool);
+  const std::vector<float> baseline_table = influence::hope_baselines(w, hp);
+  const Pass s{w.pair_scratch.data(), w.network.offsets.data(), w.network.nbr.data(), w.network.last_tie(),
+               float(op.rate), float(op.epsilon), float(op.stubbornness), P.anchor.data(), influence::hope_rule(hp),
+               baseline_table.data(),
+               P.hope_impulse.data(), P.district.data(), P.klass.data(), P.ideology.data(), P.hope.data()};
+  if (everyone)
+    impulses ? pass<true, 4>(s, c, n) : pass<true, 2>(s, c, n);
+  else
+    impulses ? pass<false, 4>(s, c, n) : pass<false, 2>(s, c, n);
+  if (impulses) std::fill(P.hope_impulse.begin(), P.hope_impulse.end(), 0.0f);
+  w.hope_impulses_pending = false;
+}
+
+}  // namespace tribune

@@ -1,0 +1,185 @@
+#include "scenario/load.h"
+
+#include <algorithm>
+
+#include "world/world.h"
+#include "scenario/reader.h"
+#include "scenario/schema.h"
+#include "scenario/writer.h"
+
+namespace tribune {
+
+using scenario::Node;
+
+// Parties, offices and the agenda: unique names, one establishment party, offices named by the
+// agenda exist and are of the right kind.
+static void check_politics(Scenario& s, scenario::Reader& r) {
+  int establishment = 0;
+  for (size_t i = 0; i < s.parties.size(); ++i) {
+    for (size_t j = 0; j < i; ++j)
+      if (s.parties[i].name == s.parties[j].name)
+        r.error_at("parties[" + std::to_string(i) + "].name", "duplicate party name '" + s.parties[i].name + "'");
+    if (s.parties[i].name == "independent")
+      r.error_at("parties[" + std::to_string(i) + "].name", "'independent' names the line of candidates without a party");
+    if (s.parties[i].establishment && ++establishment > 1)
+      r.error_at("parties[" + std::to_string(i) + "].establishment", "only one party can be the establishment");
+  }
+  if (s.parties.size() > 12) r.error_at("parties", "at most 12 parties");
+  for (size_t i = 0; i < s.offices.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (s.offices[i].name == s.offices[j].name)
+        r.error_at("offices[" + std::to_string(i) + "].name", "duplicate office name '" + s.offices[i].name + "'");
+  auto office = [&](const std::string& name) {
+    for (size_t i = 0; i < s.offices.size(); ++i)
+      if (s.offices[i].name == name) return static_cast<int>(i);
+    return -1;
+  };
+  std::string valid;
+  for (const auto& o : s.offices) valid += (valid.empty() ? "" : ", ") + o.name;
+  if (valid.empty()) valid = "none declared";
+  for (size_t i = 0; i < s.agenda.size(); ++i) {
+    ReformSpec& a = s.agenda[i];
+    const std::string at = "agenda[" + std::to_string(i) + "]";
+    a.legislature_office = office(a.legislature);
+    if (a.legislature_office < 0)
+      r.error_at(at + ".legislature", "no office named '" + a.legislature + "'; offices: " + valid);
+    if (!a.executive.empty()) {
+      a.executive_office = office(a.executive);
+      if (a.executive_office < 0) {
+        r.error_at(at + ".executive", "no office named '" + a.executive + "'; offices: " + valid);
+      } else {
+        const auto level = s.offices[static_cast<size_t>(a.executive_office)].level;
+        if (level != OfficeLevel::mayor && level != OfficeLevel::governor)
+          r.error_at(at + ".executive", "office '" + a.executive + "' is not an executive (mayor or governor)");
+      }
+    }
+    if (!a.beneficiaries.empty()) a.class_mask = 0;
+    for (size_t k = 0; k < a.beneficiaries.size(); ++k) {
+      int c = -1;
+      for (int j = 0; j < kClasses; ++j)
+        if (a.beneficiaries[k] == kClassNames[j]) c = j;
+      if (c < 0)
+        r.error_at(at + ".beneficiaries[" + std::to_string(k) + "]",
+                   "no class named '" + a.beneficiaries[k] + "'; classes: worker, professional, owner");
+      else
+        a.class_mask |= static_cast<uint8_t>(1u << c);
+    }
+  }
+}
+
+static void check_references(Scenario& s, scenario::Reader& r) {
+  const auto& ds = s.world.districts;
+  for (size_t i = 0; i < ds.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (ds[i].name == ds[j].name)
+        r.error_at("world.districts[" + std::to_string(i) + "].name", "duplicate district name '" + ds[i].name + "'");
+  const auto& ss = s.world.workplaces.sectors;
+  for (size_t i = 0; i < ss.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (ss[i].name == ss[j].name)
+        r.error_at("world.workplaces.sectors[" + std::to_string(i) + "].name",
+                   "duplicate sector name '" + ss[i].name + "'");
+  if (ss.size() > 250) r.error_at("world.workplaces.sectors", "at most 250 sectors");
+  const auto& os = s.organizations;
+  for (size_t i = 0; i < os.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (os[i].name == os[j].name)
+        r.error_at("organizations[" + std::to_string(i) + "].name", "duplicate organization name '" + os[i].name + "'");
+  if (os.size() > 100) r.error_at("organizations", "at most 100 organizations");
+  const auto& us = s.unions;
+  std::vector<std::string> covered;
+  for (size_t i = 0; i < us.size(); ++i) {
+    const std::string at = "unions[" + std::to_string(i) + "]";
+    for (size_t j = 0; j < i; ++j)
+      if (us[i].name == us[j].name) r.error_at(at + ".name", "duplicate union name '" + us[i].name + "'");
+    for (size_t k = 0; k < us[i].sectors.size(); ++k) {
+      const std::string& name = us[i].sectors[k];
+      const std::string where = at + ".sectors[" + std::to_string(k) + "]";
+      bool known = false;
+      for (const auto& sec : ss) known |= sec.name == name;
+      std::string valid;
+      for (const auto& sec : ss) valid += (valid.empty() ? "" : ", ") + sec.name;
+      if (!known)
+        r.error_at(where, "no sector named '" + name + "'; sectors: " + valid);
+      else if (std::find(covered.begin(), covered.end(), name) != covered.end())
+        r.error_at(where, "sector '" + name + "' already belongs to another union");
+      covered.push_back(name);
+    }
+  }
+  check_politics(s, r);
+  const auto& edits = s.mechanisms.mobilization.threshold_edits;
+  for (size_t i = 0; i < edits.size(); ++i)
+    if (edits[i].person >= s.world.persons)
+      r.error_at("mechanisms.mobilization.threshold_edits[" + std::to_string(i) + "].person",
+                 "person " + std::to_string(edits[i].person) + " does not exist (world.persons is " +
+                     std::to_string(s.world.persons) + ")");
+  if (ds.size() > 65535) r.error_at("world.districts", "at most 65535 districts");
+  if (static_cast<int64_t>(ds.size()) > s.world.persons) r.error_at("world.persons", "fewer persons than districts");
+  DeclaredNames names;
+  for (const auto& d : ds) names.districts.push_back(d.name);
+  for (const auto& o : os) names.organizations.push_back(o.name);
+  for (const auto& u : us) names.unions.push_back(u.name);
+  for (const auto& sec : ss) names.sectors.push_back(sec.name);
+  auto report = [&r](const std::string& path, const std::string& message) { r.error_at(path, message); };
+  for (const auto& ev : s.mechanisms.timeline.events) {
+    if (ev->week >= s.horizon_weeks)
+      r.warn_at(ev->path + ".week", "week " + std::to_string(ev->week) + " is past the horizon (" +
+                                        std::to_string(s.horizon_weeks) + " weeks); this event will not happen");
+    // resolve() turns names into indices; the event objects are ours until the scenario is returned.
+    const_cast<Event&>(*ev).resolve(ResolveContext{names, report, ev->path});
+  }
+}
+
+static Scenario from_tree(const Node& root, const LoadOptions& opts) {
+  Scenario s;
+  scenario::Reader r(root);
+  r.read_root(s);
+  if (r.diagnostics().empty()) check_references(s, r);
+  r.throw_if_errors();
+  if (opts.warnings) *opts.warnings = r.warnings();
+  return s;
+}
+
+static void apply(Node& root, const LoadOptions& opts) {
+  for (size_t i = 0; i < opts.overrides.size(); ++i)
+    scenario::apply_override(root, opts.overrides[i], static_cast<int>(i) + 1);
+}
+
+Scenario load_scenario(const std::string& path, const LoadOptions& opts) {
+  Node root = scenario::load_file(path);
+  apply(root, opts);
+  return from_tree(root, opts);
+}
+
+Scenario load_scenario_text(const std::string& text, const std::string& name, const LoadOptions& opts) {
+  Node root = scenario::parse_yaml(text, name);
+  if (root.kind == Node::Kind::Null) root.kind = Node::Kind::Map;
+  apply(root, opts);
+  return from_tree(root, opts);
+}
+
+Scenario load_scenario_tree(scenario::Node root, const LoadOptions& opts) {
+  if (root.kind == Node::Kind::Null) root.kind = Node::Kind::Map;
+  apply(root, opts);
+  return from_tree(root, opts);
+}
+
+std::string resolved_yaml(const Scenario& s) {
+  Scenario copy = s;  // the writer visits non-const fields; it only reads them
+  return scenario::Writer().write_root(copy);
+}
+
+static scenario::SchemaNode schema_tree() {
+  return scenario::SchemaGen::of<Scenario>(
+      "A tribune scenario: the world, the mechanisms and their parameters, "
+      "the timeline of events, and what to record.");
+}
+
+std::string scenario_json_schema() {
+  return scenario::to_json_schema(schema_tree());
+}
+std::string scenario_reference_markdown() {
+  return scenario::to_markdown(schema_tree(), "Scenario reference");
+}
+
+}  // namespace tribune

@@ -1,0 +1,125 @@
+#pragma once
+// The running state of elections and government (M17-M27): offices with their current rules,
+// the races of the cycle under way with their candidates, the officeholders, and the reforms.
+// Small tables: tens to thousands of rows, not per-person columns.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "world/agenda.h"
+#include "world/offices.h"
+
+namespace tribune {
+
+enum class Origin { establishment, insurgent, cadre_candidate, cadre_campaign };
+inline constexpr const char* kOriginNames[] = {"establishment", "insurgent", "cadre_candidate", "cadre_campaign"};
+
+// Who holds a campaign's resources, and so the officeholder's relationships (M19 -> M22).
+enum Holder { kByOrganization, kByCandidate, kByEstablishment, kHolders };
+inline constexpr const char* kHolderNames[kHolders] = {"organization", "candidate", "establishment"};
+
+// What a campaign received, by holder.
+struct Ledger {
+  std::array<double, kHolders> hours{};        // volunteer hours
+  std::array<double, kHolders> money{};        // dollars
+  std::array<double, kHolders> endorsements{};  // members of endorsing unions in the constituency
+};
+
+struct Candidate {
+  std::string name;
+  int race = -1;
+  int party = -1;  // the line: a party's index, or -1 for an independent line
+  int org = -1;    // the organization whose candidate it is, or -1
+  Origin origin = Origin::establishment;
+  double position = 0;  // ideology
+  double platform = 0;  // what it ran on: its organization's platform or its party's position
+  double quality = 0;   // valence, in utility units
+  int incumbent = -1;   // index of the officeholder it is, or -1
+  bool on_ballot = true;
+  int career_union = -1;      // a union it belonged to, its own tie (M8 for candidates)
+  double career_tie = 0;
+  double signatures = 0;      // valid signatures gathered (M18)
+  double last_share = 0;      // in the last poll (hunters)
+  double heading = 1;         // direction a hunter is moving
+  Ledger ledger;
+  double contacts = 0;        // contacts made so far (M19)
+  std::array<double, kHolders> week_hours{};  // volunteer hours it got this week, by holder (M19)
+  double media = 0;           // media effect in [-1, 1]: own money's reach less opposition spending (M19)
+  double primary_votes = 0, votes = 0;
+  bool won = false;
+  bool petitioning() const { return party < 0; }
+};
+
+struct Race {
+  int office = -1;
+  int district = -1;  // -1: at large
+  Rule rule = Rule::plurality;
+  int seats = 1;
+  int64_t season_start = 0, primary = -1, general = 0;  // ticks; primary -1: none
+  std::vector<int> candidates;                           // indices into Politics::candidates
+  std::vector<int> union_backs;                          // per union: the candidate it endorses, or -1
+  std::vector<int> org_backs;                            // per organization: the candidate it backs, or -1
+  double electorate = 0, turnout = 0;
+  bool primary_held = false, held = false;
+};
+
+struct Officeholder {
+  std::string name;
+  int office = -1, district = -1, party = -1, org = -1;
+  Origin origin = Origin::establishment;
+  double position = 0, platform = 0;
+  double visibility = 1;
+  std::array<double, kHolders> held{};  // shares of the winning coalition's relationships (sum 1)
+  int64_t since = 0, term_end = 0;
+  bool betrayed = false, endorsement_withdrawn = false;
+  double drift() const { return position - platform; }
+};
+
+struct OfficeState {
+  Rule rule = Rule::plurality;  // changes by electoral reform (M21)
+  int64_t next_election = 0;
+  double splits = 0;            // establishment seats lost to vote splitting, discounted (M21)
+  bool reformed = false;
+};
+
+// The vote model's weights (M20's parameters), kept where M17's polls can read them.
+struct VoteWeights {
+  double turnout_base = 0, turnout_hope = 0, turnout_party = 0, turnout_contact = 0, turnout_salience = 0;
+  double primary_salience = 0, proximity = 0, party = 0, incumbency = 0, endorsement = 0, contact = 0, media = 0;
+  double strategic = 0;
+};
+
+// Ballot access (M18's parameters), read when an organization chooses its line (M9, M17) and
+// when campaigns split hours between petitions and contacts (M19).
+struct AccessRules {
+  double signatures_per_hour = 0, struck = 0, petition_share = 0, regularity = 0;
+  int64_t petition_weeks = 0;
+};
+
+struct Politics {
+  std::vector<PartySpec> parties;
+  std::vector<OfficeSpec> office_specs;
+  VoteWeights vote;
+  AccessRules access;
+  std::vector<OfficeState> offices;
+  std::vector<Race> races;            // the cycles under way
+  std::vector<Candidate> candidates;  // of those races
+  std::vector<Officeholder> holders;  // seated now
+  int establishment = -1;             // index of the establishment party, or -1
+  int64_t betrayals_this_tick = 0;
+  // Legislation (M26) and credit (M27).
+  std::vector<ReformSpec> agenda;
+  size_t next_reform = 0;             // the next reform to come to a vote
+  double depth_passed = 0;            // cumulative depth of reforms passed
+  double capital_threshold = 0;       // cumulative depth at which capital answers next
+  int64_t reforms_passed = 0, capital_shocks = 0;
+  std::vector<int> passed_this_tick;  // agenda indices, for M27
+  double sponsor_visibility = 0;      // of the most visible backed officeholder who voted for them
+  double disruption = 0;              // this session's disruption signal (M26)
+  std::vector<double> disruption_in;  // the same per district, where it comes from (M26)
+  std::vector<double> hope_history;                  // mean hope, the last 53 weeks (M22)
+  std::vector<std::vector<double>> strength_history;  // per organization, the last 53 weeks (M22)
+};
+
+}  // namespace tribune

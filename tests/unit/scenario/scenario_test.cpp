@@ -1,0 +1,100 @@
+// The scenario language: located errors, did-you-mean, extends, --set, and a resolved scenario
+// that reads back to the same thing.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "helpers.h"
+#include "scenario/error.h"
+
+using namespace tribune;
+using namespace tribune::test;
+
+namespace {
+std::string first_error(const std::string& yaml, std::vector<std::string> overrides = {}) {
+  try {
+    make_scenario(yaml, std::move(overrides));
+  } catch (const ScenarioError& e) {
+    return e.diagnostics().front().str();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("scenario: an unknown key names its location, suggests the closest key and lists the valid ones") {
+  const std::string msg = first_error(small_world() + "mechanisms:\n  opinion:\n    epsilom: 0.3\n");
+  CHECK(msg.find("unit.yaml:8:5: mechanisms.opinion.epsilom: unknown key 'epsilom'") == 0);
+  CHECK(msg.find("did you mean 'epsilon'?") != std::string::npos);
+  CHECK(msg.find("valid keys here: enabled, initial_mean, initial_sd, epsilon, rate") != std::string::npos);
+}
+
+TEST_CASE("scenario: a renamed key is an error that names the new one, in files and in --set") {
+  const std::string file = first_error(small_world() + "mechanisms:\n  pressure:\n    pressure: 0.02\n");
+  CHECK(file.find("unit.yaml:7:3: mechanisms.pressure: 'pressure' was renamed to 'institutional_pressure'") == 0);
+  const std::string set = first_error(small_world(), {"mechanisms.institutional_pressure.pressure=0.02"});
+  CHECK(set.find("mechanisms.institutional_pressure.pressure: 'pressure' was renamed to 'rate'") != std::string::npos);
+  CHECK(make_scenario(small_world(), {"mechanisms.institutional_pressure.rate=0.02"})
+            .mechanisms.institutional_pressure.rate == 0.02);
+}
+
+TEST_CASE("scenario: out-of-range values and wrong types are located") {
+  CHECK(first_error(small_world() + "mechanisms: {opinion: {epsilon: 2.5}}\n").find("must be in [0, 2], got 2.5") !=
+        std::string::npos);
+  CHECK(first_error(small_world() + "mechanisms: {hope: {enabled: perhaps}}\n")
+            .find("mechanisms.hope.enabled: expected true or false, got 'perhaps'") != std::string::npos);
+  CHECK(first_error("name: x\nhorizon_weeks: 3\nworld: {districts: [{name: a}]}\n")
+            .find("world.persons: missing required key") != std::string::npos);
+}
+
+TEST_CASE("scenario: every problem is reported, not only the first") {
+  try {
+    make_scenario(small_world() + "seed: -1\nreplicate: x\n");
+    FAIL("no error");
+  } catch (const ScenarioError& e) {
+    CHECK(e.diagnostics().size() == 2);
+  }
+}
+
+TEST_CASE("scenario: --set overrides are validated like the file") {
+  CHECK(make_scenario(small_world(), {"mechanisms.opinion.epsilon=0.25"}).mechanisms.opinion.epsilon == 0.25);
+  const std::string bad = first_error(small_world(), {"mechanisms.opinion.epsilonn=0.25"});
+  CHECK(bad.find("--set[1]:1:20: mechanisms.opinion.epsilonn: unknown key") == 0);
+  CHECK(first_error(small_world(), {"world.persons=lots"})
+            .find("--set[1]:1:15: world.persons: expected a whole number") == 0);
+}
+
+TEST_CASE("scenario: a scenario extends another and overrides parts of it") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "tribune_extends_test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "base.yaml") << small_world(3000, 20) << "mechanisms: {opinion: {epsilon: 0.3, rate: 0.2}}\n";
+  std::ofstream(dir / "child.yaml") << "extends: base.yaml\nname: child\nmechanisms: {opinion: {epsilon: 0.7}}\n";
+  Scenario s = load_scenario((dir / "child.yaml").string());
+  CHECK(s.name == "child");
+  CHECK(s.world.persons == 3000);
+  CHECK(s.mechanisms.opinion.epsilon == 0.7);
+  CHECK(s.mechanisms.opinion.rate == 0.2);
+  std::ofstream(dir / "loop_a.yaml") << "extends: loop_b.yaml\n";
+  std::ofstream(dir / "loop_b.yaml") << "extends: loop_a.yaml\n";
+  CHECK_THROWS_WITH(load_scenario((dir / "loop_a.yaml").string()), Catch::Contains("`extends:` cycle"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("scenario: the resolved scenario reads back to itself") {
+  const std::string tl = "timeline:\n  - {week: 3, kind: economic_shock, magnitude: 0.2, classes: [worker]}\n";
+  Scenario s = make_scenario(small_world(3000, 5, tl), {"mechanisms.hope.diffusion=0.2"});
+  const std::string yaml = resolved_yaml(s);
+  Scenario again = load_scenario_text(yaml, "resolved.yaml");
+  CHECK(resolved_yaml(again) == yaml);
+  CHECK(again.mechanisms.hope.diffusion == 0.2);
+  REQUIRE(again.mechanisms.timeline.events.size() == 1);
+  CHECK(again.mechanisms.timeline.events[0]->magnitude() == 0.2);
+}
+
+TEST_CASE("scenario: the schema and the reference list every parameter the reader accepts") {
+  const std::string schema = scenario_json_schema(), ref = scenario_reference_markdown();
+  for (const char* key : {"\"epsilon\"", "\"size_exponent\"", "\"chunk_size\"", "\"snapshot_every\"", "\"magnitude\""})
+    CHECK(schema.find(key) != std::string::npos);
+  CHECK(ref.find("`mechanisms.opinion.epsilon`") != std::string::npos);
+  CHECK(ref.find("Axtell 2001") != std::string::npos);
+}

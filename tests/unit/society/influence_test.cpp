@@ -1,0 +1,56 @@
+// Phase 3's single pass over the ties (model/influence.h) must give exactly what M4 opinion's
+// step followed by M3 hope's step gives: same floats, bit for bit, with bounded confidence and
+// with plain averaging, with and without hope impulses pending, for 1 and 2 threads.
+#include <catch2/catch.hpp>
+#include <cstring>
+
+#include "core/context.h"
+#include "helpers.h"
+#include "model/society/influence.h"
+
+using namespace tribune;
+using namespace tribune::test;
+
+namespace {
+bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
+}
+
+// Some persons won or lost something this week (as M31 or M19 would write).
+void give_impulses(World& w) {
+  for (int64_t i = 0; i < w.size(); i += 7) w.persons.hope_impulse[i] = (i % 14 == 0) ? 0.05f : -0.08f;
+  w.hope_impulses_pending = true;
+}
+}  // namespace
+
+TEST_CASE("influence: one pass over the ties equals opinion's step then hope's") {
+  for (const char* epsilon : {"0.3", "2"})
+    for (bool impulses : {false, true})
+      for (int threads : {1, 2}) {
+        const Scenario s = make_scenario(small_world(6000, 20), {std::string("mechanisms.opinion.epsilon=") + epsilon});
+        Simulation fused(s, threads), apart(s, threads);
+        for (int t = 0; t < 5; ++t) {  // let ideology and hope spread out first
+          fused.tick();
+          apart.tick();
+        }
+        REQUIRE(same_bits(fused.world().persons.hope, apart.world().persons.hope));
+        if (impulses) {
+          give_impulses(fused.world());
+          give_impulses(apart.world());
+        }
+        const Mechanisms& m = s.mechanisms;
+        const auto ctx = [&](Simulation& sim, const char* name) {
+          return Context{sim.world().tick, sim.pool(), Streams(uint64_t(s.seed), uint64_t(s.replicate), name)};
+        };
+        const std::vector<float> hope_before = fused.world().persons.hope;
+        step_influence(fused.world(), m.opinion, m.hope, ctx(fused, HopeParams::kName));
+        step(apart.world(), m.opinion, ctx(apart, OpinionParams::kName));
+        step(apart.world(), m.hope, ctx(apart, HopeParams::kName));
+        INFO("epsilon " << epsilon << ", impulses " << impulses << ", threads " << threads);
+        CHECK(!same_bits(hope_before, fused.world().persons.hope));  // something did change
+        CHECK(same_bits(fused.world().persons.ideology, apart.world().persons.ideology));
+        CHECK(same_bits(fused.world().persons.hope, apart.world().persons.hope));
+        CHECK(same_bits(fused.world().persons.hope_impulse, apart.world().persons.hope_impulse));
+        CHECK(fused.world().hope_impulses_pending == apart.world().hope_impulses_pending);
+      }
+}
