@@ -58,10 +58,11 @@ int main(int argc, char** argv) {
   std::sort(ordinary.begin(), ordinary.end());
   const double med = ordinary[ordinary.size() / 2];
   auto at = [&](int64_t t) { return t >= 0 ? ms[static_cast<size_t>(t)] : 0.0; };
-  printf("{\"persons\": %lld, \"threads\": %d, \"districts\": %zu, \"races\": %zu, \"candidates\": %zu, "
-         "\"ordinary_tick_median_ms\": %.3f, \"election_tick_ms\": %.3f, \"primary_tick_ms\": %.3f, "
-         "\"season_tick_ms\": %.3f, \"election_over_ordinary\": %.3f, \"primary_over_ordinary\": %.3f}\n",
-         static_cast<long long>(sim.world().size()), threads, sim.world().districts.size(), pol.races.size(),
-         pol.candidates.size(), med, at(general), at(primary), at(season), at(general) / med, at(primary) / med);
+  printf(
+      "{\"persons\": %lld, \"threads\": %d, \"districts\": %zu, \"races\": %zu, \"candidates\": %zu, "
+      "\"ordinary_tick_median_ms\": %.3f, \"election_tick_ms\": %.3f, \"primary_tick_ms\": %.3f, "
+      "\"season_tick_ms\": %.3f, \"election_over_ordinary\": %.3f, \"primary_over_ordinary\": %.3f}\n",
+      static_cast<long long>(sim.world().size()), threads, sim.world().districts.size(), pol.races.size(),
+      pol.candidates.size(), med, at(general), at(primary), at(season), at(general) / med, at(primary) / med);
   return 0;
 }

@@ -42,9 +42,11 @@ int main(int argc, char** argv) {
   SweepArgs sw;
   auto* sweep = app.add_subcommand("sweep", "Parameter sweeps on this machine or a SLURM cluster (docs/sweeps.md)");
   sweep->require_subcommand(1);
-  auto* plan = sweep->add_subcommand("plan", "Check a sweep file, print its runs and estimated cost (and, with -o, write the run table)");
+  auto* plan = sweep->add_subcommand(
+      "plan", "Check a sweep file, print its runs and estimated cost (and, with -o, write the run table)");
   plan->add_option("sweep", sw.sweep, "Sweep YAML file")->required();
-  plan->add_option("-o,--output", sw.output, "Write the run table (TSV: run, point, replicate, seed, parameters) here; none without -o");
+  plan->add_option("-o,--output", sw.output,
+                   "Write the run table (TSV: run, point, replicate, seed, parameters) here; none without -o");
   plan->add_flag("!--no-probe", sw.probe, "Do not time the first run to estimate the cost");
   auto* srun = sweep->add_subcommand("run", "Run a sweep on this machine into a directory (resumes what is done)");
   srun->add_option("sweep", sw.sweep, "Sweep YAML file")->required();
@@ -75,7 +77,8 @@ int main(int argc, char** argv) {
   auto* task = sweep->add_subcommand("task", "Run one array task's runs (what submit's script calls)");
   task->add_option("dir", sw.sweep, "Sweep directory")->required();
   task->add_option("--task", sw.task, "Task index (SLURM_ARRAY_TASK_ID)")->required()->check(CLI::NonNegativeNumber);
-  task->add_option("--runs-per-task", sw.runs_per_task, "Runs per task")->check(CLI::Range(int64_t{1}, int64_t{1000000}));
+  task->add_option("--runs-per-task", sw.runs_per_task, "Runs per task")
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
   task->add_option("--threads", sw.threads, "Threads (default: SLURM_CPUS_PER_TASK, OMP_NUM_THREADS or the cores)")
       ->check(CLI::Range(1, 4096));
 

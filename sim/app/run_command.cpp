@@ -19,7 +19,6 @@
 
 namespace tribune {
 
-
 int run_command(const RunArgs& a) {
   std::vector<std::string> overrides = a.overrides;
   if (a.seed >= 0) overrides.push_back("seed=" + std::to_string(a.seed));

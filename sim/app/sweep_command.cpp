@@ -14,10 +14,10 @@
 #include "app/load.h"
 #include "app/progress.h"
 #include "app/signals.h"
+#include "core/format.h"
 #include "core/parallel.h"
 #include "engine/simulation.h"
 #include "scenario/error.h"
-#include "core/format.h"
 #include "scenario/load.h"
 #include "sweep/execute.h"
 #include "sweep/merge.h"
@@ -134,10 +134,11 @@ int sweep_plan_command(const SweepArgs& a) {
       double build = 0, tick = 0;
       const double per_run = probe(s, 1, build, tick);
       const double total = per_run * static_cast<double>(s.runs.size());
-      printf("estimated cost %s per run on 1 thread (build %.2f s, %.1f ms per tick, from the first run), "
-             "%s in all; about %s with --jobs %d on this machine\n",
-             format_duration(per_run).c_str(), build, 1e3 * tick, format_duration(total).c_str(),
-             format_duration(total / cores()).c_str(), cores());
+      printf(
+          "estimated cost %s per run on 1 thread (build %.2f s, %.1f ms per tick, from the first run), "
+          "%s in all; about %s with --jobs %d on this machine\n",
+          format_duration(per_run).c_str(), build, 1e3 * tick, format_duration(total).c_str(),
+          format_duration(total / cores()).c_str(), cores());
     }
     return 0;
   } catch (const ScenarioError& e) {
@@ -160,8 +161,8 @@ int sweep_run_command(const SweepArgs& a) {
   for (const auto& r : s.runs) ids.push_back(r.id);
   install_stop_handlers();
   if (!a.quiet)
-    fprintf(stderr, "tribune: sweep '%s': %zu runs, %d at a time with %d thread%s each, into %s\n",
-            s.spec.name.c_str(), s.runs.size(), jobs, threads, threads == 1 ? "" : "s", a.output.c_str());
+    fprintf(stderr, "tribune: sweep '%s': %zu runs, %d at a time with %d thread%s each, into %s\n", s.spec.name.c_str(),
+            s.runs.size(), jobs, threads, threads == 1 ? "" : "s", a.output.c_str());
   Progress progress("sweep " + s.spec.name, static_cast<int64_t>(s.runs.size()), !a.quiet);
   const auto t0 = std::chrono::steady_clock::now();
   int64_t already = 0;
@@ -243,8 +244,8 @@ int sweep_status_command(const SweepArgs& a) {
   const std::vector<RunState> st = dir.states(s);
   const Counts c = count(st);
   printf("sweep          %s: %zu runs: %lld done, %lld failed, %lld running, %lld missing\n", s.spec.name.c_str(),
-         s.runs.size(), static_cast<long long>(c.n[0]), static_cast<long long>(c.n[1]),
-         static_cast<long long>(c.n[2]), static_cast<long long>(c.n[3]));
+         s.runs.size(), static_cast<long long>(c.n[0]), static_cast<long long>(c.n[1]), static_cast<long long>(c.n[2]),
+         static_cast<long long>(c.n[3]));
   for (size_t r = 0; r < st.size(); ++r) {
     if (st[r] == RunState::failed) {
       std::string why = dir.failure(static_cast<int64_t>(r));
@@ -271,7 +272,8 @@ int sweep_merge_command(const SweepArgs& a) {
     int shown = 0;
     for (size_t r = 0; r < st.size(); ++r)
       if (st[r] != RunState::done && shown++ < 20)
-        not_done += (not_done.empty() ? "" : ", ") + std::to_string(r) + " (" + kRunStateNames[static_cast<int>(st[r])] + ")";
+        not_done +=
+            (not_done.empty() ? "" : ", ") + std::to_string(r) + " (" + kRunStateNames[static_cast<int>(st[r])] + ")";
     fprintf(stderr,
             "error: the sweep is incomplete: %lld of %zu runs done (%lld failed, %lld running, %lld missing): "
             "runs %s%s; `tribune sweep status %s` says more; merge anyway with --allow-partial\n",
@@ -310,9 +312,11 @@ int sweep_task_command(const SweepArgs& a) {
   fprintf(stderr, "tribune: sweep '%s' task %lld: runs %lld..%lld, %d threads\n", s.spec.name.c_str(),
           static_cast<long long>(a.task), static_cast<long long>(ids.front()), static_cast<long long>(ids.back()),
           threads);
-  const BatchResult b = execute_all(s, dir, ids, 1, threads, [] { return stop_signal() != 0; },
-                                    [&](int64_t n) { fprintf(stderr, "tribune: %lld of %zu runs finished\n",
-                                                             static_cast<long long>(n), ids.size()); });
+  const BatchResult b = execute_all(
+      s, dir, ids, 1, threads, [] { return stop_signal() != 0; },
+      [&](int64_t n) {
+        fprintf(stderr, "tribune: %lld of %zu runs finished\n", static_cast<long long>(n), ids.size());
+      });
   fprintf(stderr, "tribune: task %lld: %lld done, %lld already done, %lld failed\n", static_cast<long long>(a.task),
           static_cast<long long>(b.done), static_cast<long long>(b.skipped), static_cast<long long>(b.failed));
   if (b.interrupted) return 130;

@@ -5,6 +5,7 @@
 #include "model/elections/candidates.h"
 #include "model/elections/electoral_reform.h"
 #include "model/elections/voting.h"
+#include "model/events/timeline.h"
 #include "model/government/accountability.h"
 #include "model/government/credit.h"
 #include "model/government/institutional_pressure.h"
@@ -32,46 +33,45 @@
 #include "model/unions/union_growth.h"
 #include "model/unions/union_leadership.h"
 #include "model/unions/union_politics.h"
-#include "model/events/timeline.h"
 
 namespace tribune {
 
 // The mechanisms, by scenario key. Adding one: its params struct here, one line in fields(),
 // one line in the tick function (engine/tick.cpp).
 struct Mechanisms {
-  TimelineParams timeline;                   // M32
-  GrievanceParams grievance;                 // M2
-  OpinionParams opinion;                     // M4
-  HopeParams hope;                           // M3
-  StrategyParams strategy;                   // M9
-  StructureParams structure;                 // M11
-  TimeBudgetParams time_budget;              // M5
-  RelationshipsParams relationships;         // M8
-  EngagementParams engagement;               // M6
-  MemoryParams memory;                       // M7
-  EndorsementParams endorsement;             // M10
-  CampaignHandoverParams campaign_handover;  // M12
-  UnionGrowthParams union_growth;            // M13
-  StrikesParams strikes;                     // M14
-  UnionLeadershipParams union_leadership;    // M15
-  UnionPoliticsParams union_politics;        // M16
-  OrganizerInChiefParams organizer_in_chief;  // M25
-  MobilizationParams mobilization;            // M28
-  RepressionParams repression;                // M29
-  EpisodesParams episodes;                    // M28 episodes
-  MovementRecruitmentParams movement_recruitment;  // M30
-  CandidatesParams candidates;               // M17
-  CampaignsParams campaigns;                 // M19
-  BallotAccessParams ballot_access;          // M18
-  VotingParams voting;                       // M20
-  ElectoralReformParams electoral_reform;    // M21
+  TimelineParams timeline;                             // M32
+  GrievanceParams grievance;                           // M2
+  OpinionParams opinion;                               // M4
+  HopeParams hope;                                     // M3
+  StrategyParams strategy;                             // M9
+  StructureParams structure;                           // M11
+  TimeBudgetParams time_budget;                        // M5
+  RelationshipsParams relationships;                   // M8
+  EngagementParams engagement;                         // M6
+  MemoryParams memory;                                 // M7
+  EndorsementParams endorsement;                       // M10
+  CampaignHandoverParams campaign_handover;            // M12
+  UnionGrowthParams union_growth;                      // M13
+  StrikesParams strikes;                               // M14
+  UnionLeadershipParams union_leadership;              // M15
+  UnionPoliticsParams union_politics;                  // M16
+  OrganizerInChiefParams organizer_in_chief;           // M25
+  MobilizationParams mobilization;                     // M28
+  RepressionParams repression;                         // M29
+  EpisodesParams episodes;                             // M28 episodes
+  MovementRecruitmentParams movement_recruitment;      // M30
+  CandidatesParams candidates;                         // M17
+  CampaignsParams campaigns;                           // M19
+  BallotAccessParams ballot_access;                    // M18
+  VotingParams voting;                                 // M20
+  ElectoralReformParams electoral_reform;              // M21
   InstitutionalPressureParams institutional_pressure;  // M22
-  AccountabilityParams accountability;       // M23
-  MovementPressureParams movement_pressure;  // M30
-  TribuneEffectParams tribune_effect;        // M24
-  LegislationParams legislation;             // M26
-  CreditParams credit;                       // M27
-  MoraleParams morale;                       // M31
+  AccountabilityParams accountability;                 // M23
+  MovementPressureParams movement_pressure;            // M30
+  TribuneEffectParams tribune_effect;                  // M24
+  LegislationParams legislation;                       // M26
+  CreditParams credit;                                 // M27
+  MoraleParams morale;                                 // M31
 
   template <class V>
   void fields(V& v) {
@@ -97,8 +97,9 @@ struct Mechanisms {
              {.doc = "M16: how likely each union is to back an insurgent, and whom it endorses"});
     v.object(OrganizerInChiefParams::kName, organizer_in_chief,
              {.doc = "M25: a left executive's calls for mass action, and whom infrastructure lets them reach"});
-    v.object(MobilizationParams::kName, mobilization,
-             {.doc = "M28: who protests: grievance, illegitimacy, hope, risk, ties, thresholds (Epstein, Granovetter)"});
+    v.object(
+        MobilizationParams::kName, mobilization,
+        {.doc = "M28: who protests: grievance, illegitimacy, hope, risk, ties, thresholds (Epstein, Granovetter)"});
     v.object(RepressionParams::kName, repression, {.doc = "M29: arrests, jail terms and backlash"});
     v.object(EpisodesParams::kName, episodes, {.doc = "detection of bursts of protest, city-wide and per district"});
     v.object(MovementRecruitmentParams::kName, movement_recruitment,
@@ -112,7 +113,8 @@ struct Mechanisms {
     v.object(VotingParams::kName, voting, {.doc = "M20: party identification, turnout, vote choice and counting"});
     v.object(ElectoralReformParams::kName, electoral_reform,
              {.doc = "M21: vote splitting that costs the establishment seats brings instant runoff or PR"});
-    v.object(InstitutionalPressureParams::kName, institutional_pressure, {.doc = "M22: institutional pressure and officeholders' drift"});
+    v.object(InstitutionalPressureParams::kName, institutional_pressure,
+             {.doc = "M22: institutional pressure and officeholders' drift"});
     v.object(AccountabilityParams::kName, accountability,
              {.doc = "M23: betrayals and what an organization can do about them"});
     v.object(MovementPressureParams::kName, movement_pressure,

@@ -192,9 +192,7 @@ const std::vector<Series>& city_defs() {
          return holders(w, [&](const Officeholder& h) { return h.party >= 0 && h.party != w.politics.establishment; });
        }},
       {{"seats_independent_line", "seats", "seats won on independent lines (M18)"},
-       [](const Sums&, const World& w, int) {
-         return holders(w, [](const Officeholder& h) { return h.party < 0; });
-       }},
+       [](const Sums&, const World& w, int) { return holders(w, [](const Officeholder& h) { return h.party < 0; }); }},
       {{"holder_alignment", "[0, 1]",
         "mean over organization-backed officeholders of 1 - |position - platform| / 2 (NaN without any) (M22)"},
        [](const Sums&, const World& w, int) {
@@ -202,7 +200,9 @@ const std::vector<Series>& city_defs() {
        }},
       {{"holder_drift", "ideology",
         "mean over organization-backed officeholders of position - platform (NaN without any) (M22)"},
-       [](const Sums&, const World& w, int) { return org_holder_mean(w, [](const Officeholder& h) { return h.drift(); }); }},
+       [](const Sums&, const World& w, int) {
+         return org_holder_mean(w, [](const Officeholder& h) { return h.drift(); });
+       }},
       {{"betrayals", "events", "betrayals this week (M23)"},
        [](const Sums&, const World& w, int) { return double(w.politics.betrayals_this_tick); }},
       {{"reforms_passed", "reforms", "reforms passed so far (M26)"},
@@ -256,8 +256,8 @@ const std::vector<Series>& district_defs() {
   static const std::vector<Series> all = [] {
     std::vector<Series> v = defs;
     for (const char* name : {"org_supporters", "org_volunteers", "org_members", "org_cadre", "union_left_led_share",
-                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout", "seats_backed", "protesters", "arrests", "episode_active",
-                             "disruption", "movement_hours"})
+                             "ties_org_share", "strikes_started", "strikes_active", "strikes_won", "turnout",
+                             "seats_backed", "protesters", "arrests", "episode_active", "disruption", "movement_hours"})
       for (const auto& c : city_defs())
         if (c.info.name == name) v.push_back(c);
     return v;
@@ -292,7 +292,8 @@ const std::vector<OrgSeries>& org_defs() {
   static const std::vector<OrgSeries> defs = {
       {{"supporters", "persons", "on the organization's list, not active (M6)"},
        [](const Org& o, const World&) { return double(o.count[kSupporter]); }},
-      {{"volunteers", "persons", "active, not members (M6)"}, [](const Org& o, const World&) { return double(o.count[kVolunteer]); }},
+      {{"volunteers", "persons", "active, not members (M6)"},
+       [](const Org& o, const World&) { return double(o.count[kVolunteer]); }},
       {{"members", "persons", "members, cadre included (M6)"},
        [](const Org& o, const World&) { return double(o.count[kMember] + o.count[kCadre]); }},
       {{"cadre", "persons", "cadre (M6)"}, [](const Org& o, const World&) { return double(o.count[kCadre]); }},
@@ -322,10 +323,14 @@ const std::vector<OrgSeries>& org_defs() {
        [](const Org& o, const World& w) { return mean_tie(o, w, kTieUnions); }},
       {{"ties_districts", "[0, 1]", "mean tie to the districts' voting blocs and community groups (M8)"},
        [](const Org& o, const World& w) { return mean_tie(o, w, kTieDistricts); }},
-      {{"ties_donors", "[0, 1]", "tie to the donor network (M8)"}, [](const Org& o, const World& w) { return mean_tie(o, w, kTieDonors); }},
-      {{"ties_org_share", "1", "share of the organization's relationship weight it holds itself rather than "
-                               "through persons (M8; what M22 reads)"},
-       [](const Org& o, const World&) { return o.ties.org.empty() ? 0.0 : o.ties.org_share(0, static_cast<int>(o.ties.org.size())); }},
+      {{"ties_donors", "[0, 1]", "tie to the donor network (M8)"},
+       [](const Org& o, const World& w) { return mean_tie(o, w, kTieDonors); }},
+      {{"ties_org_share", "1",
+        "share of the organization's relationship weight it holds itself rather than "
+        "through persons (M8; what M22 reads)"},
+       [](const Org& o, const World&) {
+         return o.ties.org.empty() ? 0.0 : o.ties.org_share(0, static_cast<int>(o.ties.org.size()));
+       }},
       {{"brand", "[0, 1]", "voters' recognition of the organization as distinct (M10)"},
        [](const Org& o, const World&) { return o.brand; }},
       {{"movement_recruits", "persons", "protesters who signed up to its list this week (M30)"},

@@ -1,10 +1,10 @@
 #include "engine/simulation.h"
 
-#include "model/movements/episodes.h"
-#include "model/society/influence.h"
-#include "model/movements/organizer_in_chief.h"
-#include "model/unions/union_tables.h"
 #include "core/fields.h"
+#include "model/movements/episodes.h"
+#include "model/movements/organizer_in_chief.h"
+#include "model/society/influence.h"
+#include "model/unions/union_tables.h"
 
 namespace tribune {
 

@@ -9,9 +9,9 @@
 
 #include "core/context.h"
 #include "core/parallel.h"
-#include "world/world.h"
 #include "engine/recorder.h"
 #include "engine/scenario.h"
+#include "world/world.h"
 
 namespace tribune {
 

@@ -67,7 +67,7 @@ class Dimensions {
   struct Attached {
     std::vector<std::vector<uint64_t>> scales;  // per dimension of the dataset: scale references
   };
-  std::vector<std::pair<uint64_t, Attached>> datasets_;                         // by reference
+  std::vector<std::pair<uint64_t, Attached>> datasets_;                                  // by reference
   std::vector<std::pair<uint64_t, std::vector<std::pair<uint64_t, unsigned>>>> scales_;  // (dataset, dim)
 };
 

@@ -7,8 +7,8 @@
 #include <ctime>
 #include <filesystem>
 
-#include "engine/simulation.h"
 #include "core/version.h"
+#include "engine/simulation.h"
 #include "io/h5.h"
 
 namespace tribune {
@@ -107,7 +107,8 @@ static void write_series(h5::Dimensions& attached, hid_t file, const Recorder& r
   h5::Handle ts = h5::group(file, "timeseries");
   h5::attr(ts, "description", std::string("city-wide series, one value per tick (week)"));
   h5::Handle tick = tick_scale(ts, rec.ticks());
-  for (size_t s = 0; s < rec.city_series().size(); ++s) series(attached, ts, rec.city_series()[s], rec.city()[s], {T}, {tick});
+  for (size_t s = 0; s < rec.city_series().size(); ++s)
+    series(attached, ts, rec.city_series()[s], rec.city()[s], {T}, {tick});
 
   const hsize_t D = static_cast<hsize_t>(districts);
   h5::Handle dg = h5::group(file, "districts");
@@ -126,9 +127,9 @@ static void write_series(h5::Dimensions& attached, hid_t file, const Recorder& r
 
 // Series over ticks x actors (organizations, unions) in group `name`, with the actor scale `dim`
 // and the actors' names in `<dim>_name`.
-static void write_actor_series(h5::Dimensions& attached, hid_t file, const char* name, const char* dim, const std::vector<int64_t>& ticks,
-                               const std::vector<std::string>& names, const std::vector<SeriesInfo>& infos,
-                               const std::vector<std::vector<double>>& values) {
+static void write_actor_series(h5::Dimensions& attached, hid_t file, const char* name, const char* dim,
+                               const std::vector<int64_t>& ticks, const std::vector<std::string>& names,
+                               const std::vector<SeriesInfo>& infos, const std::vector<std::vector<double>>& values) {
   const hsize_t T = ticks.size(), A = names.size();
   h5::Handle g = h5::group(file, name);
   h5::attr(g, "description", std::string("per-") + dim + " series, ticks x " + dim);

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-
-
 namespace tribune::scenario {
 
 static size_t edit_distance(const std::string& a, const std::string& b) {

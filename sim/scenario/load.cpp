@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "world/world.h"
 #include "scenario/reader.h"
 #include "scenario/schema.h"
 #include "scenario/writer.h"
+#include "world/world.h"
 
 namespace tribune {
 
@@ -20,7 +20,8 @@ static void check_politics(Scenario& s, scenario::Reader& r) {
       if (s.parties[i].name == s.parties[j].name)
         r.error_at("parties[" + std::to_string(i) + "].name", "duplicate party name '" + s.parties[i].name + "'");
     if (s.parties[i].name == "independent")
-      r.error_at("parties[" + std::to_string(i) + "].name", "'independent' names the line of candidates without a party");
+      r.error_at("parties[" + std::to_string(i) + "].name",
+                 "'independent' names the line of candidates without a party");
     if (s.parties[i].establishment && ++establishment > 1)
       r.error_at("parties[" + std::to_string(i) + "].establishment", "only one party can be the establishment");
   }

@@ -4,8 +4,8 @@
 #include <charconv>
 #include <cmath>
 
-#include "scenario/did_you_mean.h"
 #include "core/format.h"
+#include "scenario/did_you_mean.h"
 
 namespace tribune::scenario {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/fields.h"
 #include "model/events/event.h"
 #include "scenario/error.h"
-#include "core/fields.h"
 #include "scenario/node.h"
 
 namespace tribune::scenario {

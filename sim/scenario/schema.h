@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "model/events/event.h"
 #include "core/fields.h"
+#include "model/events/event.h"
 #include "scenario/writer.h"
 
 namespace tribune::scenario {

@@ -12,8 +12,8 @@
 #include "engine/simulation.h"
 #include "io/output.h"
 #include "scenario/error.h"
-#include "scenario/node.h"
 #include "scenario/load.h"
+#include "scenario/node.h"
 
 namespace tribune::sweep {
 

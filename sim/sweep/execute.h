@@ -19,8 +19,7 @@ struct RunOutcome {
 
 // Run one run into its file; on failure write its .failed file. For tests, the environment
 // variable TRIBUNE_SWEEP_FAIL_RUNS (a comma-separated list of run ids) makes those runs fail.
-RunOutcome execute(const Sweep& s, const SweepDir& dir, const Run& run, int threads,
-                   const std::function<bool()>& stop);
+RunOutcome execute(const Sweep& s, const SweepDir& dir, const Run& run, int threads, const std::function<bool()>& stop);
 
 struct BatchResult {
   int64_t done = 0, failed = 0, skipped = 0;

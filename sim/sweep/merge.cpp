@@ -24,8 +24,8 @@ struct Group {
   const char* name;
   const char* actor;  // dimension after tick, or nullptr
 };
-constexpr Group kGroups[] = {{"timeseries", nullptr}, {"districts", "district"}, {"organizations", "org"},
-                             {"unions", "union"}};
+constexpr Group kGroups[] = {
+    {"timeseries", nullptr}, {"districts", "district"}, {"organizations", "org"}, {"unions", "union"}};
 
 bool numeric(const std::string& s, double& x) {
   const char* b = s.data();
@@ -84,7 +84,8 @@ void write_runs_table(hid_t f, const Sweep& s, const std::vector<RunState>& st, 
   h5::Handle ct(H5Tcreate(H5T_COMPOUND, row));
   const char* fixed_names[] = {"run", "point", "replicate", "seed", "status"};
   for (size_t k = 0; k < 5; ++k) H5Tinsert(ct, fixed_names[k], offset[k], types[k]);
-  for (size_t k = 0; k < cols.size(); ++k) H5Tinsert(ct, s.spec.parameters[k].path.c_str(), offset[5 + k], types[5 + k]);
+  for (size_t k = 0; k < cols.size(); ++k)
+    H5Tinsert(ct, s.spec.parameters[k].path.c_str(), offset[5 + k], types[5 + k]);
   std::vector<char> buf(std::max<size_t>(1, row * s.runs.size()), 0);
   for (size_t r = 0; r < s.runs.size(); ++r) {
     char* at = buf.data() + r * row;
@@ -104,8 +105,9 @@ void write_runs_table(hid_t f, const Sweep& s, const std::vector<RunState>& st, 
   h5::Handle sp(H5Screate_simple(1, &n, nullptr));
   h5::Handle d(H5Dcreate2(f, "runs", ct, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
   if (n) H5Dwrite(d, ct, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data());
-  h5::attr(d, "description", std::string("one row per run: id, design point, replicate, seed, status "
-                                         "(done, failed, running, missing) and every swept value"));
+  h5::attr(d, "description",
+           std::string("one row per run: id, design point, replicate, seed, status "
+                       "(done, failed, running, missing) and every swept value"));
 }
 
 // The per-run coordinates in a group, attached to its `run` scale.
@@ -222,13 +224,13 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
       // The series, named as in the first run file.
       std::vector<std::string> series;
       for (const auto& name : h5::dataset_names(src)) {
-        if (name == "tick" || (grp.actor && (name == grp.actor || name == std::string(grp.actor) + "_name")))
-          continue;
+        if (name == "tick" || (grp.actor && (name == grp.actor || name == std::string(grp.actor) + "_name"))) continue;
         series.push_back(name);
       }
       std::vector<h5::Handle> outs;
       for (const auto& name : series) {
-        std::vector<hsize_t> dims = {R, static_cast<hsize_t>(T)}, chunk = {1, static_cast<hsize_t>(std::max<int64_t>(T, 1))};
+        std::vector<hsize_t> dims = {R, static_cast<hsize_t>(T)},
+                             chunk = {1, static_cast<hsize_t>(std::max<int64_t>(T, 1))};
         if (grp.actor) dims.push_back(A), chunk.push_back(std::max<hsize_t>(A, 1));
         h5::Handle d = h5::chunked_doubles(g, name.c_str(), dims, chunk);
         h5::Handle sd(H5Dopen2(src, name.c_str(), H5P_DEFAULT));
@@ -254,8 +256,8 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
           const hsize_t cols_here = dims.size() > 1 ? dims[1] : 1;
           if (grp.actor && cols_here != A)
             throw std::runtime_error("run " + std::to_string(r) + " has " + std::to_string(cols_here) + " " +
-                                     grp.actor + "s where run " + std::to_string(first) + " has " +
-                                     std::to_string(A) + ": its series cannot be stacked");
+                                     grp.actor + "s where run " + std::to_string(first) + " has " + std::to_string(A) +
+                                     ": its series cannot be stacked");
           v.resize(row_size, std::numeric_limits<double>::quiet_NaN());  // a shorter run ends in NaN
           h5::write_row(outs[k], r, v);
         }

@@ -79,7 +79,9 @@ std::string submit(const std::string& script) {
   while (fgets(buf, sizeof buf, p)) out += buf;
   const int rc = pclose(p);
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  if (rc != 0 || out.empty()) throw std::runtime_error("sbatch failed: " + (out.empty() ? std::string("no output (is SLURM installed and SLURM_CONF set?)") : out));
+  if (rc != 0 || out.empty())
+    throw std::runtime_error("sbatch failed: " +
+                             (out.empty() ? std::string("no output (is SLURM installed and SLURM_CONF set?)") : out));
   const std::string job = out.substr(out.rfind('\n') == std::string::npos ? 0 : out.rfind('\n') + 1);
   return job.substr(0, job.find(';'));
 }

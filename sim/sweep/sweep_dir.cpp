@@ -59,8 +59,7 @@ void SweepDir::create(const Sweep& s) const {
 
 Sweep SweepDir::load() const {
   const fs::path spec = root_ / "sweep.yaml";
-  if (!fs::exists(spec))
-    throw ScenarioError({Diagnostic{root_.string(), "", "not a sweep directory (no sweep.yaml)"}});
+  if (!fs::exists(spec)) throw ScenarioError({Diagnostic{root_.string(), "", "not a sweep directory (no sweep.yaml)"}});
   return load_sweep_frozen(slurp(spec), spec.string(), slurp(root_ / "base.yaml"), (root_ / "base.yaml").string());
 }
 

@@ -7,11 +7,11 @@
 #include <set>
 #include <sstream>
 
-#include "scenario/error.h"
 #include "core/format.h"
+#include "scenario/error.h"
+#include "scenario/load.h"
 #include "scenario/node.h"
 #include "scenario/reader.h"
-#include "scenario/load.h"
 #include "sweep/designs.h"
 
 namespace tribune::sweep {
@@ -38,7 +38,8 @@ std::string at(const Parameter& p, double u) {
     const double lo = std::ceil(p.min), hi = std::floor(p.max);
     return format_value(std::min(hi, lo + std::floor(u * (hi - lo + 1))), true);
   }
-  if (p.scale == Scale::log) return format_value(std::exp(std::log(p.min) + u * (std::log(p.max) - std::log(p.min))), false);
+  if (p.scale == Scale::log)
+    return format_value(std::exp(std::log(p.min) + u * (std::log(p.max) - std::log(p.min))), false);
   return format_value(p.min + u * (p.max - p.min), false);
 }
 
@@ -113,8 +114,9 @@ void check(SweepSpec& s, scenario::Reader& r, const std::string& base_yaml, cons
       r.error_at(at_p + (list ? ".values[0]" : ".min"), "'" + first + "' does not fit '" + p.path + "': " + problem);
       continue;
     }
-    const std::vector<std::string> rest = list ? std::vector<std::string>(p.values.begin() + 1, p.values.end())
-                                               : std::vector<std::string>{format_value(p.integer ? std::floor(p.max) : p.max, p.integer)};
+    const std::vector<std::string> rest =
+        list ? std::vector<std::string>(p.values.begin() + 1, p.values.end())
+             : std::vector<std::string>{format_value(p.integer ? std::floor(p.max) : p.max, p.integer)};
     for (size_t j = 0; j < rest.size(); ++j) {
       const std::string q = try_value(base_yaml, base_file, p.path, rest[j]);
       if (!q.empty())
@@ -139,7 +141,8 @@ std::vector<std::vector<std::string>> expand(const SweepSpec& s) {
       for (int k = 0; k < d; ++k) point.push_back(lv[static_cast<size_t>(k)][idx[static_cast<size_t>(k)]]);
       out.push_back(std::move(point));
       int k = d - 1;
-      while (k >= 0 && ++idx[static_cast<size_t>(k)] == lv[static_cast<size_t>(k)].size()) idx[static_cast<size_t>(k--)] = 0;
+      while (k >= 0 && ++idx[static_cast<size_t>(k)] == lv[static_cast<size_t>(k)].size())
+        idx[static_cast<size_t>(k--)] = 0;
       if (k < 0) break;
     }
     return out;
@@ -147,11 +150,20 @@ std::vector<std::vector<std::string>> expand(const SweepSpec& s) {
   const uint64_t seed = static_cast<uint64_t>(s.design.seed);
   Points u;
   switch (s.design.kind) {
-    case DesignKind::random: u = uniform_random(s.design.samples, d, seed); break;
-    case DesignKind::lhs: u = latin_hypercube(s.design.samples, d, seed); break;
-    case DesignKind::sobol: u = sobol(s.design.samples, d); break;
-    case DesignKind::saltelli: u = saltelli(s.design.samples, d); break;
-    case DesignKind::factorial: break;
+    case DesignKind::random:
+      u = uniform_random(s.design.samples, d, seed);
+      break;
+    case DesignKind::lhs:
+      u = latin_hypercube(s.design.samples, d, seed);
+      break;
+    case DesignKind::sobol:
+      u = sobol(s.design.samples, d);
+      break;
+    case DesignKind::saltelli:
+      u = saltelli(s.design.samples, d);
+      break;
+    case DesignKind::factorial:
+      break;
   }
   for (const auto& row : u) {
     std::vector<std::string> point;

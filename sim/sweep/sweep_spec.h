@@ -44,7 +44,8 @@ struct Design {
     v.integer("samples", samples,
               {.doc = "points of a random, lhs or sobol design; base samples N of a saltelli design (N (d + 2) "
                       "points); unused by factorial",
-               .min = 0, .max = 10000000});
+               .min = 0,
+               .max = 10000000});
     v.integer("seed", seed, {.doc = "seed of the random and lhs draws", .min = 0});
   }
 };
@@ -56,15 +57,15 @@ struct Parameter {
   int64_t steps = 0;  // factorial over a range: this many evenly spaced values
   Scale scale = Scale::linear;
   bool has_range() const { return min == min && max == max; }  // both given (not NaN)
-  bool integer = false;    // set by the loader: the scenario key takes whole numbers
+  bool integer = false;  // set by the loader: the scenario key takes whole numbers
   template <class V>
   void fields(V& v) {
     v.text("path", path, {.doc = "scenario key path, as for --set", .required = true});
     v.names("values", values, {.doc = "the values to take (factorial designs)"});
     v.num("min", min, {.doc = "lower end of the range"});
     v.num("max", max, {.doc = "upper end of the range"});
-    v.integer("steps", steps, {.doc = "factorial over a range: evenly spaced values, ends included", .min = 0,
-                               .max = 1000000});
+    v.integer("steps", steps,
+              {.doc = "factorial over a range: evenly spaced values, ends included", .min = 0, .max = 1000000});
     v.choice("scale", scale, kScaleNames, {.doc = "linear, or log (even on the logarithm; min > 0)"});
   }
 };
@@ -82,7 +83,8 @@ struct SweepSpec {
     v.text("name", name, {.doc = "sweep name", .required = true});
     v.text("scenario", scenario, {.doc = "base scenario file, relative to the sweep file", .required = true});
     v.integer("replicates", replicates,
-              {.doc = "replicates per design point (seeds seed, seed + 1, ...: the same across points)", .min = 1,
+              {.doc = "replicates per design point (seeds seed, seed + 1, ...: the same across points)",
+               .min = 1,
                .max = 1000000});
     v.integer("seed", seed, {.doc = "seed of replicate 0 (default: the scenario's)", .min = 0});
     v.names("set", set, {.doc = "fixed overrides applied to every run, key.path=value"});
@@ -100,10 +102,10 @@ struct Run {
 // A loaded, validated sweep: the spec, the base scenario resolved, and every run.
 struct Sweep {
   SweepSpec spec;
-  std::string file;           // the sweep file as given
-  std::string text;           // its text
-  std::string base_yaml;      // the base scenario, resolved (with `set` applied)
-  std::string base_file;      // the base scenario's path as resolved
+  std::string file;                                 // the sweep file as given
+  std::string text;                                 // its text
+  std::string base_yaml;                            // the base scenario, resolved (with `set` applied)
+  std::string base_file;                            // the base scenario's path as resolved
   std::shared_ptr<const scenario::Node> base_tree;  // base_yaml parsed once, for the runs
   int64_t base_seed = 0;
   std::vector<Run> runs;

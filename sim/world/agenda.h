@@ -22,13 +22,20 @@ struct ReformSpec {
 
   template <class V>
   void fields(V& v) {
-    v.text("name", name, {.doc = "reform name (free childcare, housing, transit, taxing the rich, 004)", .required = true});
+    v.text("name", name,
+           {.doc = "reform name (free childcare, housing, transit, taxing the rich, 004)", .required = true});
     v.num("depth", depth,
           {.doc = "cost to capital, in units of its tolerance budget; also how much it lowers beneficiaries' grievance",
-           .unit = "1", .source = "assumption", .min = 0, .max = 10});
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 10});
     v.num("cut", cut,
-          {.doc = "legislators (and executives) left of this position support it sincerely", .unit = "ideology",
-           .source = "assumption", .min = -1, .max = 1});
+          {.doc = "legislators (and executives) left of this position support it sincerely",
+           .unit = "ideology",
+           .source = "assumption",
+           .min = -1,
+           .max = 1});
     v.names("beneficiaries", beneficiaries, {.doc = "classes it benefits (worker, professional, owner); empty: all"});
     v.text("legislature", legislature, {.doc = "office whose officeholders vote on it", .required = true});
     v.text("executive", executive, {.doc = "office that may veto it ('' for none)"});

@@ -85,7 +85,10 @@ struct OfficeSpec {
                .max = 500});
     v.choice("rule", rule, kRuleNames, {.doc = "how votes become seats (M20)"});
     v.integer("term_weeks", term_weeks,
-              {.doc = "weeks between elections", .unit = "weeks", .source = "four-year terms are common", .min = 26,
+              {.doc = "weeks between elections",
+               .unit = "weeks",
+               .source = "four-year terms are common",
+               .min = 26,
                .max = 2000});
     v.integer("first_election", first_election,
               {.doc = "week of the first general election", .unit = "weeks", .min = 1, .max = 100000});

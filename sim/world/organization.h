@@ -60,10 +60,10 @@ struct Asks {
   template <class V>
   void fields(V& v) {
     const Meta m{.doc = "hours per week the organization asks of this level",
-                           .unit = "hours/week",
-                           .source = "assumption",
-                           .min = 0,
-                           .max = 80};
+                 .unit = "hours/week",
+                 .source = "assumption",
+                 .min = 0,
+                 .max = 80};
     v.num("volunteer", volunteer, m);
     v.num("member", member, m);
     v.num("cadre", cadre, m);

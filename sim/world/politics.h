@@ -21,8 +21,8 @@ inline constexpr const char* kHolderNames[kHolders] = {"organization", "candidat
 
 // What a campaign received, by holder.
 struct Ledger {
-  std::array<double, kHolders> hours{};        // volunteer hours
-  std::array<double, kHolders> money{};        // dollars
+  std::array<double, kHolders> hours{};         // volunteer hours
+  std::array<double, kHolders> money{};         // dollars
   std::array<double, kHolders> endorsements{};  // members of endorsing unions in the constituency
 };
 
@@ -37,15 +37,15 @@ struct Candidate {
   double quality = 0;   // valence, in utility units
   int incumbent = -1;   // index of the officeholder it is, or -1
   bool on_ballot = true;
-  int career_union = -1;      // a union it belonged to, its own tie (M8 for candidates)
+  int career_union = -1;  // a union it belonged to, its own tie (M8 for candidates)
   double career_tie = 0;
-  double signatures = 0;      // valid signatures gathered (M18)
-  double last_share = 0;      // in the last poll (hunters)
-  double heading = 1;         // direction a hunter is moving
+  double signatures = 0;  // valid signatures gathered (M18)
+  double last_share = 0;  // in the last poll (hunters)
+  double heading = 1;     // direction a hunter is moving
   Ledger ledger;
-  double contacts = 0;        // contacts made so far (M19)
+  double contacts = 0;                        // contacts made so far (M19)
   std::array<double, kHolders> week_hours{};  // volunteer hours it got this week, by holder (M19)
-  double media = 0;           // media effect in [-1, 1]: own money's reach less opposition spending (M19)
+  double media = 0;  // media effect in [-1, 1]: own money's reach less opposition spending (M19)
   double primary_votes = 0, votes = 0;
   bool won = false;
   bool petitioning() const { return party < 0; }
@@ -57,9 +57,9 @@ struct Race {
   Rule rule = Rule::plurality;
   int seats = 1;
   int64_t season_start = 0, primary = -1, general = 0;  // ticks; primary -1: none
-  std::vector<int> candidates;                           // indices into Politics::candidates
-  std::vector<int> union_backs;                          // per union: the candidate it endorses, or -1
-  std::vector<int> org_backs;                            // per organization: the candidate it backs, or -1
+  std::vector<int> candidates;                          // indices into Politics::candidates
+  std::vector<int> union_backs;                         // per union: the candidate it endorses, or -1
+  std::vector<int> org_backs;                           // per organization: the candidate it backs, or -1
   double electorate = 0, turnout = 0;
   bool primary_held = false, held = false;
 };
@@ -79,7 +79,7 @@ struct Officeholder {
 struct OfficeState {
   Rule rule = Rule::plurality;  // changes by electoral reform (M21)
   int64_t next_election = 0;
-  double splits = 0;            // establishment seats lost to vote splitting, discounted (M21)
+  double splits = 0;  // establishment seats lost to vote splitting, discounted (M21)
   bool reformed = false;
 };
 
@@ -110,15 +110,15 @@ struct Politics {
   int64_t betrayals_this_tick = 0;
   // Legislation (M26) and credit (M27).
   std::vector<ReformSpec> agenda;
-  size_t next_reform = 0;             // the next reform to come to a vote
-  double depth_passed = 0;            // cumulative depth of reforms passed
-  double capital_threshold = 0;       // cumulative depth at which capital answers next
+  size_t next_reform = 0;        // the next reform to come to a vote
+  double depth_passed = 0;       // cumulative depth of reforms passed
+  double capital_threshold = 0;  // cumulative depth at which capital answers next
   int64_t reforms_passed = 0, capital_shocks = 0;
-  std::vector<int> passed_this_tick;  // agenda indices, for M27
-  double sponsor_visibility = 0;      // of the most visible backed officeholder who voted for them
-  double disruption = 0;              // this session's disruption signal (M26)
-  std::vector<double> disruption_in;  // the same per district, where it comes from (M26)
-  std::vector<double> hope_history;                  // mean hope, the last 53 weeks (M22)
+  std::vector<int> passed_this_tick;                  // agenda indices, for M27
+  double sponsor_visibility = 0;                      // of the most visible backed officeholder who voted for them
+  double disruption = 0;                              // this session's disruption signal (M26)
+  std::vector<double> disruption_in;                  // the same per district, where it comes from (M26)
+  std::vector<double> hope_history;                   // mean hope, the last 53 weeks (M22)
   std::vector<std::vector<double>> strength_history;  // per organization, the last 53 weeks (M22)
 };
 

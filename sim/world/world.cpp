@@ -13,8 +13,7 @@ double Shock::level(int64_t tick) const {
 
 size_t World::bytes() const {
   return persons.bytes() + network.bytes() + workplaces.bytes() + scratch.capacity() * sizeof(float) +
-         pair_scratch.capacity() * sizeof(float) +
-         env.shock_table.capacity() * sizeof(double);
+         pair_scratch.capacity() * sizeof(float) + env.shock_table.capacity() * sizeof(double);
 }
 
 }  // namespace tribune

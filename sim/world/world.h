@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "world/event_table.h"
-#include "world/persons.h"
 #include "world/organization.h"
+#include "world/persons.h"
 #include "world/politics.h"
 #include "world/ties.h"
 #include "world/union.h"
@@ -148,7 +148,7 @@ struct Campaign {
 struct Episode {
   bool active = false;
   int64_t start = 0, peak = 0, districts = 0;
-  int demand = -1;  // the reform on the agenda it presses (M30), or -1: its grievance in general
+  int demand = -1;               // the reform on the agenda it presses (M30), or -1: its grievance in general
   int64_t reforms_at_start = 0;  // reforms passed when it started (M31: did it win?)
 };
 

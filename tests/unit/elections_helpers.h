@@ -4,8 +4,8 @@
 // checks.
 #include <string>
 
-#include "world/world.h"
 #include "helpers.h"
+#include "world/world.h"
 
 namespace tribune::test {
 
@@ -39,11 +39,11 @@ inline std::string many_districts(int districts, int per_district, int weeks, co
   std::string ds;
   for (int d = 0; d < districts; ++d) {
     const double shift = districts > 1 ? lean * (2.0 * d / (districts - 1) - 1) : 0.0;
-    ds += (d ? ", " : "") + std::string("{name: d") + std::to_string(d) + ", ideology_shift: " +
-          std::to_string(shift) + "}";
+    ds += (d ? ", " : "") + std::string("{name: d") + std::to_string(d) + ", ideology_shift: " + std::to_string(shift) +
+          "}";
   }
-  return "name: unit\nhorizon_weeks: " + std::to_string(weeks) + "\nworld:\n  persons: " +
-         std::to_string(districts * per_district) + "\n  districts: [" + ds + "]\n" + extra;
+  return "name: unit\nhorizon_weeks: " + std::to_string(weeks) +
+         "\nworld:\n  persons: " + std::to_string(districts * per_district) + "\n  districts: [" + ds + "]\n" + extra;
 }
 
 // An officeholder of organization 0 on its platform, holding `held` (organization, candidate,

@@ -8,10 +8,10 @@
 #include <cmath>
 
 #include "core/context.h"
-#include "world/world.h"
 #include "model/elections/counting.h"
 #include "model/elections/seating.h"
 #include "model/unions/union_tables.h"
+#include "world/world.h"
 
 namespace tribune {
 
@@ -126,8 +126,8 @@ struct Tally {
 
 // Count first choices among candidates `in`; with `two` set (plurality), voters whose choice is
 // outside the pair move to the better of the two with probability `strategic`.
-Tally count(const World& w, const Field& f, const Context& c, uint32_t purpose, const std::array<char, kMaxCandidates>& in,
-            std::pair<int, int> two = {-1, -1}) {
+Tally count(const World& w, const Field& f, const Context& c, uint32_t purpose,
+            const std::array<char, kMaxCandidates>& in, std::pair<int, int> two = {-1, -1}) {
   const double strategic = w.politics.vote.strategic;
   auto block = [&](int64_t lo, int64_t hi) {
     Tally t;
@@ -206,8 +206,7 @@ Poll poll(const World& w, int r, int sample, const Context& c) {
     Stream pick = c.rng.at(0, static_cast<uint64_t>(j), purpose(r, kPoll));
     const int64_t i = f.begin + static_cast<int64_t>(pick.uniform() * static_cast<double>(n));
     double s_draw = 0;
-    cast(w, f, i, c.rng.at(0, static_cast<uint64_t>(i), purpose(r, kPoll) + 1), u,
-         &s_draw);
+    cast(w, f, i, c.rng.at(0, static_cast<uint64_t>(i), purpose(r, kPoll) + 1), u, &s_draw);
     const int k = best(u, f.K, in);
     p.share[static_cast<size_t>(k)] += 1;
     p.supporters_ideology[static_cast<size_t>(k)] += w.persons.ideology[i];
@@ -215,8 +214,8 @@ Poll poll(const World& w, int r, int sample, const Context& c) {
   }
   for (int k = 0; k < f.K; ++k) {
     const double votes = p.share[static_cast<size_t>(k)];
-    p.supporters_ideology[static_cast<size_t>(k)] = votes > 0 ? p.supporters_ideology[static_cast<size_t>(k)] / votes
-                                                               : w.politics.candidates[f.id[k]].position;
+    p.supporters_ideology[static_cast<size_t>(k)] =
+        votes > 0 ? p.supporters_ideology[static_cast<size_t>(k)] / votes : w.politics.candidates[f.id[k]].position;
     p.share[static_cast<size_t>(k)] = votes / counted;
   }
   return p;
@@ -283,7 +282,8 @@ void hold_general(World& w, int r, const Context& c) {
         if (round.votes[static_cast<size_t>(lead)] * 2 > round.voters) break;
         int last = -1;
         for (int k = f.K - 1; k >= 0; --k)
-          if (remaining[k] && (last < 0 || round.votes[static_cast<size_t>(k)] < round.votes[static_cast<size_t>(last)]))
+          if (remaining[k] &&
+              (last < 0 || round.votes[static_cast<size_t>(k)] < round.votes[static_cast<size_t>(last)]))
             last = k;
         remaining[last] = 0;
         round = count(w, f, c, pur, remaining);

@@ -16,8 +16,7 @@ void step(World& w, const BallotAccessParams& p, const Context& c) {
     if (race.held) continue;
     const int64_t deadline = std::min(race.season_start + p.petition_weeks, race.general - 1);
     if (c.tick < race.season_start || c.tick > deadline) continue;
-    const double residents =
-        static_cast<double>(w.constituency(race.district).size());
+    const double residents = static_cast<double>(w.constituency(race.district).size());
     const double required = pol.office_specs[static_cast<size_t>(race.office)].signatures * residents;
     for (int id : race.candidates) {
       Candidate& k = pol.candidates[static_cast<size_t>(id)];

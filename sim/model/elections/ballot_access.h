@@ -27,20 +27,32 @@ struct BallotAccessParams {
   void fields(V& v) {
     declare_switch(v, enabled);
     v.num("signatures_per_hour", signatures_per_hour,
-          {.doc = "signatures a volunteer gathers per hour", .unit = "1/hour",
-           .source = "assumption (petitioners report 5-15 an hour)", .min = 0, .max = 1000});
+          {.doc = "signatures a volunteer gathers per hour",
+           .unit = "1/hour",
+           .source = "assumption (petitioners report 5-15 an hour)",
+           .min = 0,
+           .max = 1000});
     v.num("struck", struck,
-          {.doc = "share of gathered signatures struck by challenges", .unit = "1",
-           .source = "assumption; 002: establishment challenges to petitions", .min = 0, .max = 1});
+          {.doc = "share of gathered signatures struck by challenges",
+           .unit = "1",
+           .source = "assumption; 002: establishment challenges to petitions",
+           .min = 0,
+           .max = 1});
     v.integer("petition_weeks", petition_weeks,
               {.doc = "weeks at the start of the season for petitioning", .unit = "weeks", .min = 1, .max = 100});
     v.num("petition_share", petition_share,
-          {.doc = "share of an independent campaign's hours that go into petitions while petitioning", .unit = "1",
-           .source = "assumption", .min = 0, .max = 1});
+          {.doc = "share of an independent campaign's hours that go into petitions while petitioning",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("regularity", regularity,
           {.doc = "share of its hours in a race an organization gives the nominee after losing the primary "
                   "(party-regularity pressure)",
-           .unit = "1", .source = "assumption; 002", .min = 0, .max = 1});
+           .unit = "1",
+           .source = "assumption; 002",
+           .min = 0,
+           .max = 1});
   }
 };
 

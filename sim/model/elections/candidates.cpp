@@ -6,10 +6,10 @@
 #include <string>
 
 #include "core/context.h"
-#include "world/district_sums.h"
-#include "world/world.h"
 #include "model/elections/ballot.h"
 #include "model/organizations/strategy.h"
+#include "world/district_sums.h"
+#include "world/world.h"
 
 namespace tribune {
 
@@ -32,8 +32,8 @@ std::vector<double> establishment_share(const World& w, const Pool& pool) {
 
 std::string candidate_name(const World& w, const Race& race, const std::string& line, int64_t tick) {
   const auto& office = w.politics.office_specs[static_cast<size_t>(race.office)];
-  return office.name + "/" + (race.district < 0 ? std::string("city") : w.districts[race.district].name) + "/" +
-         line + "/w" + std::to_string(tick);
+  return office.name + "/" + (race.district < 0 ? std::string("city") : w.districts[race.district].name) + "/" + line +
+         "/w" + std::to_string(tick);
 }
 
 void field(World& w, int r, const CandidatesParams& p, const std::vector<double>& est_share, const Context& c) {
@@ -87,8 +87,7 @@ void field(World& w, int r, const CandidatesParams& p, const std::vector<double>
     for (size_t d = 0; d < w.districts.size(); ++d)
       share += est_share[d] * static_cast<double>(w.districts[d].size()) / static_cast<double>(w.size());
   }
-  const double residents =
-      static_cast<double>(w.constituency(race.district).size());
+  const double residents = static_cast<double>(w.constituency(race.district).size());
   const OfficeSpec& office = pol.office_specs[static_cast<size_t>(race.office)];
   for (size_t o = 0; o < w.orgs.size(); ++o) {
     const Org& org = w.orgs[o];
@@ -101,8 +100,7 @@ void field(World& w, int r, const CandidatesParams& p, const std::vector<double>
             ? office.signatures * residents / (pol.access.signatures_per_hour * (1 - pol.access.struck) + 1e-12)
             : 0.0;
     const double available = org.hours[kElectoral] * pol.access.petition_share * double(pol.access.petition_weeks);
-    const bool independent =
-        lists || pol.establishment < 0 || runs_independent(org, share, petition_hours, available);
+    const bool independent = lists || pol.establishment < 0 || runs_independent(org, share, petition_hours, available);
     Candidate k;
     k.name = candidate_name(w, race, org.spec.name, c.tick);
     k.party = independent ? -1 : pol.establishment;
@@ -203,8 +201,7 @@ void step(World& w, const CandidatesParams& p, const Context& c) {
   for (size_t o = 0; o < pol.offices.size(); ++o) {
     OfficeState& st = pol.offices[o];
     if (st.next_election <= c.tick) st.next_election += pol.office_specs[o].term_weeks;  // the last one is held
-    if (std::max<int64_t>(0, st.next_election - p.season_weeks) == c.tick)
-      open_races(w, static_cast<int>(o), p, c);
+    if (std::max<int64_t>(0, st.next_election - p.season_weeks) == c.tick) open_races(w, static_cast<int>(o), p, c);
   }
   if ((c.tick % p.poll_weeks) != 0) return;
   for (size_t r = 0; r < pol.races.size(); ++r)

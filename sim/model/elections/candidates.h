@@ -50,8 +50,11 @@ struct CandidatesParams {
                .min = 1,
                .max = 199});
     v.num("quality_sd", quality_sd,
-          {.doc = "spread of candidates' personal appeal (valence)", .unit = "utility", .source = "assumption",
-           .min = 0, .max = 5});
+          {.doc = "spread of candidates' personal appeal (valence)",
+           .unit = "utility",
+           .source = "assumption",
+           .min = 0,
+           .max = 5});
     v.num("insurgent_offset", insurgent_offset,
           {.doc = "how much closer to the centre than its organization's platform a candidate-centred insurgent stands",
            .unit = "ideology",
@@ -81,9 +84,12 @@ struct CandidatesParams {
     v.integer("poll_sample", poll_sample,
               {.doc = "residents asked in each poll", .unit = "persons", .min = 10, .max = 100000});
     v.num("step", step,
-          {.doc = "how far a hunter moves per poll", .unit = "ideology", .source = "assumption (Laver 2005: 0.1 "
-                                                                                  "standard deviation of voter positions)",
-           .min = 0, .max = 1});
+          {.doc = "how far a hunter moves per poll",
+           .unit = "ideology",
+           .source = "assumption (Laver 2005: 0.1 "
+                     "standard deviation of voter positions)",
+           .min = 0,
+           .max = 1});
     v.check(primary_weeks < season_weeks, "primary_weeks",
             [] { return std::string("the primary must fall inside the season (primary_weeks < season_weeks)"); });
   }

@@ -22,11 +22,17 @@ struct ElectoralReformParams {
   void fields(V& v) {
     declare_switch(v, enabled);
     v.num("memory", memory,
-          {.doc = "share of the splitting record kept from one election to the next", .unit = "1",
-           .source = "assumption", .min = 0, .max = 1});
+          {.doc = "share of the splitting record kept from one election to the next",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("adoption", adoption,
-          {.doc = "chance of adopting reform per unit of the splitting record (share of races lost)", .unit = "1",
-           .source = "assumption; 002: reform follows vote splitting", .min = 0, .max = 100});
+          {.doc = "chance of adopting reform per unit of the splitting record (share of races lost)",
+           .unit = "1",
+           .source = "assumption; 002: reform follows vote splitting",
+           .min = 0,
+           .max = 100});
   }
 };
 

@@ -38,8 +38,7 @@ void seat(World& w, int r, const std::vector<std::pair<int, int>>& winners, cons
   std::vector<Officeholder> kept;
   std::vector<Officeholder> leaving;
   for (auto& h : pol.holders) (h.office == race.office && h.district == race.district ? leaving : kept).push_back(h);
-  const double electorate =
-      static_cast<double>(w.constituency(race.district).size());
+  const double electorate = static_cast<double>(w.constituency(race.district).size());
   const bool executive = office.level == OfficeLevel::mayor || office.level == OfficeLevel::governor;
   for (const auto& [id, seats] : winners) {
     const Candidate& k = pol.candidates[static_cast<size_t>(id)];

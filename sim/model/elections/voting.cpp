@@ -7,8 +7,8 @@
 #include <string>
 
 #include "core/context.h"
-#include "world/world.h"
 #include "model/elections/ballot.h"
+#include "world/world.h"
 
 namespace tribune {
 
@@ -47,9 +47,9 @@ void identify(World& w, const std::vector<PartySpec>& parties, const VotingParam
 
 void init(World& w, const VotingParams& p, const Context& c) {
   VoteWeights& v = w.politics.vote;
-  v = VoteWeights{p.turnout_base, p.turnout_hope,    p.turnout_party, p.turnout_contact, p.turnout_salience,
-                  p.primary_salience, p.proximity, p.party,         p.incumbency,      p.endorsement,
-                  p.contact,      p.media,           p.strategic};
+  v = VoteWeights{p.turnout_base,     p.turnout_hope, p.turnout_party, p.turnout_contact, p.turnout_salience,
+                  p.primary_salience, p.proximity,    p.party,         p.incumbency,      p.endorsement,
+                  p.contact,          p.media,        p.strategic};
   identify(w, w.politics.parties, p, c);
   w.events["elections"] = EventTable("election results, one row per candidate and count (M20)",
                                      {{"tick", EventColumn::Type::Int, "weeks"},

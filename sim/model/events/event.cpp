@@ -1,6 +1,5 @@
 #include "model/events/event.h"
 
-
 namespace tribune {
 
 static std::vector<EventKind>& registry() {

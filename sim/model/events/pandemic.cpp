@@ -20,23 +20,33 @@ struct PandemicEvent : EventOf<PandemicEvent> {
     v.integer("duration_weeks", duration_weeks,
               {.doc = "weeks the pandemic lasts", .unit = "weeks", .source = "scenario", .min = 1, .max = 10000});
     v.num("hours_cut", hours_cut,
-          {.doc = "share of everyone's political hours lost while it lasts", .unit = "1", .source = "scenario",
-           .min = 0, .max = 1});
+          {.doc = "share of everyone's political hours lost while it lasts",
+           .unit = "1",
+           .source = "scenario",
+           .min = 0,
+           .max = 1});
     v.num("gathering_risk", gathering_risk,
-          {.doc = "added to every protest threshold while it lasts", .unit = "1", .source = "scenario", .min = 0,
+          {.doc = "added to every protest threshold while it lasts",
+           .unit = "1",
+           .source = "scenario",
+           .min = 0,
            .max = 100});
     v.num("grievance", grievance,
-          {.doc = "grievance added to workers (an economic shock)", .unit = "[0, 1]", .source = "scenario",
-           .min = 0, .max = 1});
+          {.doc = "grievance added to workers (an economic shock)",
+           .unit = "[0, 1]",
+           .source = "scenario",
+           .min = 0,
+           .max = 1});
     v.num("recovery_weeks", recovery_weeks,
-          {.doc = "e-folding time of the grievance's fade after it ends", .unit = "weeks", .source = "assumption",
+          {.doc = "e-folding time of the grievance's fade after it ends",
+           .unit = "weeks",
+           .source = "assumption",
            .min = 0});
   }
 
   void apply(World& w, int64_t tick) const override {
     w.env.pandemic = Pandemic{tick + duration_weeks, hours_cut, gathering_risk};
-    if (grievance > 0)
-      w.env.shocks.push_back(Shock{tick, tick + duration_weeks, grievance, recovery_weeks, 0b001, {}});
+    if (grievance > 0) w.env.shocks.push_back(Shock{tick, tick + duration_weeks, grievance, recovery_weeks, 0b001, {}});
   }
   double magnitude() const override { return hours_cut; }
   std::string detail() const override {

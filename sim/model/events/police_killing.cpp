@@ -3,8 +3,8 @@
 // the state's legitimacy falls by `legitimacy_loss`. Mobilization (M28) reads both.
 #include <algorithm>
 
-#include "world/world.h"
 #include "model/events/event_kind.h"
+#include "world/world.h"
 
 namespace tribune {
 namespace {
@@ -20,8 +20,11 @@ struct PoliceKilling : EventOf<PoliceKilling> {
   void fields(V& v) {
     v.names("districts", districts, {.doc = "districts where it happened and outrage is felt; empty: all"});
     v.num("outrage", outrage,
-          {.doc = "lasting grievance added to the residents there", .unit = "grievance", .source = "scenario",
-           .min = 0, .max = 1});
+          {.doc = "lasting grievance added to the residents there",
+           .unit = "grievance",
+           .source = "scenario",
+           .min = 0,
+           .max = 1});
     v.num("legitimacy_loss", legitimacy_loss,
           {.doc = "the state's legitimacy lost", .unit = "[0, 1]", .source = "scenario", .min = 0, .max = 1});
   }

@@ -2,8 +2,8 @@
 // legitimacy and everyone `hope_loss` of hope (cynicism), felt through M3 the next week.
 #include <algorithm>
 
-#include "world/world.h"
 #include "model/events/event_kind.h"
+#include "world/world.h"
 
 namespace tribune {
 namespace {

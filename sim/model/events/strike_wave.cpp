@@ -3,8 +3,8 @@
 // `boost`, so that more of them strike at their next contract expiry.
 #include <algorithm>
 
-#include "world/world.h"
 #include "model/events/event_kind.h"
+#include "world/world.h"
 
 namespace tribune {
 namespace {
@@ -19,7 +19,10 @@ struct StrikeWave : EventOf<StrikeWave> {
   void fields(V& v) {
     v.names("sectors", sectors, {.doc = "sectors the wave reaches; empty: all"});
     v.num("boost", boost,
-          {.doc = "militancy added to their unionized workplaces", .unit = "[0, 1]", .source = "scenario", .min = 0,
+          {.doc = "militancy added to their unionized workplaces",
+           .unit = "[0, 1]",
+           .source = "scenario",
+           .min = 0,
            .max = 1});
   }
   void resolve(const ResolveContext& ctx) override {

@@ -63,8 +63,8 @@ void step(World& w, const AccountabilityParams& p, const Context& c) {
         },
         [](int64_t& a, int64_t b) { a += b; });
     w.hope_impulses_pending = true;
-    w.events["betrayals"].add({c.tick, h.name, w.orgs[static_cast<size_t>(h.org)].spec.name, before - h.platform,
-                               held, int64_t{withdraw}, before - h.position, lost});
+    w.events["betrayals"].add({c.tick, h.name, w.orgs[static_cast<size_t>(h.org)].spec.name, before - h.platform, held,
+                               int64_t{withdraw}, before - h.position, lost});
   }
 }
 

@@ -27,21 +27,35 @@ struct AccountabilityParams {
   void fields(V& v) {
     declare_switch(v, enabled);
     v.num("threshold", threshold,
-          {.doc = "distance from the platform at which drift counts as a betrayal", .unit = "ideology",
-           .source = "assumption", .min = 0, .max = 2});
+          {.doc = "distance from the platform at which drift counts as a betrayal",
+           .unit = "ideology",
+           .source = "assumption",
+           .min = 0,
+           .max = 2});
     v.num("hope_loss", hope_loss,
           {.doc = "hope lost by the organization's members and the constituency's left residents at a betrayal",
-           .unit = "[0, 1]", .source = "assumption", .min = 0, .max = 1});
+           .unit = "[0, 1]",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("withdraw", withdraw,
-          {.doc = "chance the organization censures and withdraws its endorsement after a betrayal", .unit = "1",
-           .source = "assumption", .min = 0, .max = 1});
+          {.doc = "chance the organization censures and withdraws its endorsement after a betrayal",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("recall_pull", recall_pull,
           {.doc = "share of the drift a withdrawal undoes when the organization holds all the relationships",
-           .unit = "1", .source = "assumption; 003", .min = 0, .max = 1});
+           .unit = "1",
+           .source = "assumption; 003",
+           .min = 0,
+           .max = 1});
     v.num("split", split,
           {.doc = "chance each member in the constituency leaves when the organization holds none of them",
-           .unit = "1", .source = "assumption; 003: after-the-fact discipline can split the organization",
-           .min = 0, .max = 1});
+           .unit = "1",
+           .source = "assumption; 003: after-the-fact discipline can split the organization",
+           .min = 0,
+           .max = 1});
   }
 };
 

@@ -27,20 +27,35 @@ struct CreditParams {
   void fields(V& v) {
     declare_switch(v, enabled);
     v.num("grievance_cut", grievance_cut,
-          {.doc = "fall in beneficiaries' lasting grievance per unit of depth", .unit = "grievance",
-           .source = "assumption", .min = 0, .max = 10});
+          {.doc = "fall in beneficiaries' lasting grievance per unit of depth",
+           .unit = "grievance",
+           .source = "assumption",
+           .min = 0,
+           .max = 10});
     v.num("credit_visible", credit_visible,
-          {.doc = "hope a beneficiary gains from a fully visible sponsor", .unit = "hope", .source = "assumption; 004",
-           .min = 0, .max = 1});
+          {.doc = "hope a beneficiary gains from a fully visible sponsor",
+           .unit = "hope",
+           .source = "assumption; 004",
+           .min = 0,
+           .max = 1});
     v.num("credit_contact", credit_contact,
-          {.doc = "extra hope a beneficiary gains when an organizer contacted them", .unit = "hope",
-           .source = "assumption; 004: credit needs organizers on the ground", .min = 0, .max = 1});
+          {.doc = "extra hope a beneficiary gains when an organizer contacted them",
+           .unit = "hope",
+           .source = "assumption; 004: credit needs organizers on the ground",
+           .min = 0,
+           .max = 1});
     v.integer("contact_weeks", contact_weeks,
-              {.doc = "how recent the organizer's contact must be", .unit = "weeks", .source = "assumption", .min = 1,
+              {.doc = "how recent the organizer's contact must be",
+               .unit = "weeks",
+               .source = "assumption",
+               .min = 1,
                .max = 1000});
     v.num("support", support,
-          {.doc = "share of the way to the left end a beneficiary moves per unit of credit", .unit = "1",
-           .source = "assumption", .min = 0, .max = 10});
+          {.doc = "share of the way to the left end a beneficiary moves per unit of credit",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 10});
   }
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 // M22 institutional pressure and drift. Every week each officeholder who did not come from the
-// establishment (insurgents and cadre, backed or no longer backed) is pulled toward the establishment party's position (the party apparatus, donors, NGOs and
-// constituencies that want what the establishment wants):
+// establishment (insurgents and cadre, backed or no longer backed) is pulled toward the establishment party's position
+// (the party apparatus, donors, NGOs and constituencies that want what the establishment wants):
 //   position += rate * (establishment position - position)
 //   rate = base rate * (1 + downswing * fall) * (1 + establishment_weight * establishment-held share)
 //          * (1 - organization-held share * strength) * (1 - cadre_commitment if a cadre origin)
@@ -32,19 +32,34 @@ struct InstitutionalPressureParams {
     declare_switch(v, enabled);
     v.num("rate", rate,
           {.doc = "weekly share of the distance to the establishment's position an unprotected officeholder moves",
-           .unit = "1/week", .source = "assumption; 002, 003", .min = 0, .max = 1});
+           .unit = "1/week",
+           .source = "assumption; 002, 003",
+           .min = 0,
+           .max = 1});
     v.num("downswing", downswing,
-          {.doc = "how much a year's fall in hope and organization strength multiplies pressure", .unit = "1",
-           .source = "assumption; 002: pressure is strongest in downswings", .min = 0, .max = 100});
+          {.doc = "how much a year's fall in hope and organization strength multiplies pressure",
+           .unit = "1",
+           .source = "assumption; 002: pressure is strongest in downswings",
+           .min = 0,
+           .max = 100});
     v.num("establishment_weight", establishment_weight,
-          {.doc = "extra pressure per unit of the win's relationships held by the establishment", .unit = "1",
-           .source = "assumption", .min = 0, .max = 100});
+          {.doc = "extra pressure per unit of the win's relationships held by the establishment",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 100});
     v.num("strength_members", strength_members,
-          {.doc = "members per resident at which an organization is at full strength", .unit = "1/person",
-           .source = "004: Milwaukee's Socialists, about 1 member per 100 residents in 1910", .min = 1e-6, .max = 1});
+          {.doc = "members per resident at which an organization is at full strength",
+           .unit = "1/person",
+           .source = "004: Milwaukee's Socialists, about 1 member per 100 residents in 1910",
+           .min = 1e-6,
+           .max = 1});
     v.num("cadre_commitment", cadre_commitment,
-          {.doc = "how much less a cadre (candidate or campaign) officeholder yields", .unit = "1",
-           .source = "assumption; 003: the earnest cadre candidate resists only so long", .min = 0, .max = 1});
+          {.doc = "how much less a cadre (candidate or campaign) officeholder yields",
+           .unit = "1",
+           .source = "assumption; 003: the earnest cadre candidate resists only so long",
+           .min = 0,
+           .max = 1});
   }
 };
 

@@ -56,9 +56,10 @@ double disruption(const World& w, const LegislationParams& p, std::vector<double
   in.assign(D, 0.0);
   for (size_t d = 0; d < D; ++d) {
     const double active = d < w.labor.active_in.size() ? static_cast<double>(w.labor.active_in[d]) : 0.0;
-    const double protest = d < w.movement.protesters_in.size() && w.districts[d].size() > 0
-                               ? static_cast<double>(w.movement.protesters_in[d]) / static_cast<double>(w.districts[d].size())
-                               : 0.0;
+    const double protest =
+        d < w.movement.protesters_in.size() && w.districts[d].size() > 0
+            ? static_cast<double>(w.movement.protesters_in[d]) / static_cast<double>(w.districts[d].size())
+            : 0.0;
     in[d] = std::min(1.0, p.strike_weight * (shops[d] > 0 ? active / shops[d] : 0.0) + p.protest_weight * protest);
   }
   const double strikes = union_shops ? static_cast<double>(w.labor.active) / static_cast<double>(union_shops) : 0.0;
@@ -91,22 +92,21 @@ void init(World& w, const LegislationParams& p, const Context&) {
   pol.capital_threshold = p.tolerance;
   pol.reforms_passed = pol.capital_shocks = 0;
   pol.passed_this_tick.clear();
-  w.events["reforms"] = EventTable("votes on the agenda's reforms (M26)",
-                                   {{"tick", EventColumn::Type::Int, "weeks"},
-                                    {"reform", EventColumn::Type::Text, ""},
-                                    {"depth", EventColumn::Type::Real, "1"},
-                                    {"yes", EventColumn::Type::Int, "seats"},
-                                    {"seats", EventColumn::Type::Int, "seats"},
-                                    {"vetoed", EventColumn::Type::Int, "bool"},
-                                    {"overridden", EventColumn::Type::Int, "bool"},
-                                    {"passed", EventColumn::Type::Int, "bool"},
-                                    {"disruption", EventColumn::Type::Real, "1"}});
-  w.events["capital_responses"] =
-      EventTable("capital's answers to reform beyond its tolerance (M26)",
-                 {{"tick", EventColumn::Type::Int, "weeks"},
-                  {"depth_passed", EventColumn::Type::Real, "1"},
-                  {"shock", EventColumn::Type::Real, "grievance"},
-                  {"spin", EventColumn::Type::Real, "hope"}});
+  w.events["reforms"] =
+      EventTable("votes on the agenda's reforms (M26)", {{"tick", EventColumn::Type::Int, "weeks"},
+                                                         {"reform", EventColumn::Type::Text, ""},
+                                                         {"depth", EventColumn::Type::Real, "1"},
+                                                         {"yes", EventColumn::Type::Int, "seats"},
+                                                         {"seats", EventColumn::Type::Int, "seats"},
+                                                         {"vetoed", EventColumn::Type::Int, "bool"},
+                                                         {"overridden", EventColumn::Type::Int, "bool"},
+                                                         {"passed", EventColumn::Type::Int, "bool"},
+                                                         {"disruption", EventColumn::Type::Real, "1"}});
+  w.events["capital_responses"] = EventTable("capital's answers to reform beyond its tolerance (M26)",
+                                             {{"tick", EventColumn::Type::Int, "weeks"},
+                                              {"depth_passed", EventColumn::Type::Real, "1"},
+                                              {"shock", EventColumn::Type::Real, "grievance"},
+                                              {"spin", EventColumn::Type::Real, "hope"}});
 }
 
 void step(World& w, const LegislationParams& p, const Context& c) {
@@ -154,8 +154,8 @@ void step(World& w, const LegislationParams& p, const Context& c) {
         }
         break;
       }
-  w.events["reforms"].add({c.tick, a.name, a.depth, yes, n, int64_t{vetoed}, int64_t{overridden}, int64_t{passed},
-                           pol.disruption});
+  w.events["reforms"].add(
+      {c.tick, a.name, a.depth, yes, n, int64_t{vetoed}, int64_t{overridden}, int64_t{passed}, pol.disruption});
   if (!passed) return;
   pol.passed_this_tick.push_back(static_cast<int>(pol.next_reform));
   pol.sponsor_visibility = sponsor;

@@ -42,47 +42,80 @@ struct LegislationParams {
   template <class V>
   void fields(V& v) {
     declare_switch(v, enabled);
-    v.integer("session_weeks", session_weeks,
-              {.doc = "weeks between votes on the agenda", .unit = "weeks", .source = "assumption", .min = 1, .max = 520});
+    v.integer(
+        "session_weeks", session_weeks,
+        {.doc = "weeks between votes on the agenda", .unit = "weeks", .source = "assumption", .min = 1, .max = 520});
     v.num("translation_friction", translation_friction,
           {.doc = "how much of the disruption movements and strikes cause fails to become pressure on legislators "
                   "(0: Denvir's friction-less loop; near 1: Smith's irreducible gap)",
-           .unit = "1", .source = "assumption; 000", .min = 0, .max = 1});
+           .unit = "1",
+           .source = "assumption; 000",
+           .min = 0,
+           .max = 1});
     v.num("strike_weight", strike_weight,
-          {.doc = "disruption per strike under way per unionized workplace", .unit = "1", .source = "assumption",
-           .min = 0, .max = 1000});
+          {.doc = "disruption per strike under way per unionized workplace",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1000});
     v.num("protest_weight", protest_weight,
-          {.doc = "disruption per unit share of residents protesting", .unit = "1", .source = "assumption", .min = 0,
+          {.doc = "disruption per unit share of residents protesting",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
            .max = 1000});
     v.num("opinion", opinion,
-          {.doc = "pressure per unit of the constituency's left share above a third", .unit = "1",
-           .source = "assumption", .min = 0, .max = 100});
+          {.doc = "pressure per unit of the constituency's left share above a third",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 100});
     v.num("unions", unions,
-          {.doc = "pressure per unit of union density times the left-led share of members", .unit = "1",
-           .source = "assumption", .min = 0, .max = 100});
+          {.doc = "pressure per unit of union density times the left-led share of members",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 100});
     v.num("threshold_mean", threshold_mean,
-          {.doc = "mean pressure at which a legislator not already for a reform votes for it", .unit = "1",
-           .source = "assumption", .min = 0, .max = 100});
+          {.doc = "mean pressure at which a legislator not already for a reform votes for it",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 100});
     v.num("threshold_sd", threshold_sd,
-          {.doc = "spread of that threshold between legislators and votes", .unit = "1", .source = "assumption",
-           .min = 0, .max = 100});
+          {.doc = "spread of that threshold between legislators and votes",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 100});
     v.num("override_share", override_share,
-          {.doc = "share of the seats that overrides a veto", .unit = "1",
-           .source = "two thirds is the common rule", .min = 0.5, .max = 1});
+          {.doc = "share of the seats that overrides a veto",
+           .unit = "1",
+           .source = "two thirds is the common rule",
+           .min = 0.5,
+           .max = 1});
     v.num("tolerance", tolerance,
           {.doc = "cumulative reform depth capital tolerates before it answers (and again after each further "
                   "tolerance)",
-           .unit = "1", .source = "assumption; 004: how many doses of socialism the system tolerates", .min = 0,
+           .unit = "1",
+           .source = "assumption; 004: how many doses of socialism the system tolerates",
+           .min = 0,
            .max = 1000});
     v.num("shock_magnitude", shock_magnitude,
-          {.doc = "grievance added to everyone by capital's disinvestment", .unit = "[0, 1]", .source = "assumption",
-           .min = 0, .max = 1});
-    v.integer("shock_weeks", shock_weeks,
-              {.doc = "how long the disinvestment lasts", .unit = "weeks", .source = "assumption", .min = 1,
-               .max = 1000});
+          {.doc = "grievance added to everyone by capital's disinvestment",
+           .unit = "[0, 1]",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
+    v.integer(
+        "shock_weeks", shock_weeks,
+        {.doc = "how long the disinvestment lasts", .unit = "weeks", .source = "assumption", .min = 1, .max = 1000});
     v.num("spin", spin,
-          {.doc = "hope everyone loses to capital's media campaign", .unit = "[0, 1]", .source = "assumption; 004",
-           .min = 0, .max = 1});
+          {.doc = "hope everyone loses to capital's media campaign",
+           .unit = "[0, 1]",
+           .source = "assumption; 004",
+           .min = 0,
+           .max = 1});
   }
 };
 

@@ -33,8 +33,8 @@ void step(World& w, const MovementPressureParams& p, const Context& c) {
     const bool at_large = h.district < 0;
     const double n = at_large ? static_cast<double>(M.protesters)
                               : static_cast<double>(M.protesters_in[static_cast<size_t>(h.district)]);
-    const double residents =
-        at_large ? static_cast<double>(w.size()) : static_cast<double>(w.districts[static_cast<size_t>(h.district)].size());
+    const double residents = at_large ? static_cast<double>(w.size())
+                                      : static_cast<double>(w.districts[static_cast<size_t>(h.district)].size());
     const double share = residents > 0 ? n / residents : 0.0;
     const double demand = at_large ? city_demand : M.demand_in[static_cast<size_t>(h.district)];
     if (h.org >= 0 && !h.endorsement_withdrawn) {

@@ -29,10 +29,16 @@ struct MovementPressureParams {
     v.num("pull", pull,
           {.doc = "weekly share of the distance to the demand an officeholder moves, per unit protest share of "
                   "the constituency",
-           .unit = "1/week", .source = "assumption", .min = 0, .max = 1000});
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1000});
     v.num("radicalism", radicalism,
-          {.doc = "how far left of its protesters' mean ideology a movement's demand sits", .unit = "ideology",
-           .source = "assumption; 000: movements are minoritarian and make negative demands", .min = -2, .max = 2});
+          {.doc = "how far left of its protesters' mean ideology a movement's demand sits",
+           .unit = "ideology",
+           .source = "assumption; 000: movements are minoritarian and make negative demands",
+           .min = -2,
+           .max = 2});
   }
 };
 

@@ -26,13 +26,22 @@ struct TribuneEffectParams {
     declare_switch(v, enabled);
     v.num("ideology_pull", ideology_pull,
           {.doc = "weekly share of the distance to a fully visible officeholder's position residents move",
-           .unit = "1/week", .source = "assumption; 002", .min = 0, .max = 1});
+           .unit = "1/week",
+           .source = "assumption; 002",
+           .min = 0,
+           .max = 1});
     v.num("hope_gain", hope_gain,
           {.doc = "weekly share of the way to full hope a fully visible officeholder moves residents",
-           .unit = "1/week", .source = "assumption", .min = 0, .max = 1});
+           .unit = "1/week",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("democratic_blur", democratic_blur,
           {.doc = "share of an officeholder's visibility the brand loses on the establishment party's line",
-           .unit = "1", .source = "assumption; 002", .min = 0, .max = 1});
+           .unit = "1",
+           .source = "assumption; 002",
+           .min = 0,
+           .max = 1});
   }
 };
 

@@ -58,9 +58,8 @@ void step(World& w, const EpisodesParams& p, const Context& c) {
     if (by_class.empty()) {
       by_class.assign(w.districts.size(), {});
       for (int k = 0; k < kClasses; ++k) {
-        const auto n = district_sums(w, c.pool, [&](int64_t i) {
-          return w.persons.protesting[i] && w.persons.klass[i] == k ? 1.0 : 0.0;
-        });
+        const auto n = district_sums(
+            w, c.pool, [&](int64_t i) { return w.persons.protesting[i] && w.persons.klass[i] == k ? 1.0 : 0.0; });
         for (size_t j = 0; j < n.size(); ++j) by_class[j][static_cast<size_t>(k)] = n[j];
       }
     }
@@ -88,8 +87,7 @@ void step(World& w, const EpisodesParams& p, const Context& c) {
   int64_t involved = 0;
   for (size_t d = 0; d < w.districts.size(); ++d) {
     Episode& e = M.district_episodes[d];
-    update(e, static_cast<double>(M.protesters_in[d]), static_cast<double>(w.districts[d].size()),
-           static_cast<int>(d));
+    update(e, static_cast<double>(M.protesters_in[d]), static_cast<double>(w.districts[d].size()), static_cast<int>(d));
     if (e.active) {
       e.peak = std::max(e.peak, M.protesters_in[d]);
       M.last_episode_in[d] = c.tick;

@@ -23,8 +23,11 @@ struct EpisodesParams {
   void fields(V& v) {
     declare_switch(v, enabled);
     v.num("start_share", start_share,
-          {.doc = "share of residents protesting at which an episode starts", .unit = "1",
-           .source = "assumption (3.5% is Chenoweth's threshold for success, not for a start)", .min = 0, .max = 1});
+          {.doc = "share of residents protesting at which an episode starts",
+           .unit = "1",
+           .source = "assumption (3.5% is Chenoweth's threshold for success, not for a start)",
+           .min = 0,
+           .max = 1});
     v.num("end_share", end_share,
           {.doc = "share below which an episode ends", .unit = "1", .source = "assumption", .min = 0, .max = 1});
     v.check(end_share <= start_share, "end_share",

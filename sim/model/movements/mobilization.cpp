@@ -42,10 +42,10 @@ void init(World& w, const MobilizationParams& p, const Context& c) {
   c.pool.for_each(w.size(), [&](int64_t i) {
     Stream s = c.rng.at(kSetupTick, static_cast<uint64_t>(i), kDraw);
     P.risk_aversion[i] = static_cast<float>(p.risk_scale * s.uniform());
-    P.threshold[i] = static_cast<float>(
-        p.thresholds == ThresholdMode::sequence
-            ? static_cast<double>(i)
-            : boost::random::normal_distribution<double>(p.threshold_mean, p.threshold_sd)(s));
+    P.threshold[i] =
+        static_cast<float>(p.thresholds == ThresholdMode::sequence
+                               ? static_cast<double>(i)
+                               : boost::random::normal_distribution<double>(p.threshold_mean, p.threshold_sd)(s));
     P.protesting[i] = 0;
     P.protest_ties[i] = 0;
     P.tiredness[i] = 0;
@@ -83,7 +83,8 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
       next[static_cast<size_t>(i)] = 0;
       return;
     }
-    const double g = p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
+    const double g =
+        p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
     auto net = [&](double s) {
       return g + p.social * s - P.risk_aversion[i] * risk[P.district[i]] + boost * called[i] - gathering -
              p.fatigue * P.tiredness[i];

@@ -63,23 +63,37 @@ struct MobilizationParams {
     v.choice("mixing", mixing, kMixingNames,
              {.doc = "social term: share of one's ties protesting (ties) or count of all others (complete)"});
     v.num("grievance_weight", grievance_weight,
-          {.doc = "weight of grievance x illegitimacy (Epstein's G = H(1 - L))", .unit = "1",
-           .source = "Epstein 2002", .min = 0, .max = 100});
+          {.doc = "weight of grievance x illegitimacy (Epstein's G = H(1 - L))",
+           .unit = "1",
+           .source = "Epstein 2002",
+           .min = 0,
+           .max = 100});
     v.num("hope_weight", hope_weight,
-          {.doc = "how much the grievance term needs hope (0: not at all; 1: none without hope)", .unit = "1",
-           .source = "assumption; 000", .min = 0, .max = 1});
+          {.doc = "how much the grievance term needs hope (0: not at all; 1: none without hope)",
+           .unit = "1",
+           .source = "assumption; 000",
+           .min = 0,
+           .max = 1});
     v.num("social", social,
           {.doc = "weight of the social term (per unit share of ties, or per person under complete mixing)",
-           .unit = "1", .source = "assumption; Granovetter 1978", .min = 0, .max = 1e6});
+           .unit = "1",
+           .source = "assumption; Granovetter 1978",
+           .min = 0,
+           .max = 1e6});
     v.num("arrest_k", arrest_k,
-          {.doc = "Epstein's constant in P = 1 - exp(-k (police / protesters))", .unit = "1",
-           .source = "Epstein 2002: 2.3 (P = 0.9 at one officer per protester)", .min = 0, .max = 100});
+          {.doc = "Epstein's constant in P = 1 - exp(-k (police / protesters))",
+           .unit = "1",
+           .source = "Epstein 2002: 2.3 (P = 0.9 at one officer per protester)",
+           .min = 0,
+           .max = 100});
     v.choice("rounding", rounding, kRoundingNames,
              {.doc = "how the police-to-protesters ratio is rounded: exact, floor (Epstein 2002) or round "
                      "(replications disagree)"});
     v.num("police_per_1000", police_per_1000,
-          {.doc = "police per 1,000 residents in each district", .unit = "1/1000 persons",
-           .source = "about 2.4 sworn officers per 1,000 residents in US cities (BJS); NYC about 4", .min = 0,
+          {.doc = "police per 1,000 residents in each district",
+           .unit = "1/1000 persons",
+           .source = "about 2.4 sworn officers per 1,000 residents in US cities (BJS); NYC about 4",
+           .min = 0,
            .max = 1000});
     v.choice("thresholds", thresholds, kThresholdModeNames,
              {.doc = "normal draws, or sequence: each person's threshold is their index (Granovetter)"});
@@ -88,11 +102,17 @@ struct MobilizationParams {
     v.num("threshold_sd", threshold_sd,
           {.doc = "spread of thresholds", .unit = "1", .source = "assumption", .min = 0, .max = 100});
     v.num("risk_scale", risk_scale,
-          {.doc = "risk aversion is uniform on [0, risk_scale]", .unit = "1", .source = "Epstein 2002: U(0, 1)",
-           .min = 0, .max = 100});
+          {.doc = "risk aversion is uniform on [0, risk_scale]",
+           .unit = "1",
+           .source = "Epstein 2002: U(0, 1)",
+           .min = 0,
+           .max = 100});
     v.num("fatigue", fatigue,
-          {.doc = "net lost per unit of tiredness (weeks protested less weeks rested since)", .unit = "1/week",
-           .source = "assumption; protest waves decline (Tarrow 1998)", .min = 0, .max = 100});
+          {.doc = "net lost per unit of tiredness (weeks protested less weeks rested since)",
+           .unit = "1/week",
+           .source = "assumption; protest waves decline (Tarrow 1998)",
+           .min = 0,
+           .max = 100});
     v.list("threshold_edits", threshold_edits, {.doc = "single persons' thresholds, set after the draw"});
   }
 };

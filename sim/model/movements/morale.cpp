@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "core/context.h"
-#include "world/world.h"
 #include "world/organization.h"
+#include "world/world.h"
 
 namespace tribune {
 
@@ -74,7 +74,8 @@ void step(World& w, const MoraleParams& p, const Context& c) {
     const int s = P.stake[i];
     if (s >= 0 && outcome[static_cast<size_t>(s)] >= 0 && P.invested[i] > 0) {
       const double won = outcome[static_cast<size_t>(s)];
-      impulse += static_cast<float>((won * p.win - (1 - won) * p.loss) * P.invested[i] / (P.invested[i] + p.half_hours));
+      impulse +=
+          static_cast<float>((won * p.win - (1 - won) * p.loss) * P.invested[i] / (P.invested[i] + p.half_hours));
       P.invested[i] = 0;
     }
     if (ended[d] != 0 && P.protest_weeks[i] > 0) {

@@ -32,17 +32,29 @@ struct MoraleParams {
   void fields(V& v) {
     declare_switch(v, enabled);
     v.num("loss", loss,
-          {.doc = "hope lost at a defeat by someone who invested without limit", .unit = "[0, 1]",
-           .source = "assumption; 001", .min = 0, .max = 1});
+          {.doc = "hope lost at a defeat by someone who invested without limit",
+           .unit = "[0, 1]",
+           .source = "assumption; 001",
+           .min = 0,
+           .max = 1});
     v.num("win", win,
-          {.doc = "hope gained at a win by someone who invested without limit", .unit = "[0, 1]",
-           .source = "assumption", .min = 0, .max = 1});
+          {.doc = "hope gained at a win by someone who invested without limit",
+           .unit = "[0, 1]",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("half_hours", half_hours,
-          {.doc = "campaign hours at which an investment counts half", .unit = "hours", .source = "assumption",
-           .min = 1e-6, .max = 1e6});
+          {.doc = "campaign hours at which an investment counts half",
+           .unit = "hours",
+           .source = "assumption",
+           .min = 1e-6,
+           .max = 1e6});
     v.num("half_weeks", half_weeks,
-          {.doc = "weeks of protest at which an investment counts half", .unit = "weeks", .source = "assumption",
-           .min = 1e-6, .max = 1e6});
+          {.doc = "weeks of protest at which an investment counts half",
+           .unit = "weeks",
+           .source = "assumption",
+           .min = 1e-6,
+           .max = 1e6});
   }
 };
 

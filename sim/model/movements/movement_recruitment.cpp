@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "core/context.h"
-#include "world/world.h"
 #include "world/organization.h"
+#include "world/world.h"
 
 namespace tribune {
 

@@ -27,17 +27,29 @@ struct MovementRecruitmentParams {
   void fields(V& v) {
     declare_switch(v, enabled);
     v.num("contacts_per_hour", contacts_per_hour,
-          {.doc = "protesters an organizer approaches per movement hour", .unit = "1/hour",
-           .source = "assumption", .min = 0, .max = 1000});
+          {.doc = "protesters an organizer approaches per movement hour",
+           .unit = "1/hour",
+           .source = "assumption",
+           .min = 0,
+           .max = 1000});
     v.num("signup", signup,
-          {.doc = "chance an approached protester on nobody's list signs up, at a perfect fit", .unit = "1",
-           .source = "assumption", .min = 0, .max = 1});
+          {.doc = "chance an approached protester on nobody's list signs up, at a perfect fit",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("activate", activate,
-          {.doc = "chance an approached protester already on the list becomes a volunteer", .unit = "1",
-           .source = "assumption", .min = 0, .max = 1});
+          {.doc = "chance an approached protester already on the list becomes a volunteer",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("fit_width", fit_width,
-          {.doc = "ideological distance at which the platform's appeal falls to exp(-1/2)", .unit = "ideology",
-           .source = "assumption", .min = 1e-3, .max = 10});
+          {.doc = "ideological distance at which the platform's appeal falls to exp(-1/2)",
+           .unit = "ideology",
+           .source = "assumption",
+           .min = 1e-3,
+           .max = 10});
   }
 };
 

@@ -21,8 +21,7 @@ int caller(const World& w) {
   for (size_t k = 0; k < pol.holders.size(); ++k) {
     const Officeholder& h = pol.holders[k];
     if (h.office >= 0 && static_cast<size_t>(h.office) < pol.office_specs.size() &&
-        executive(pol.office_specs[static_cast<size_t>(h.office)]) &&
-        h.origin != Origin::establishment)
+        executive(pol.office_specs[static_cast<size_t>(h.office)]) && h.origin != Origin::establishment)
       return static_cast<int>(k);
   }
   return -1;

@@ -40,26 +40,47 @@ struct OrganizerInChiefParams {
     v.integer("call_every", call_every,
               {.doc = "a left executive calls for mass action every this many weeks in office (0: only at the "
                       "timeline's mass_call events)",
-               .unit = "weeks", .source = "assumption", .min = 0, .max = 100000});
+               .unit = "weeks",
+               .source = "assumption",
+               .min = 0,
+               .max = 100000});
     v.integer("duration", duration,
               {.doc = "weeks a call stays in force", .unit = "weeks", .source = "assumption", .min = 1, .max = 1000});
     v.num("boost", boost,
-          {.doc = "how much a call lowers a reached person's protest threshold", .unit = "1",
-           .source = "assumption", .min = 0, .max = 100});
+          {.doc = "how much a call lowers a reached person's protest threshold",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 100});
     v.num("reach_base", reach_base,
           {.doc = "chance the call reaches anyone at all, through the officeholder's visibility alone",
-           .unit = "1", .source = "assumption; Day (large) against Smith, 000 (near zero)", .min = 0, .max = 1});
+           .unit = "1",
+           .source = "assumption; Day (large) against Smith, 000 (near zero)",
+           .min = 0,
+           .max = 1});
     v.num("reach_org", reach_org,
-          {.doc = "added chance for persons on the caller's organization's lists", .unit = "1",
-           .source = "assumption", .min = 0, .max = 1});
+          {.doc = "added chance for persons on the caller's organization's lists",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("reach_union", reach_union,
           {.doc = "added chance for union members, times the organization's tie to their union (1 if left-led)",
-           .unit = "1", .source = "assumption", .min = 0, .max = 1});
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1});
     v.num("reach_episode", reach_episode,
-          {.doc = "added chance for residents of a district with a recent protest episode", .unit = "1",
-           .source = "assumption; 000: movements build on past movements", .min = 0, .max = 1});
+          {.doc = "added chance for residents of a district with a recent protest episode",
+           .unit = "1",
+           .source = "assumption; 000: movements build on past movements",
+           .min = 0,
+           .max = 1});
     v.integer("episode_memory", episode_memory,
-              {.doc = "how long an episode counts as recent", .unit = "weeks", .source = "assumption", .min = 0,
+              {.doc = "how long an episode counts as recent",
+               .unit = "weeks",
+               .source = "assumption",
+               .min = 0,
                .max = 100000});
   }
 };

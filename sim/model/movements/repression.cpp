@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "core/context.h"
-#include "world/world.h"
 #include "model/movements/mobilization.h"
+#include "world/world.h"
 
 namespace tribune {
 
@@ -14,12 +14,12 @@ enum Purpose : uint32_t { kArrest = 1, kTerm };
 }
 
 void init(World& w, const RepressionParams&, const Context&) {
-  w.events["repression"] = EventTable("arrests by district and week (M29)",
-                                      {{"tick", EventColumn::Type::Int, "weeks"},
-                                       {"district", EventColumn::Type::Text, ""},
-                                       {"protesters", EventColumn::Type::Int, "persons"},
-                                       {"police", EventColumn::Type::Real, "officers"},
-                                       {"arrests", EventColumn::Type::Int, "persons"}});
+  w.events["repression"] =
+      EventTable("arrests by district and week (M29)", {{"tick", EventColumn::Type::Int, "weeks"},
+                                                        {"district", EventColumn::Type::Text, ""},
+                                                        {"protesters", EventColumn::Type::Int, "persons"},
+                                                        {"police", EventColumn::Type::Real, "officers"},
+                                                        {"arrests", EventColumn::Type::Int, "persons"}});
 }
 
 void step(World& w, const RepressionParams& p, const Context& c) {
@@ -48,15 +48,14 @@ void step(World& w, const RepressionParams& p, const Context& c) {
     }
     M.arrests += M.arrests_in[d];
     M.protesters_in[d] -= M.arrests_in[d];
-    if (M.arrests_in[d] > 0)
-      w.events["repression"].add({c.tick, dist.name, active, police, M.arrests_in[d]});
+    if (M.arrests_in[d] > 0) w.events["repression"].add({c.tick, dist.name, active, police, M.arrests_in[d]});
   }
   M.protesters -= M.arrests;
   w.env.legitimacy += p.legitimacy_recovery * (w.env.legitimacy_start - w.env.legitimacy);
   if (w.size() > 0)
-    w.env.legitimacy =
-        std::clamp(w.env.legitimacy - p.legitimacy_loss * static_cast<double>(M.arrests) / static_cast<double>(w.size()),
-                   0.0, 1.0);
+    w.env.legitimacy = std::clamp(
+        w.env.legitimacy - p.legitimacy_loss * static_cast<double>(M.arrests) / static_cast<double>(w.size()), 0.0,
+        1.0);
   M.jailed = c.pool.reduce(
       w.size(), int64_t{0},
       [&](int64_t lo, int64_t hi) {

@@ -28,21 +28,35 @@ struct RepressionParams {
   void fields(V& v) {
     declare_switch(v, enabled);
     v.num("arrests_per_officer", arrests_per_officer,
-          {.doc = "arrests an officer makes per week when there are protesters to arrest", .unit = "1/week",
-           .source = "assumption (Epstein 2002: one arrest per cop per tick when an active is in view)", .min = 0,
+          {.doc = "arrests an officer makes per week when there are protesters to arrest",
+           .unit = "1/week",
+           .source = "assumption (Epstein 2002: one arrest per cop per tick when an active is in view)",
+           .min = 0,
            .max = 100});
     v.num("max_jail_weeks", max_jail_weeks,
-          {.doc = "longest jail term; terms are 1 + U[0, max)", .unit = "weeks",
-           .source = "assumption (Epstein 2002 uses up to 30 ticks)", .min = 0, .max = 1000});
+          {.doc = "longest jail term; terms are 1 + U[0, max)",
+           .unit = "weeks",
+           .source = "assumption (Epstein 2002 uses up to 30 ticks)",
+           .min = 0,
+           .max = 1000});
     v.num("backlash", backlash,
-          {.doc = "lasting grievance each tie of an arrested person gains (outrage)", .unit = "grievance",
-           .source = "assumption; 000", .min = 0, .max = 1});
+          {.doc = "lasting grievance each tie of an arrested person gains (outrage)",
+           .unit = "grievance",
+           .source = "assumption; 000",
+           .min = 0,
+           .max = 1});
     v.num("legitimacy_loss", legitimacy_loss,
-          {.doc = "legitimacy lost per unit share of residents arrested in a week", .unit = "1",
-           .source = "assumption", .min = 0, .max = 1000});
+          {.doc = "legitimacy lost per unit share of residents arrested in a week",
+           .unit = "1",
+           .source = "assumption",
+           .min = 0,
+           .max = 1000});
     v.num("legitimacy_recovery", legitimacy_recovery,
-          {.doc = "weekly share of the gap between legitimacy and its starting level that closes", .unit = "1/week",
-           .source = "assumption (half-life of about 140 weeks)", .min = 0, .max = 1});
+          {.doc = "weekly share of the gap between legitimacy and its starting level that closes",
+           .unit = "1/week",
+           .source = "assumption (half-life of about 140 weeks)",
+           .min = 0,
+           .max = 1});
   }
 };
 

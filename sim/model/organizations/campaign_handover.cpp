@@ -5,8 +5,8 @@
 #include <array>
 
 #include "core/context.h"
-#include "world/world.h"
 #include "world/organization.h"
+#include "world/world.h"
 
 namespace tribune {
 

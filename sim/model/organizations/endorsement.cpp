@@ -49,9 +49,8 @@ void endorse_races(World& w, const EndorsementParams& p, int64_t tick) {
       for (int id : race.candidates) {
         const Candidate& k = pol.candidates[static_cast<size_t>(id)];
         if (!k.on_ballot || !endorses(org, p, Prospect{k.position, opponent, k.org == static_cast<int>(o)})) continue;
-        if (pick < 0 ||
-            std::abs(k.position - org.spec.platform) <
-                std::abs(pol.candidates[static_cast<size_t>(pick)].position - org.spec.platform))
+        if (pick < 0 || std::abs(k.position - org.spec.platform) <
+                            std::abs(pol.candidates[static_cast<size_t>(pick)].position - org.spec.platform))
           pick = id;
       }
       race.org_backs[o] = pick;

@@ -64,19 +64,15 @@ struct EndorsementParams {
            .min = 0,
            .max = 1});
     v.num("decay", decay,
-          {.doc = "weekly forgetting of the brand",
-           .unit = "1/week",
-           .source = "assumption",
-           .min = 0,
-           .max = 1});
+          {.doc = "weekly forgetting of the brand", .unit = "1/week", .source = "assumption", .min = 0, .max = 1});
   }
 };
 
 // A candidate as an endorsement decision sees them.
 struct Prospect {
-  double position = 0;           // ideology
-  double opponent = 0;           // the main opponent's position
-  bool member = false;           // a member of the organization
+  double position = 0;  // ideology
+  double opponent = 0;  // the main opponent's position
+  bool member = false;  // a member of the organization
 };
 
 bool endorses(const Org& org, const EndorsementParams& p, const Prospect& c);

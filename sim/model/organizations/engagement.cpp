@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "core/context.h"
-#include "world/world.h"
 #include "world/organization.h"
+#include "world/world.h"
 
 namespace tribune {
 

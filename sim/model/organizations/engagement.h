@@ -5,9 +5,9 @@
 // member, 004), and, for a supporter's first step into activity, on someone to take them in:
 // the step's rate is multiplied by a / (a + `absorb_half`), a the organization's members and
 // cadre per supporter, so a long list with few active members (a liberal advocacy group's)
-// converts little and recruitment cannot compound faster than the organizers it makes. Moving down by burnout (asked more hours than one has, meetings included),
-// resignation (low hope) and a base attrition per level, which the organization's structure
-// scales for members and cadre (M11: ownership, culture gap).
+// converts little and recruitment cannot compound faster than the organizers it makes. Moving down by burnout (asked
+// more hours than one has, meetings included), resignation (low hope) and a base attrition per level, which the
+// organization's structure scales for members and cadre (M11: ownership, culture gap).
 #include "model/switch.h"
 
 namespace tribune {
@@ -96,12 +96,14 @@ struct EngagementParams {
            .source = "assumption; 004: someone has to take the new people in (organizer capacity)",
            .min = 0,
            .max = 100});
-    v.num("up_member", up_member,
-          {.doc = "weekly chance a fitting, hopeful volunteer joins as a member",
-           .unit = "1/week",
-           .source = "assumption, calibrated: NYC-DSA and Milwaukee densities roughly hold over 8 years (docs/calibration.md)",
-           .min = 0,
-           .max = 1});
+    v.num(
+        "up_member", up_member,
+        {.doc = "weekly chance a fitting, hopeful volunteer joins as a member",
+         .unit = "1/week",
+         .source =
+             "assumption, calibrated: NYC-DSA and Milwaukee densities roughly hold over 8 years (docs/calibration.md)",
+         .min = 0,
+         .max = 1});
     v.num("up_cadre", up_cadre,
           {.doc = "weekly chance a fully developed member becomes cadre",
            .unit = "1/week",

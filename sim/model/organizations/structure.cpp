@@ -23,6 +23,8 @@ void init(World& w, const StructureParams& p, const Context&) {
   if (p.enabled) apply(w, p);
 }
 
-void step(World& w, const StructureParams& p, const Context&) { apply(w, p); }
+void step(World& w, const StructureParams& p, const Context&) {
+  apply(w, p);
+}
 
 }  // namespace tribune

@@ -5,8 +5,8 @@
 // organization allocates (M9), less the share their own pull toward protest
 // takes to the movement. Hours are finite, so whatever an organization puts into campaigns is
 // missing from movements and unions: siphoning follows from the budget (000).
-#include "world/by_class.h"
 #include "model/switch.h"
+#include "world/by_class.h"
 
 namespace tribune {
 

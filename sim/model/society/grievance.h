@@ -1,7 +1,7 @@
 #pragma once
 // M2 grievance: g relaxes toward clamp(base[class] + offset + shock(t, class, district)).
-#include "world/by_class.h"
 #include "model/switch.h"
+#include "world/by_class.h"
 
 namespace tribune {
 

@@ -3,8 +3,8 @@
 // and moves with wins and defeats a person experiences (hope_impulse) or hears about from
 // their ties. "The central obstacle to socialist power and growth is working-class
 // resignation" (004).
-#include "world/by_class.h"
 #include "model/switch.h"
+#include "world/by_class.h"
 
 namespace tribune {
 

@@ -5,10 +5,10 @@
 
 #include "core/context.h"
 #include "core/prefetch.h"
-#include "world/world.h"
 #include "model/society/hope.h"
 #include "model/society/influence_rules.h"
 #include "model/society/opinion.h"
+#include "world/world.h"
 
 namespace tribune {
 
@@ -86,10 +86,10 @@ void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, con
   else
     pack<2>(w.pair_scratch, w, c.pool);
   const std::vector<float> baseline_table = influence::hope_baselines(w, hp);
-  const Pass s{w.pair_scratch.data(), w.network.offsets.data(), w.network.nbr.data(), w.network.last_tie(),
-               float(op.rate), float(op.epsilon), float(op.stubbornness), P.anchor.data(), influence::hope_rule(hp),
-               baseline_table.data(),
-               P.hope_impulse.data(), P.district.data(), P.klass.data(), P.ideology.data(), P.hope.data()};
+  const Pass s{w.pair_scratch.data(),    w.network.offsets.data(), w.network.nbr.data(),   w.network.last_tie(),
+               float(op.rate),           float(op.epsilon),        float(op.stubbornness), P.anchor.data(),
+               influence::hope_rule(hp), baseline_table.data(),    P.hope_impulse.data(),  P.district.data(),
+               P.klass.data(),           P.ideology.data(),        P.hope.data()};
   if (everyone)
     impulses ? pass<true, 4>(s, c, n) : pass<true, 2>(s, c, n);
   else

@@ -5,8 +5,8 @@
 
 #include "core/parallel.h"
 #include "core/rng.h"
-#include "world/world.h"
 #include "model/society/population.h"
+#include "world/world.h"
 
 namespace tribune {
 

@@ -10,8 +10,8 @@
 
 #include "core/context.h"
 #include "core/prefetch.h"
-#include "world/world.h"
 #include "model/society/influence_rules.h"
+#include "world/world.h"
 
 namespace tribune {
 

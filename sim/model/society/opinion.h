@@ -4,8 +4,8 @@
 // epsilon >= 2 spans the whole [-1, 1] range, which is plain DeGroot averaging. Each person is
 // also pulled back toward their own initial ideology (`stubbornness`; Friedkin & Johnsen 1990),
 // which keeps the disagreement observed in real electorates from collapsing into consensus.
-#include "world/by_class.h"
 #include "model/switch.h"
+#include "world/by_class.h"
 
 namespace tribune {
 

@@ -10,8 +10,8 @@
 
 #include "core/parallel.h"
 #include "core/rng.h"
-#include "world/world.h"
 #include "model/society/network.h"
+#include "world/world.h"
 
 namespace tribune {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "world/by_class.h"
 #include "core/fields.h"
 #include "core/format.h"
+#include "world/by_class.h"
 
 namespace tribune {
 

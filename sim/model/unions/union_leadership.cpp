@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "core/context.h"
-#include "world/world.h"
 #include "model/unions/union_tables.h"
+#include "world/world.h"
 
 namespace tribune {
 

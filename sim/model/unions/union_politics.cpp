@@ -6,8 +6,8 @@
 #include <cmath>
 
 #include "core/context.h"
-#include "world/world.h"
 #include "model/unions/union_tables.h"
+#include "world/world.h"
 
 namespace tribune {
 
@@ -59,8 +59,7 @@ void endorse_races(World& w, const Context& c) {
       const int now = race.union_backs[u];
       if (now >= 0 && pol.candidates[static_cast<size_t>(now)].on_ballot) continue;
       const int insurgent = insurgent_for(w, race, u);
-      const double draw =
-          c.rng.at(static_cast<uint32_t>(c.tick), r * w.unions.size() + u, kEndorse).uniform();
+      const double draw = c.rng.at(static_cast<uint32_t>(c.tick), r * w.unions.size() + u, kEndorse).uniform();
       race.union_backs[u] =
           insurgent >= 0 && draw < w.unions[u].insurgent_endorsement ? insurgent : establishment_for(w, race);
     }

@@ -30,9 +30,8 @@ struct Enp {
 Enp effective_parties(const std::string& office, std::vector<std::string> overrides = {}) {
   for (auto& s : quiet_world()) overrides.push_back(s);
   // Districts lean from -0.3 to 0.3, so different parties can win different seats.
-  Simulation sim(make_scenario(many_districts(40, 400, 12, kFiveParties + "offices:\n  - " + office + "\n", 0.3),
-                               overrides),
-                 2);
+  Simulation sim(
+      make_scenario(many_districts(40, 400, 12, kFiveParties + "offices:\n  - " + office + "\n", 0.3), overrides), 2);
   run_all(sim);
   const auto& pol = sim.world().politics;
   std::map<int, std::vector<double>> votes;  // race -> votes by party
@@ -79,11 +78,12 @@ TEST_CASE("voting: sincere voting without the strategic switch keeps more partie
 TEST_CASE("voting: turnout is lower in a closed primary than in the general election") {
   std::vector<std::string> off = quiet_world();
   Simulation sim(
-      make_scenario(small_world(20000, 30,
-                                "offices:\n  - {name: mayor, level: mayor, constituency: at_large, first_election: 26}\n"
-                                "organizations:\n  - {name: left, members_per_resident: 0.01, candidates: "
-                                "cadre_campaign}\n"),
-                    off),
+      make_scenario(
+          small_world(20000, 30,
+                      "offices:\n  - {name: mayor, level: mayor, constituency: at_large, first_election: 26}\n"
+                      "organizations:\n  - {name: left, members_per_resident: 0.01, candidates: "
+                      "cadre_campaign}\n"),
+          off),
       2);
   run_all(sim);
   const auto& pol = sim.world().politics;

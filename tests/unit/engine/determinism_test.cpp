@@ -136,14 +136,16 @@ TEST_CASE("determinism: elections give bit-identical results for 1, 2 and 4 thre
 
 TEST_CASE("determinism: switching an election mechanism off leaves society's draws unchanged") {
   // Elections feed back into hope and ideology only through betrayals, the tribune, reforms,
-  // credit, morale (M31: wins and defeats) and a left executive's calls (M25); with those off, switching the campaign machinery off must not move hope's draws.
-  const std::vector<std::string> base = {"mechanisms.accountability.enabled=false",
-                                         "mechanisms.tribune_effect.enabled=false", "mechanisms.credit.enabled=false",
-                                         "mechanisms.legislation.enabled=false", "mechanisms.strikes.enabled=false",
-                                         "mechanisms.repression.enabled=false", "mechanisms.morale.enabled=false",
-                                         "mechanisms.organizer_in_chief.enabled=false"};
+  // credit, morale (M31: wins and defeats) and a left executive's calls (M25); with those off, switching the campaign
+  // machinery off must not move hope's draws.
+  const std::vector<std::string> base = {
+      "mechanisms.accountability.enabled=false", "mechanisms.tribune_effect.enabled=false",
+      "mechanisms.credit.enabled=false",         "mechanisms.legislation.enabled=false",
+      "mechanisms.strikes.enabled=false",        "mechanisms.repression.enabled=false",
+      "mechanisms.morale.enabled=false",         "mechanisms.organizer_in_chief.enabled=false"};
   const ElectionResult all = election_run(2, base);
-  for (const char* m : {"candidates", "campaigns", "ballot_access", "voting", "electoral_reform", "institutional_pressure"}) {
+  for (const char* m :
+       {"candidates", "campaigns", "ballot_access", "voting", "electoral_reform", "institutional_pressure"}) {
     auto sets = base;
     sets.push_back(std::string("mechanisms.") + m + ".enabled=false");
     const ElectionResult off = election_run(2, sets);
@@ -162,11 +164,11 @@ TEST_CASE("determinism: movements (a call, recruitment, pressure, morale) are bi
                               "timeline:\n  - {week: 3, kind: economic_shock, magnitude: 0.2, classes: [worker]}\n"
                               "  - {week: 4, kind: mass_call}\n  - {week: 6, kind: pandemic, duration_weeks: 3}\n";
     const std::string yaml = small_world(20000, 14, extra);
-    Simulation sim(make_scenario(yaml, {"engine.chunk_size=" + std::to_string(chunk),
-                                        "mechanisms.organizer_in_chief.reach_base=0.3",
-                                        "mechanisms.mobilization.threshold_mean=0.3",
-                                        "mechanisms.legislation.session_weeks=5"}),
-                   threads);
+    Simulation sim(
+        make_scenario(yaml,
+                      {"engine.chunk_size=" + std::to_string(chunk), "mechanisms.organizer_in_chief.reach_base=0.3",
+                       "mechanisms.mobilization.threshold_mean=0.3", "mechanisms.legislation.session_weeks=5"}),
+        threads);
     Officeholder mayor;
     mayor.office = 0;
     mayor.org = 0;

@@ -17,7 +17,8 @@ struct After {
 
 After betray(double held_by_org) {
   std::vector<std::string> sets = quiet_world();
-  for (const char* m : {"institutional_pressure", "tribune_effect"}) sets.push_back(std::string("mechanisms.") + m + ".enabled=false");
+  for (const char* m : {"institutional_pressure", "tribune_effect"})
+    sets.push_back(std::string("mechanisms.") + m + ".enabled=false");
   sets.push_back("mechanisms.accountability.withdraw=1");
   Simulation sim(make_scenario(small_world(10000, 1, one_org()), sets), 2);
   Officeholder h = holder(Origin::cadre_candidate, {held_by_org, 1 - held_by_org, 0.0});
@@ -40,9 +41,9 @@ TEST_CASE("accountability: without held relationships, discipline after the fact
   const After none = betray(0.0), most = betray(0.9);
   CHECK(none.withdrawn);
   CHECK(most.withdrawn);
-  CHECK(none.drift_after == Approx(none.drift_before));       // nothing to threaten it with
-  CHECK(most.drift_after < 0.5 * most.drift_before);          // 0.8 x 0.9 of the drift undone
-  CHECK(none.members_after < none.members_before);            // and the fight splits the organization
+  CHECK(none.drift_after == Approx(none.drift_before));  // nothing to threaten it with
+  CHECK(most.drift_after < 0.5 * most.drift_before);     // 0.8 x 0.9 of the drift undone
+  CHECK(none.members_after < none.members_before);       // and the fight splits the organization
   CHECK(most.members_after > none.members_after);
 }
 

@@ -39,7 +39,7 @@ TEST_CASE("credit: organizer contact among beneficiaries raises the hope gain fr
     (i % 2 == 0 ? n_c : n_n) += 1;
   }
   CHECK(contacted / n_c > not_contacted / n_n + 0.05);  // 0.12 against 0.02 by default
-  CHECK(not_contacted / n_n > 0);                         // a visible sponsor earns a little
-  CHECK(others == 0);                                     // professionals and owners did not benefit
+  CHECK(not_contacted / n_n > 0);                       // a visible sponsor earns a little
+  CHECK(others == 0);                                   // professionals and owners did not benefit
   CHECK(lower == workers);
 }

@@ -23,9 +23,9 @@ Pressed press(bool on, double radicalism) {
   sets.push_back("mechanisms.accountability.enabled=false");
   sets.push_back(std::string("mechanisms.movement_pressure.enabled=") + (on ? "true" : "false"));
   sets.push_back("mechanisms.movement_pressure.radicalism=" + std::to_string(radicalism));
-  Simulation sim(make_scenario(small_world(10000, 20, one_org() + "offices:\n  - {name: council, first_election: 500}\n"),
-                               sets),
-                 2);
+  Simulation sim(
+      make_scenario(small_world(10000, 20, one_org() + "offices:\n  - {name: council, first_election: 500}\n"), sets),
+      2);
   sim.world().politics.holders.push_back(holder(Origin::cadre_campaign, {1, 0, 0}, -0.6, 0));
   Officeholder est = holder(Origin::establishment, {0, 0, 1}, 0.2, 0);
   est.org = -1;

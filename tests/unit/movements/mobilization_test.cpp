@@ -14,14 +14,14 @@ namespace {
 // complete mixing, nothing else at work.
 int64_t riot(const std::vector<std::string>& edits) {
   std::vector<std::string> sets = quiet_world();
-  for (const char* s : {"mechanisms.mobilization.enabled=true", "mechanisms.mobilization.mixing=complete", "mechanisms.mobilization.thresholds=sequence",
-                        "mechanisms.mobilization.social=1", "mechanisms.mobilization.grievance_weight=0",
-                        "mechanisms.mobilization.police_per_1000=0", "mechanisms.mobilization.fatigue=0"})
+  for (const char* s : {"mechanisms.mobilization.enabled=true", "mechanisms.mobilization.mixing=complete",
+                        "mechanisms.mobilization.thresholds=sequence", "mechanisms.mobilization.social=1",
+                        "mechanisms.mobilization.grievance_weight=0", "mechanisms.mobilization.police_per_1000=0",
+                        "mechanisms.mobilization.fatigue=0"})
     sets.push_back(s);
   for (const auto& e : edits) sets.push_back(e);
-  Simulation sim(make_scenario("name: riot\nhorizon_weeks: 120\nworld:\n  persons: 100\n  districts: [{name: a}]\n",
-                               sets),
-                 2);
+  Simulation sim(
+      make_scenario("name: riot\nhorizon_weeks: 120\nworld:\n  persons: 100\n  districts: [{name: a}]\n", sets), 2);
   run_all(sim);
   return sim.world().movement.protesters;
 }
@@ -74,12 +74,11 @@ TEST_CASE("mobilization: a burst of protest is detected as an episode with its p
                         "mechanisms.mobilization.grievance_weight=0", "mechanisms.mobilization.police_per_1000=0",
                         "mechanisms.mobilization.fatigue=0", "mechanisms.episodes.start_share=0.05"})
     sets.push_back(s);
-  Simulation sim(make_scenario("name: riot\nhorizon_weeks: 120\nworld:\n  persons: 100\n  districts: [{name: a}]\n",
-                               sets),
-                 2);
+  Simulation sim(
+      make_scenario("name: riot\nhorizon_weeks: 120\nworld:\n  persons: 100\n  districts: [{name: a}]\n", sets), 2);
   run_all(sim);
   const EventTable& ep = sim.world().events.at("episodes");
-  REQUIRE(ep.rows() == 2);  // the city and its one district, both still under way at the end
+  REQUIRE(ep.rows() == 2);                 // the city and its one district, both still under way at the end
   CHECK(ep.column("start").ints[0] == 4);  // 5 of 100 protest in week 4 (one more each week)
   CHECK(ep.column("end").ints[0] == -1);
   CHECK(ep.column("peak").ints[0] == 100);

@@ -12,15 +12,15 @@ namespace {
 // A national campaign (weeks 2-32) whose volunteers give their hours to the election; the mean
 // hope, two weeks after it ends, of those who volunteered in its last week.
 double campaigners_hope(double win_probability, std::vector<std::string> sets = {}) {
-  const std::string world = small_world(
-      20000, 35,
-      "organizations:\n"
-      "  - {name: bernie, kind: campaign, structure: gaseous, platform: -0.4, members_per_resident: 0,\n"
-      "     strategy: {electoral: 1, movement: 0, union: 0, base_building: 0, internal: 0}}\n"
-      "timeline:\n"
-      "  - {week: 2, kind: national_campaign, campaign: bernie, duration_weeks: 30,\n"
-      "     volunteer_demand: 0.02, list_growth: 0.002, win_probability: " +
-          std::to_string(win_probability) + "}\n");
+  const std::string world =
+      small_world(20000, 35,
+                  "organizations:\n"
+                  "  - {name: bernie, kind: campaign, structure: gaseous, platform: -0.4, members_per_resident: 0,\n"
+                  "     strategy: {electoral: 1, movement: 0, union: 0, base_building: 0, internal: 0}}\n"
+                  "timeline:\n"
+                  "  - {week: 2, kind: national_campaign, campaign: bernie, duration_weeks: 30,\n"
+                  "     volunteer_demand: 0.02, list_growth: 0.002, win_probability: " +
+                      std::to_string(win_probability) + "}\n");
   sets.push_back("mechanisms.repression.enabled=false");
   Simulation sim(make_scenario(world, sets), 2);
   std::vector<int64_t> volunteers;
@@ -71,12 +71,12 @@ double protesters_hope(bool legislation, bool morale) {
            std::string("mechanisms.legislation.enabled=") + (legislation ? "true" : "false"),
            std::string("mechanisms.morale.enabled=") + (morale ? "true" : "false")})
     sets.push_back(s);
-  const std::string world = small_world(
-      20000, 10,
-      "offices:\n  - {name: mayor, level: mayor, constituency: at_large, first_election: 500}\n"
-      "  - {name: council, first_election: 500}\n"
-      "agenda:\n  - {name: childcare, legislature: council, cut: -0.9}\n"
-      "timeline:\n  - {week: 3, kind: mass_call}\n");
+  const std::string world =
+      small_world(20000, 10,
+                  "offices:\n  - {name: mayor, level: mayor, constituency: at_large, first_election: 500}\n"
+                  "  - {name: council, first_election: 500}\n"
+                  "agenda:\n  - {name: childcare, legislature: council, cut: -0.9}\n"
+                  "timeline:\n  - {week: 3, kind: mass_call}\n");
   Simulation sim(make_scenario(world, sets), 2);
   Officeholder mayor = holder(Origin::insurgent, {0, 1, 0});
   mayor.org = -1;
@@ -103,7 +103,8 @@ double protesters_hope(bool legislation, bool morale) {
 TEST_CASE("morale: an episode that wins its demand lifts its protesters, one that loses costs them hope") {
   const double lost = protesters_hope(false, true), lost_off = protesters_hope(false, false);
   const double won = protesters_hope(true, true), won_off = protesters_hope(true, false);
-  INFO("protesters' hope: lost " << lost << " (morale off " << lost_off << "), won " << won << " (off " << won_off << ")");
+  INFO("protesters' hope: lost " << lost << " (morale off " << lost_off << "), won " << won << " (off " << won_off
+                                 << ")");
   CHECK(lost < lost_off - 0.01);
   CHECK(won > won_off + 0.003);
 }

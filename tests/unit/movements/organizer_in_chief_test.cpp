@@ -18,18 +18,20 @@ struct CallRun {
 // organization with 2% members and ten supporters per member, and a recent episode everywhere.
 CallRun call(bool infrastructure, double reach_base) {
   std::vector<std::string> sets = quiet_world();
-  for (const std::string& s : std::vector<std::string>{
-           "mechanisms.mobilization.enabled=true", "mechanisms.mobilization.threshold_mean=0.8",
-           "mechanisms.mobilization.threshold_sd=0.05", "mechanisms.mobilization.police_per_1000=0",
-           "mechanisms.repression.enabled=false", "mechanisms.organizer_in_chief.call_every=0",
-           "mechanisms.organizer_in_chief.boost=1", "mechanisms.organizer_in_chief.reach_base=" + std::to_string(reach_base)})
+  for (const std::string& s :
+       std::vector<std::string>{"mechanisms.mobilization.enabled=true", "mechanisms.mobilization.threshold_mean=0.8",
+                                "mechanisms.mobilization.threshold_sd=0.05",
+                                "mechanisms.mobilization.police_per_1000=0", "mechanisms.repression.enabled=false",
+                                "mechanisms.organizer_in_chief.call_every=0", "mechanisms.organizer_in_chief.boost=1",
+                                "mechanisms.organizer_in_chief.reach_base=" + std::to_string(reach_base)})
     sets.push_back(s);
-  const std::string org = std::string("organizations:\n  - {name: left, members_per_resident: ") +
-                          (infrastructure ? "0.02" : "0") + "}\n";
-  const std::string world = small_world(
-      20000, 6,
-      org + "offices:\n  - {name: mayor, level: mayor, constituency: at_large, first_election: 500}\n"
-            "timeline:\n  - {week: 3, kind: mass_call}\n");
+  const std::string org =
+      std::string("organizations:\n  - {name: left, members_per_resident: ") + (infrastructure ? "0.02" : "0") + "}\n";
+  const std::string world =
+      small_world(20000, 6,
+                  org +
+                      "offices:\n  - {name: mayor, level: mayor, constituency: at_large, first_election: 500}\n"
+                      "timeline:\n  - {week: 3, kind: mass_call}\n");
   Simulation sim(make_scenario(world, sets), 2);
   sim.world().politics.holders.push_back(holder(Origin::cadre_campaign, {1, 0, 0}));
   if (!infrastructure) sim.world().movement.last_episode_in.assign(sim.world().districts.size(), -1);
@@ -50,8 +52,9 @@ CallRun call(bool infrastructure, double reach_base) {
 
 TEST_CASE("organizer-in-chief: without infrastructure a call moves few; with it, many") {
   const CallRun none = call(false, 0.02), built = call(true, 0.02);
-  INFO("no infrastructure: reached " << none.reached << ", protesters " << none.protesters << "; infrastructure: reached "
-                                     << built.reached << ", protesters " << built.protesters);
+  INFO("no infrastructure: reached " << none.reached << ", protesters " << none.protesters
+                                     << "; infrastructure: reached " << built.reached << ", protesters "
+                                     << built.protesters);
   CHECK(none.before == 0);
   CHECK(built.before == 0);
   // Reach 0.02 of 20,000 is about 400 (binomial sd 20).
@@ -72,8 +75,9 @@ TEST_CASE("organizer-in-chief: with a large reach of its own the call moves many
 TEST_CASE("organizer-in-chief: no call without a left executive in office") {
   std::vector<std::string> sets = quiet_world();
   sets.push_back("mechanisms.organizer_in_chief.call_every=1");
-  Simulation sim(make_scenario(small_world(2000, 4, "offices:\n  - {name: mayor, level: mayor, constituency: "
-                                                    "at_large, first_election: 500}\n"),
+  Simulation sim(make_scenario(small_world(2000, 4,
+                                           "offices:\n  - {name: mayor, level: mayor, constituency: "
+                                           "at_large, first_election: 500}\n"),
                                sets),
                  1);
   Officeholder h = holder(Origin::establishment, {0, 0, 1});

@@ -15,11 +15,11 @@ struct Run {
 
 Run run(double police, double backlash, int weeks) {
   std::vector<std::string> sets = quiet_world();
-  for (const std::string& s : std::vector<std::string>{
-           "mechanisms.mobilization.enabled=true", "mechanisms.grievance.enabled=true",
-        "mechanisms.mobilization.rounding=exact", "mechanisms.mobilization.threshold_mean=0.3",
-        "mechanisms.mobilization.police_per_1000=" + std::to_string(police),
-        "mechanisms.repression.backlash=" + std::to_string(backlash)})
+  for (const std::string& s :
+       std::vector<std::string>{"mechanisms.mobilization.enabled=true", "mechanisms.grievance.enabled=true",
+                                "mechanisms.mobilization.rounding=exact", "mechanisms.mobilization.threshold_mean=0.3",
+                                "mechanisms.mobilization.police_per_1000=" + std::to_string(police),
+                                "mechanisms.repression.backlash=" + std::to_string(backlash)})
     sets.push_back(s);
   Simulation sim(make_scenario(small_world(20000, weeks), sets), 2);
   run_all(sim);

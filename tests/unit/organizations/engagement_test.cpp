@@ -73,10 +73,10 @@ TEST_CASE("engagement: a long list with few members to take people in converts f
     const std::string extra = ", supporters_per_member: " + std::to_string(per_member) + ", volunteers_per_member: 0";
     // The step is made likelier than by default (0.003) so that 20 weeks give enough of them to
     // compare rates within a few percent.
-    const auto l = run_org(s, 20,
-                           {"mechanisms.engagement.absorb_half=" + std::to_string(absorb_half),
-                            "mechanisms.engagement.up_volunteer=0.01"},
-                           extra);
+    const auto l = run_org(
+        s, 20,
+        {"mechanisms.engagement.absorb_half=" + std::to_string(absorb_half), "mechanisms.engagement.up_volunteer=0.01"},
+        extra);
     return l.volunteers / (l.supporters + l.volunteers);
   };
   const double long_off = stepped_up(40, 0), short_off = stepped_up(4, 0);
@@ -92,9 +92,10 @@ TEST_CASE("engagement: an organization starts with the persons who could stay in
   // start the organization is taken as years of turnover leave it, so a person is found at a
   // level in proportion to how long they would stay there; burning out (0.03 a week) shortens
   // that about sevenfold, so few of the starting members are overloaded.
-  Simulation sim(make_scenario(small_world(20000, 1, one_org("{electoral: 0.4, movement: 0.15, union: 0.1, "
-                                                             "base_building: 0.2, internal: 0.15}",
-                                                             ", asks: {volunteer: 1, member: 2, cadre: 4}"))),
+  Simulation sim(make_scenario(small_world(20000, 1,
+                                           one_org("{electoral: 0.4, movement: 0.15, union: 0.1, "
+                                                   "base_building: 0.2, internal: 0.15}",
+                                                   ", asks: {volunteer: 1, member: 2, cadre: 4}"))),
                  2);
   const World& w = sim.world();
   const auto& P = w.persons;

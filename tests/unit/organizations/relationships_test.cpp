@@ -51,10 +51,11 @@ TEST_CASE("relationships: ties decay without work") {
 TEST_CASE("relationships: person-held ties leave with the leaders") {
   const std::string base = "mechanisms.relationships.initial=0.3";
   auto donors = [&](double turnover) {
-    Simulation sim(make_scenario(small_world(20000, 52,
-                                             one_org(kNoUnionWork, ", leadership_turnover: " + std::to_string(turnover))),
-                                 {base}),
-                   2);
+    Simulation sim(
+        make_scenario(
+            small_world(20000, 52, one_org(kNoUnionWork, ", leadership_turnover: " + std::to_string(turnover))),
+            {base}),
+        2);
     run_all(sim);
     const Org& o = sim.world().orgs.at(0);
     return o.ties.total(sim.world().tie_layout().donors());

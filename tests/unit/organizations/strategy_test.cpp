@@ -52,7 +52,7 @@ TEST_CASE("strategy: race selection by strength contests only where the organiza
   org.ties.resize(L.size());
   org.spec.decisive_tie = 0.3;
   org.ties.org[L.bloc(0)] = org.ties.org[L.community(0)] = 0.5;  // strong in district 0
-  org.ties.person[L.bloc(1)] = 0.1;                               // weak in district 1
+  org.ties.person[L.bloc(1)] = 0.1;                              // weak in district 1
   org.spec.races = RaceSelection::any;
   CHECK(contests(org, L, 0));
   CHECK(contests(org, L, 1));

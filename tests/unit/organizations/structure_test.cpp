@@ -11,7 +11,7 @@ using namespace tribune::test;
 namespace {
 struct Composition {
   double start = 0, end = 0;  // professional share of members and cadre
-  double meetings = 0;  // meeting hours per member and cadre in the last week
+  double meetings = 0;        // meeting hours per member and cadre in the last week
 };
 
 double professional_share(const World& w) {
@@ -60,8 +60,7 @@ TEST_CASE("structure: a deliberative organization's class composition drifts tow
 
 TEST_CASE("structure: the drift follows from the hour cost alone, without a culture gap") {
   const Composition no_gap = drift("deliberative", {"mechanisms.structure.deliberative.culture_gap=0"});
-  const Composition no_meetings = drift(
-      "deliberative",
-      {"mechanisms.structure.deliberative.culture_gap=0", "mechanisms.structure.deliberative.meeting_hours=0"});
+  const Composition no_meetings = drift("deliberative", {"mechanisms.structure.deliberative.culture_gap=0",
+                                                         "mechanisms.structure.deliberative.meeting_hours=0"});
   CHECK(no_gap.end - no_gap.start > no_meetings.end - no_meetings.start + 0.02);  // observed about 0.07
 }

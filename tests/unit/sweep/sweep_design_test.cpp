@@ -26,7 +26,7 @@ TEST_CASE("sweep designs: a Latin hypercube hits each stratum exactly once in ev
     }
     CHECK(strata.size() == static_cast<size_t>(n));
   }
-  CHECK(latin_hypercube(n, 4, 11) == p);   // a pure function of its seed
+  CHECK(latin_hypercube(n, 4, 11) == p);  // a pure function of its seed
   CHECK(latin_hypercube(n, 4, 12) != p);
 }
 
@@ -51,9 +51,9 @@ TEST_CASE("sweep designs: Saltelli's design has N (d + 2) rows: A, the d mixes A
     const auto& row = base[static_cast<size_t>(j)];
     const size_t at = static_cast<size_t>(j * (d + 2));
     for (int k = 0; k < d; ++k) {
-      CHECK(p[at][k] == row[k]);                      // A
-      CHECK(p[at + d + 1][k] == row[d + k]);          // B
-      for (int i = 0; i < d; ++i)                     // AB_i: A with column i from B
+      CHECK(p[at][k] == row[k]);              // A
+      CHECK(p[at + d + 1][k] == row[d + k]);  // B
+      for (int i = 0; i < d; ++i)             // AB_i: A with column i from B
         CHECK(p[at + 1 + i][k] == (k == i ? row[d + k] : row[k]));
     }
   }
