@@ -32,7 +32,10 @@ int main(int argc, char** argv) {
   v->add_option("scenario", vpath, "Scenario YAML file")->required();
   v->add_option("--set", voverrides, "Override a parameter: key.path=value (repeatable)")->allow_extra_args(false);
 
-  auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the scenario format");
+  bool sweep_schema = false;
+  auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the scenario format (or, with --sweep, of "
+                                              "sweep files), for editors and validators");
+  schema->add_flag("--sweep", sweep_schema, "The schema of sweep files instead of scenarios");
   auto* ref = app.add_subcommand("reference", "Print the scenario reference (Markdown) with every parameter");
 
   std::string ipath;
@@ -90,7 +93,7 @@ int main(int argc, char** argv) {
   }
   if (*r) return run_command(run);
   if (*v) return validate_command(vpath, voverrides);
-  if (*schema) return schema_command();
+  if (*schema) return schema_command(sweep_schema);
   if (*ref) return reference_command();
   if (*info) return info_command(ipath);
   if (*plan) return sweep_plan_command(sw);

@@ -122,6 +122,12 @@ static void check_references(Scenario& s, scenario::Reader& r) {
   for (const auto& u : us) names.unions.push_back(u.name);
   for (const auto& sec : ss) names.sectors.push_back(sec.name);
   auto report = [&r](const std::string& path, const std::string& message) { r.error_at(path, message); };
+  const auto& events = s.mechanisms.timeline.events;
+  for (size_t i = 0; i < events.size(); ++i)
+    for (size_t j = 0; j < i && !events[i]->name.empty(); ++j)
+      if (events[i]->name == events[j]->name)
+        r.error_at(events[i]->path + ".name", "duplicate event name '" + events[i]->name + "' (also " +
+                                                  events[j]->path + ")");
   for (const auto& ev : s.mechanisms.timeline.events) {
     if (ev->week >= s.horizon_weeks)
       r.warn_at(ev->path + ".week", "week " + std::to_string(ev->week) + " is past the horizon (" +
@@ -177,7 +183,7 @@ static scenario::SchemaNode schema_tree() {
 }
 
 std::string scenario_json_schema() {
-  return scenario::to_json_schema(schema_tree());
+  return scenario::to_json_schema(schema_tree(), "tribune scenario", true);
 }
 std::string scenario_reference_markdown() {
   return scenario::to_markdown(schema_tree(), "Scenario reference");

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "scenario/did_you_mean.h"
 #include "scenario/error.h"
 
 namespace tribune::scenario {
@@ -162,6 +163,53 @@ void merge_into(Node& base, const Node& over) {
   }
 }
 
+namespace {
+bool all_digits(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// The entry of list `seq` that `key` names: the mapping whose `name` is `key`, else the one at
+// index `key`, else the only one whose `kind` is `key` (timeline events). Fails, listing what
+// can be named, when none is.
+Node* list_entry(Node& seq, const std::string& key, const std::string& list_path, const Loc& kl,
+                 const std::string& path) {
+  for (auto& item : seq.seq)
+    if (const Entry* n = item.kind == Node::Kind::Map ? item.find("name") : nullptr)
+      if (n->value.kind == Node::Kind::Scalar && n->value.scalar == key) return &item;
+  if (all_digits(key)) {
+    const size_t i = std::stoull(key.size() > 9 ? std::string("999999999") : key);
+    if (i < seq.seq.size()) return &seq.seq[i];
+  }
+  Node* by_kind = nullptr;
+  int kinds = 0;
+  for (auto& item : seq.seq)
+    if (const Entry* k = item.kind == Node::Kind::Map ? item.find("kind") : nullptr)
+      if (k->value.kind == Node::Kind::Scalar && k->value.scalar == key) by_kind = &item, ++kinds;
+  if (kinds == 1) return by_kind;
+  if (kinds > 1)
+    fail(kl, path,
+         "'" + list_path + "' has " + std::to_string(kinds) + " entries of kind '" + key +
+             "': name one by its index (0 to " + std::to_string(seq.seq.size() - 1) + ") or give it a `name:`");
+  std::string names;
+  std::vector<std::string> known;
+  for (const auto& item : seq.seq)
+    if (const Entry* n = item.kind == Node::Kind::Map ? item.find("name") : nullptr)
+      if (n->value.kind == Node::Kind::Scalar) {
+        names += (names.empty() ? "" : ", ") + n->value.scalar;
+        known.push_back(n->value.scalar);
+      }
+  std::string msg = "'" + list_path + "' has no entry named '" + key + "'";
+  const std::string guess = did_you_mean(key, known);
+  if (!guess.empty()) msg += " (did you mean '" + guess + "'?)";
+  if (seq.seq.empty())
+    msg += " (it is empty; --set changes entries, it does not add them)";
+  else
+    msg += "; entries: " + (names.empty() ? std::string("none named") : names) + ", or an index 0 to " +
+           std::to_string(seq.seq.size() - 1);
+  fail(kl, path, msg);
+}
+}  // namespace
+
 void apply_override(Node& root, const std::string& assignment, int index) {
   auto file = std::make_shared<const std::string>("--set[" + std::to_string(index) + "]");
   auto eq = assignment.find('=');
@@ -186,16 +234,29 @@ void apply_override(Node& root, const std::string& assignment, int index) {
     size_t dot = path.find('.', start);
     std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     Loc kl{file, 1, static_cast<int>(start) + 1};
+    const std::string here = path.substr(0, start ? start - 1 : 0);
     if (key.empty()) fail(kl, path, "empty key in the path");
     if (key == "extends") fail(kl, path, "`extends` cannot be overridden");
+    if (cur->kind == Node::Kind::Seq) {
+      // A list entry, by name, index or (timeline) kind; the rest of the path applies inside it.
+      Node* item = list_entry(*cur, key, here, kl, path);
+      if (dot == std::string::npos) {
+        if (item->kind == Node::Kind::Map && parsed.kind == Node::Kind::Map)
+          merge_into(*item, parsed);  // an entry's keys change; the others (its name) stay
+        else
+          *item = parsed;
+        return;
+      }
+      cur = item;
+      start = dot + 1;
+      continue;
+    }
     if (cur->kind == Node::Kind::Null) {
       cur->kind = Node::Kind::Map;
       cur->loc = kl;
     }
     if (cur->kind != Node::Kind::Map)
-      fail(kl, path,
-           std::string("'") + path.substr(0, start ? start - 1 : 0) + "' is not a mapping, so it has no key '" + key +
-               "'");
+      fail(kl, path, std::string("'") + here + "' is not a mapping, so it has no key '" + key + "'");
     Entry* e = cur->find(key);
     if (!e) {
       cur->map.push_back(Entry{key, kl, Node{}});

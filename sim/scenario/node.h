@@ -49,7 +49,11 @@ void merge_into(Node& base, const Node& over);
 
 // Apply `a.b.c=value` to the tree. The value is parsed as YAML (so `[1,2]` and `{a: 1}` work);
 // `index` numbers the override for locations ("--set[1]:1:7"). Intermediate maps are created;
-// whether the path names a real parameter is checked later by the reader, like any key.
+// whether the path names a real parameter is checked later by the reader, like any key. In a
+// list, a key names an entry: by its `name` (`organizations.left_org.platform`), by its index
+// (`offices.0.rule`), or, for a kind that occurs once, by its `kind`
+// (`timeline.national_campaign.retention`); a mapping set on a whole entry merges into it. An
+// entry that does not exist is an error listing those that do (--set changes, never adds).
 void apply_override(Node& root, const std::string& assignment, int index);
 
 }  // namespace tribune::scenario

@@ -69,14 +69,18 @@ static std::string describe(const SchemaNode& n) {
   return d;
 }
 
-static void json(std::ostringstream& o, const SchemaNode& n, int ind);
+// `partial`: the schema of a file that `extends:` another, where a mapping's required keys may
+// come from the parent (mappings merge); the entries of a list are whole (lists replace), so
+// inside a list everything is required as usual.
+static void json(std::ostringstream& o, const SchemaNode& n, int ind, bool partial);
 
-static void json_object_body(std::ostringstream& o, const SchemaNode& n, int ind, const std::string& extra_prop) {
+static void json_object_body(std::ostringstream& o, const SchemaNode& n, int ind, const std::string& extra_prop,
+                             bool partial, const std::string& extra_props = "") {
   std::string pad(ind + 2, ' ');
   o << pad << "\"type\": \"object\",\n" << pad << "\"additionalProperties\": false,\n";
   std::string req;
   for (const auto& c : n.children)
-    if (c.meta.required) req += (req.empty() ? "" : ", ") + q(c.key);
+    if (c.meta.required && !partial) req += (req.empty() ? "" : ", ") + q(c.key);
   if (!extra_prop.empty()) req += (req.empty() ? "" : ", ") + q("kind");
   if (!req.empty()) o << pad << "\"required\": [" << req << "],\n";
   o << pad << "\"properties\": {\n";
@@ -85,15 +89,19 @@ static void json_object_body(std::ostringstream& o, const SchemaNode& n, int ind
     o << pad << "  \"kind\": {\"const\": " << q(extra_prop) << "}";
     first = false;
   }
+  if (!extra_props.empty()) {
+    o << (first ? "" : ",\n") << pad << "  " << extra_props;
+    first = false;
+  }
   for (const auto& c : n.children) {
     o << (first ? "" : ",\n") << pad << "  " << q(c.key) << ": ";
-    json(o, c, ind + 4);
+    json(o, c, ind + 4, partial);
     first = false;
   }
   o << "\n" << pad << "}";
 }
 
-static void json(std::ostringstream& o, const SchemaNode& n, int ind) {
+static void json(std::ostringstream& o, const SchemaNode& n, int ind, bool partial) {
   std::string pad(ind + 2, ' ');
   o << "{\n";
   if (!describe(n).empty()) o << pad << "\"description\": " << q(describe(n)) << ",\n";
@@ -101,7 +109,10 @@ static void json(std::ostringstream& o, const SchemaNode& n, int ind) {
     o << pad << "\"type\": \"" << n.type << "\"";
     if (std::isfinite(n.meta.min)) o << ",\n" << pad << "\"minimum\": " << format_number(n.meta.min);
     if (std::isfinite(n.meta.max)) o << ",\n" << pad << "\"maximum\": " << format_number(n.meta.max);
-    o << ",\n" << pad << "\"default\": " << n.default_text;
+    // JSON has no NaN or infinity: a default that is none of a number (unset) is left out.
+    const bool finite = n.default_text != "nan" && n.default_text != "-nan" && n.default_text != "inf" &&
+                        n.default_text != "-inf";
+    if (finite) o << ",\n" << pad << "\"default\": " << n.default_text;
   } else if (n.type == "boolean") {
     o << pad << "\"type\": \"boolean\",\n" << pad << "\"default\": " << n.default_text;
   } else if (n.type == "string") {
@@ -111,21 +122,22 @@ static void json(std::ostringstream& o, const SchemaNode& n, int ind) {
     for (size_t i = 0; i < n.options.size(); ++i) o << (i ? ", " : "") << q(n.options[i]);
     o << "],\n" << pad << "\"default\": " << q(n.default_text);
   } else if (n.type == "names") {
-    o << pad << "\"type\": \"array\",\n" << pad << "\"items\": {\"type\": \"string\"}";
+    // Any scalar, as the reader takes it (YAML writes `[2024]` or `[0.5]` unquoted).
+    o << pad << "\"type\": \"array\",\n" << pad << "\"items\": {\"type\": [\"string\", \"number\", \"boolean\"]}";
   } else if (n.type == "object") {
-    json_object_body(o, n, ind, "");
+    json_object_body(o, n, ind, "", partial);
   } else if (n.type == "list") {
     o << pad << "\"type\": \"array\",\n";
     if (std::isfinite(n.meta.min)) o << pad << "\"minItems\": " << format_number(n.meta.min) << ",\n";
     o << pad << "\"items\": {\n";
-    json_object_body(o, n, ind + 2, "");
+    json_object_body(o, n, ind + 2, "", false);
     o << "\n" << pad << "}";
   } else if (n.type == "timeline") {
     o << pad << "\"type\": \"array\",\n" << pad << "\"items\": {\"oneOf\": [\n";
     for (size_t i = 0; i < n.variants.size(); ++i) {
       const auto& v = n.variants[i];
       o << pad << "  {\n" << pad << "    \"description\": " << q(v.meta.doc) << ",\n";
-      json_object_body(o, v, ind + 4, v.key);
+      json_object_body(o, v, ind + 4, v.key, false);
       o << "\n" << pad << "  }" << (i + 1 < n.variants.size() ? "," : "") << "\n";
     }
     o << pad << "]}";
@@ -133,12 +145,27 @@ static void json(std::ostringstream& o, const SchemaNode& n, int ind) {
   o << "\n" << std::string(ind, ' ') << "}";
 }
 
-std::string to_json_schema(const SchemaNode& root) {
+std::string to_json_schema(const SchemaNode& root, const std::string& title, bool extends) {
   std::ostringstream o;
   o << "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"
-    << "  \"title\": \"tribune scenario\",\n";
-  json_object_body(o, root, 0, "");
-  o << "\n}\n";
+    << "  \"title\": " << q(title) << ",\n";
+  if (!extends) {
+    json_object_body(o, root, 0, "", false);
+    o << "\n}\n";
+    return o.str();
+  }
+  // A file that `extends:` another may leave out what its parent gives.
+  const std::string ext =
+      "\"extends\": {\"type\": \"string\", \"description\": \"a scenario file (relative to this one) that this "
+      "one starts from: mappings merge key by key, lists and scalars replace\"}";
+  o << "  \"if\": {\"required\": [\"extends\"]},\n"
+    << "  \"then\": {\"$ref\": \"#/$defs/extending\"},\n"
+    << "  \"else\": {\"$ref\": \"#/$defs/complete\"},\n"
+    << "  \"$defs\": {\n    \"complete\": {\n";
+  json_object_body(o, root, 4, "", false, ext);
+  o << "\n    },\n    \"extending\": {\n";
+  json_object_body(o, root, 4, "", true, ext);
+  o << "\n    }\n  }\n}\n";
   return o.str();
 }
 

@@ -66,7 +66,9 @@ class SchemaGen {
   void pop();
 };
 
-std::string to_json_schema(const SchemaNode& root);
+// JSON Schema (draft 2020-12) of `root`; with `extends`, a file may name a parent scenario
+// (`extends:`) and then leave out the keys the parent gives.
+std::string to_json_schema(const SchemaNode& root, const std::string& title, bool extends);
 std::string to_markdown(const SchemaNode& root, const std::string& title);
 
 }  // namespace tribune::scenario

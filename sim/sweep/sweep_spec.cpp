@@ -12,6 +12,7 @@
 #include "scenario/load.h"
 #include "scenario/node.h"
 #include "scenario/reader.h"
+#include "scenario/schema.h"
 #include "sweep/designs.h"
 
 namespace tribune::sweep {
@@ -224,6 +225,13 @@ std::vector<std::string> Sweep::overrides(const Run& r) const {
   std::vector<std::string> o = {"seed=" + std::to_string(r.seed), "replicate=" + std::to_string(r.replicate)};
   for (size_t k = 0; k < spec.parameters.size(); ++k) o.push_back(spec.parameters[k].path + "=" + r.values[k]);
   return o;
+}
+
+std::string sweep_json_schema() {
+  return scenario::to_json_schema(
+      scenario::SchemaGen::of<SweepSpec>("A tribune sweep: a base scenario, the parameters varied by their key paths "
+                                         "(as for --set), a design and replicates."),
+      "tribune sweep", false);
 }
 
 Sweep load_sweep(const std::string& path) {

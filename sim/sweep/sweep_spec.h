@@ -115,6 +115,9 @@ struct Sweep {
   std::vector<std::string> overrides(const Run& r) const;
 };
 
+// JSON Schema of the sweep file format (`tribune schema --sweep`).
+std::string sweep_json_schema();
+
 // Read, validate (parameter paths against the base scenario) and expand a sweep file. Throws
 // ScenarioError with located diagnostics.
 Sweep load_sweep(const std::string& path);

@@ -82,6 +82,29 @@ def test_plan_without_output_writes_nothing(tribune, tmp_path):
     assert sorted(x.name for x in tmp_path.iterdir()) == before
 
 
+def test_list_entries_can_be_swept(tribune, tmp_path):
+    # Organizations, offices and timeline events are reached by name (or index, or kind) in a
+    # sweep as in --set; a name that does not exist is a located error.
+    text = """name: entries
+scenario: {base}
+set: ["world.persons=2000", "horizon_weeks=8"]
+design: {{kind: factorial}}
+parameters:
+  - {{path: organizations.left_org.endorsement_stringency, values: [0.1, 0.9]}}
+  - {{path: offices.mayor.rule, values: [plurality, irv]}}
+  - {{path: timeline.legitimacy_shift.delta, values: [-0.1, -0.3]}}
+"""
+    sweep = write_sweep(tmp_path, text)
+    p = tribune("sweep", "plan", sweep, "--no-probe", "-o", tmp_path / "runs.tsv", check=0)
+    assert "8 points x 1 replicates = 8 runs" in p.stdout
+    rows = list(csv.reader(open(tmp_path / "runs.tsv"), delimiter="\t"))
+    assert rows[0][4:] == ["organizations.left_org.endorsement_stringency", "offices.mayor.rule",
+                          "timeline.legitimacy_shift.delta"]
+    sweep.write_text(sweep.read_text().replace("organizations.left_org.", "organizations.left_orgg."))
+    p = tribune("sweep", "plan", sweep, "--no-probe", check=2)
+    assert "has no entry named 'left_orgg' (did you mean 'left_org'?)" in p.stderr
+
+
 @pytest.fixture(scope="module")
 def local_sweep(tribune, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sweep")

@@ -27,8 +27,11 @@ bool register_event_kind(EventKind kind) {
 
 static const Meta kWeek{
     .doc = "week the event happens (0 is the first tick)", .unit = "weeks", .min = 0, .required = true};
-void declare_week(FieldVisitor& v, int64_t& week) {
+void declare_week(FieldVisitor& v, int64_t& week, std::string& name) {
   v.integer("week", week, kWeek);
+  v.text("name", name,
+         {.doc = "optional name of this event, to change it from --set or a sweep (timeline.NAME.key); an index "
+                 "(timeline.0.key) or a kind that occurs once (timeline.KIND.key) also work"});
 }
 
 void ResolveContext::error(const std::string& key, const std::string& message) const {

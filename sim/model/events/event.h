@@ -39,10 +39,11 @@ struct ResolveContext {
 
 struct Event {
   int64_t week = 0;
+  std::string name;  // optional: addresses the event in --set and sweeps (timeline.NAME.key)
   std::string path;  // where it was declared ("timeline[3]"), for locating errors
   virtual ~Event() = default;
   virtual const char* kind() const = 0;
-  virtual void visit(FieldVisitor& v) = 0;  // `week` and the kind's own fields
+  virtual void visit(FieldVisitor& v) = 0;  // `week`, `name` and the kind's own fields
   virtual void resolve(const ResolveContext&) {}
   virtual void apply(World& w, int64_t tick) const = 0;
   virtual std::string detail() const = 0;         // one line for the events table
@@ -50,12 +51,12 @@ struct Event {
   virtual std::unique_ptr<Event> clone() const = 0;
 };
 
-void declare_week(FieldVisitor& v, int64_t& week);
+void declare_week(FieldVisitor& v, int64_t& week, std::string& name);
 
 template <class Self>
 struct EventOf : Event {
   void visit(FieldVisitor& v) override {
-    declare_week(v, week);
+    declare_week(v, week, name);
     static_cast<Self*>(this)->fields(v);
   }
   std::unique_ptr<Event> clone() const override { return std::make_unique<Self>(static_cast<const Self&>(*this)); }

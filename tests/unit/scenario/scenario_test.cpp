@@ -28,6 +28,43 @@ TEST_CASE("scenario: an unknown key names its location, suggests the closest key
   CHECK(msg.find("valid keys here: enabled, initial_mean, initial_sd, epsilon, rate") != std::string::npos);
 }
 
+TEST_CASE("scenario: --set addresses list entries by name, by index, and timeline events by kind or name") {
+  const std::string yaml = small_world(1000, 10, one_org()) +
+                           "offices:\n  - {name: council}\n  - {name: mayor, level: mayor, constituency: at_large}\n"
+                           "unions:\n  - {name: teamsters, sectors: [trade_transport]}\n"
+                           "timeline:\n  - {week: 3, kind: legitimacy_shift, delta: -0.1}\n"
+                           "  - {week: 4, kind: scandal, name: the_scandal}\n"
+                           "  - {week: 5, kind: scandal}\n";
+  const Scenario s = make_scenario(
+      yaml, {"organizations.left.endorsement_stringency=0.9", "organizations.0.platform=-0.4", "offices.mayor.rule=irv",
+             "offices.0.term_weeks=104", "unions.teamsters.leadership=left", "timeline.legitimacy_shift.delta=-0.3",
+             "timeline.the_scandal.hope_loss=0.05", "timeline.2.legitimacy_loss=0.2",
+             "organizations.left={members_per_resident: 0.02}"});
+  CHECK(s.organizations.at(0).endorsement_stringency == 0.9);
+  CHECK(s.organizations.at(0).platform == -0.4);
+  CHECK(s.organizations.at(0).members_per_resident == 0.02);  // a mapping merges into the entry
+  CHECK(s.organizations.at(0).name == "left");
+  CHECK(s.offices.at(1).rule == Rule::irv);
+  CHECK(s.offices.at(0).term_weeks == 104);
+  CHECK(s.unions.at(0).leadership == Leadership::left);
+  const auto& ev = s.mechanisms.timeline.events;
+  REQUIRE(ev.size() == 3);
+  CHECK(ev[1]->name == "the_scandal");
+  CHECK(ev[1]->magnitude() == Approx(0.1));  // its legitimacy_loss stayed; hope_loss changed
+  CHECK(ev[2]->magnitude() == Approx(0.2));
+  CHECK(ev[0]->magnitude() == Approx(-0.3));
+  // Errors name what exists, with a suggestion, located in the --set text.
+  CHECK(first_error(yaml, {"organizations.lefty.platform=0"})
+            .find("--set[1]:1:15: organizations.lefty.platform: 'organizations' has no entry named 'lefty' (did you "
+                  "mean 'left'?); entries: left, or an index 0 to 0") == 0);
+  CHECK(first_error(yaml, {"timeline.scandal.hope_loss=0"}).find("has 2 entries of kind 'scandal'") !=
+        std::string::npos);
+  CHECK(first_error(yaml, {"offices.7.rule=irv"}).find("'offices' has no entry named '7'") != std::string::npos);
+  CHECK(first_error(yaml, {"offices.mayor.rulez=irv"}).find("unknown key 'rulez'") != std::string::npos);
+  CHECK(first_error(yaml + "  - {week: 6, kind: scandal, name: the_scandal}\n")
+            .find("duplicate event name 'the_scandal'") != std::string::npos);
+}
+
 TEST_CASE("scenario: a renamed key is an error that names the new one, in files and in --set") {
   const std::string file = first_error(small_world() + "mechanisms:\n  pressure:\n    pressure: 0.02\n");
   CHECK(file.find("unit.yaml:7:3: mechanisms.pressure: 'pressure' was renamed to 'institutional_pressure'") == 0);
