@@ -12,6 +12,7 @@
 #include "world/agenda.h"
 #include "world/offices.h"
 #include "world/organization.h"
+#include "world/politics.h"
 #include "world/union.h"
 
 namespace tribune {
@@ -53,6 +54,7 @@ struct Scenario {
       {"republican", 0.35, Positioning::aggregator, false, 0.3},
   };
   std::vector<OfficeSpec> offices;
+  std::vector<OfficeholderSpec> officeholders;
   std::vector<ReformSpec> agenda;
   Mechanisms mechanisms;
   OutputParams output;
@@ -77,6 +79,9 @@ struct Scenario {
            {.doc = "parties whose candidates run on their lines (default: democratic, the establishment, and "
                    "republican)"});
     v.list("offices", offices, {.doc = "elected offices (M17); none: no elections"});
+    v.list("officeholders", officeholders,
+           {.doc = "officeholders seated at week 0, each until its office's first election (scenarios about "
+                   "governing start governed)"});
     v.list("agenda", agenda, {.doc = "reforms brought to a vote in order, one per session (M26)"});
     v.object("mechanisms", mechanisms, {.doc = "the model's mechanisms, each with its switch and parameters"});
     v.timeline("timeline", mechanisms.timeline.events, {.doc = "events at given weeks (M32)"});

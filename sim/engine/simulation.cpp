@@ -2,6 +2,7 @@
 
 #include "core/fields.h"
 #include "model/movements/episodes.h"
+#include "model/elections/seating.h"
 #include "model/movements/organizer_in_chief.h"
 #include "model/society/influence.h"
 #include "model/unions/union_tables.h"
@@ -36,6 +37,7 @@ Simulation::Simulation(Scenario scenario, int threads)
   Mechanisms copy = scenario_.mechanisms;
   EachMechanism each{[&](const auto& p) { init(world_, p, context(p.kName)); }};
   copy.fields(each);
+  seat_at_start(world_, scenario_.officeholders);  // M17: a city is governed before its first election
   recorder_ = Recorder(world_);
   build_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }

@@ -1,6 +1,7 @@
 #include "scenario/load.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "scenario/reader.h"
 #include "scenario/schema.h"
@@ -68,6 +69,85 @@ static void check_politics(Scenario& s, scenario::Reader& r) {
   }
 }
 
+// "a, b, c" of the names, or `none`.
+template <class T>
+static std::string names_of(const std::vector<T>& xs, const char* none = "none declared") {
+  std::string out;
+  for (const auto& x : xs) out += (out.empty() ? "" : ", ") + x.name;
+  return out.empty() ? std::string(none) : out;
+}
+
+template <class T>
+static int index_named(const std::vector<T>& xs, const std::string& name) {
+  for (size_t i = 0; i < xs.size(); ++i)
+    if (xs[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+// Officeholders seated at week 0: references resolved, defaults filled in (so that the resolved
+// scenario states them), one per seat.
+static void check_officeholders(Scenario& s, scenario::Reader& r) {
+  int establishment = -1;
+  for (size_t q = 0; q < s.parties.size(); ++q)
+    if (s.parties[q].establishment) establishment = static_cast<int>(q);
+  for (size_t i = 0; i < s.officeholders.size(); ++i) {
+    OfficeholderSpec& h = s.officeholders[i];
+    const std::string at = "officeholders[" + std::to_string(i) + "]";
+    h.office_id = index_named(s.offices, h.office);
+    if (h.office_id < 0) {
+      r.error_at(at + ".office", "no office named '" + h.office + "'; offices: " + names_of(s.offices));
+      continue;
+    }
+    const OfficeSpec& office = s.offices[static_cast<size_t>(h.office_id)];
+    if (office.constituency == Constituency::at_large) {
+      if (!h.district.empty())
+        r.error_at(at + ".district", "office '" + office.name + "' is elected at large: leave district out");
+    } else {
+      h.district_id = index_named(s.world.districts, h.district);
+      if (h.district_id < 0)
+        r.error_at(at + ".district", (h.district.empty() ? std::string("missing: office '") + office.name +
+                                                               "' is elected per district"
+                                                         : "no district named '" + h.district + "'") +
+                                         "; districts: " + names_of(s.world.districts));
+    }
+    if (!h.organization.empty()) {
+      h.org_id = index_named(s.organizations, h.organization);
+      if (h.org_id < 0)
+        r.error_at(at + ".organization",
+                   "no organization named '" + h.organization + "'; organizations: " + names_of(s.organizations));
+    } else if (h.origin != Origin::establishment) {
+      r.error_at(at + ".organization", std::string("an officeholder of origin ") +
+                                           kOriginNames[static_cast<int>(h.origin)] + " needs its organization");
+    }
+    if (h.party == "independent") {
+      h.party_id = -1;
+    } else if (h.party.empty()) {
+      h.party_id = establishment;
+    } else {
+      h.party_id = index_named(s.parties, h.party);
+      if (h.party_id < 0)
+        r.error_at(at + ".party", "no party named '" + h.party + "'; parties: " + names_of(s.parties) +
+                                      ", or independent");
+    }
+    if (std::isnan(h.platform))
+      h.platform = h.org_id >= 0   ? s.organizations[static_cast<size_t>(h.org_id)].platform
+                   : h.party_id >= 0 ? s.parties[static_cast<size_t>(h.party_id)].position
+                                     : 0.0;
+    if (std::isnan(h.position)) h.position = h.platform;
+    if (h.name.empty())
+      h.name = office.name + "/" + (h.district_id >= 0 ? h.district : std::string("city")) + "/" +
+               (h.org_id >= 0 ? h.organization : h.party_id >= 0 ? s.parties[static_cast<size_t>(h.party_id)].name
+                                                                   : std::string("independent")) +
+               "/seated";
+    int same_seat = 0;
+    for (size_t j = 0; j < i; ++j)
+      same_seat += s.officeholders[j].office_id == h.office_id && s.officeholders[j].district_id == h.district_id;
+    if (same_seat >= office.seats)
+      r.error_at(at + ".office", "more officeholders for this seat than it has seats (" + std::to_string(office.seats) +
+                                     ")");
+  }
+}
+
 static void check_references(Scenario& s, scenario::Reader& r) {
   const auto& ds = s.world.districts;
   for (size_t i = 0; i < ds.size(); ++i)
@@ -108,6 +188,7 @@ static void check_references(Scenario& s, scenario::Reader& r) {
     }
   }
   check_politics(s, r);
+  check_officeholders(s, r);
   const auto& edits = s.mechanisms.mobilization.threshold_edits;
   for (size_t i = 0; i < edits.size(); ++i)
     if (edits[i].person >= s.world.persons)

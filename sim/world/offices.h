@@ -70,6 +70,7 @@ struct OfficeSpec {
   double signatures = 0.005;
   double salience = 0.5;
   Rule reform_to = Rule::irv;
+  bool seated_at_start = false;
 
   template <class V>
   void fields(V& v) {
@@ -109,6 +110,10 @@ struct OfficeSpec {
            .min = 0,
            .max = 1});
     v.choice("reform_to", reform_to, kRuleNames, {.doc = "the rule adopted if electoral reform happens (M21)"});
+    v.flag("seated_at_start", seated_at_start,
+           {.doc = "at week 0, seat an establishment-origin officeholder of the party most residents of the "
+                   "constituency identify with in every race `officeholders:` leaves empty, until the first "
+                   "election (a city is governed before its first election)"});
     v.check(seats == 1 || rule == Rule::list_pr, "seats",
             [] { return std::string("more than one seat per race needs rule: list_pr"); });
     v.check(level != OfficeLevel::mayor && level != OfficeLevel::governor ? !veto : true, "veto",

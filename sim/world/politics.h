@@ -3,10 +3,13 @@
 // the races of the cycle under way with their candidates, the officeholders, and the reforms.
 // Small tables: tens to thousands of rows, not per-person columns.
 #include <array>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
+#include "core/fields.h"
 #include "world/agenda.h"
 #include "world/offices.h"
 
@@ -18,6 +21,48 @@ inline constexpr const char* kOriginNames[] = {"establishment", "insurgent", "ca
 // Who holds a campaign's resources, and so the officeholder's relationships (M19 -> M22).
 enum Holder { kByOrganization, kByCandidate, kByEstablishment, kHolders };
 inline constexpr const char* kHolderNames[kHolders] = {"organization", "candidate", "establishment"};
+
+// An officeholder seated at week 0 (`officeholders:` in the scenario): scenarios about governing
+// start governed. It serves until its office's first election (the office's `first_election`
+// is the weeks left in the term), where it runs again as an incumbent.
+struct OfficeholderSpec {
+  static constexpr double kUnset = std::numeric_limits<double>::quiet_NaN();
+  std::string office, district, organization, party, name;
+  Origin origin = Origin::establishment;
+  double position = kUnset, platform = kUnset;
+  double held_by_organization = 0, held_by_candidate = 0, held_by_establishment = 1;
+  // Resolved by the scenario loader.
+  int office_id = -1, district_id = -1, org_id = -1, party_id = -1;
+
+  template <class V>
+  void fields(V& v) {
+    v.text("office", office, {.doc = "the office it holds", .required = true});
+    v.text("district", district, {.doc = "its district, for a per-district office ('' at large)"});
+    v.text("name", name, {.doc = "its name in the output (default office/district/organization-or-party/seated)"});
+    v.choice("origin", origin, kOriginNames,
+             {.doc = "establishment, insurgent (candidate-centred), cadre_candidate or cadre_campaign (M17, 003)"});
+    v.text("organization", organization,
+           {.doc = "the organization that backs it ('' none); required for every origin but establishment"});
+    v.text("party", party, {.doc = "the line it was elected on ('' the establishment party; 'independent' none)"});
+    v.num("position", position,
+          {.doc = "its ideology (default: its platform)", .unit = "ideology", .source = "scenario", .min = -1,
+           .max = 1});
+    v.num("platform", platform,
+          {.doc = "what it ran on (default: its organization's platform, else its party's position)",
+           .unit = "ideology", .source = "scenario", .min = -1, .max = 1});
+    const Meta share{.unit = "1", .source = "scenario; 003: who holds the relationships that won", .min = 0, .max = 1};
+    Meta m = share;
+    m.doc = "share of its winning coalition's relationships held by the organization (M19, M22)";
+    v.num("held_by_organization", held_by_organization, m);
+    m.doc = "share held by the officeholder personally";
+    v.num("held_by_candidate", held_by_candidate, m);
+    m.doc = "share held by the party establishment";
+    v.num("held_by_establishment", held_by_establishment, m);
+    const double total = held_by_organization + held_by_candidate + held_by_establishment;
+    v.check(std::abs(total - 1) < 1e-9, "held_by_establishment",
+            [total] { return "the three held_by shares must sum to 1, got " + std::to_string(total); });
+  }
+};
 
 // What a campaign received, by holder.
 struct Ledger {

@@ -48,7 +48,7 @@ def test_validate(tribune):
 
 
 def test_schema_is_json_and_closed(tribune):
-    schema = json.loads(tribune("schema", check=0).stdout)
+    schema = json.loads(tribune("schema", check=0).stdout)["$defs"]["complete"]
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) >= {"name", "horizon_weeks", "world"}
     eps = schema["properties"]["mechanisms"]["properties"]["opinion"]["properties"]["epsilon"]

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/context.h"
+#include "model/elections/counting.h"
 #include "world/world.h"
 
 namespace tribune {
@@ -31,6 +32,72 @@ std::array<double, kHolders> held_shares(const Candidate& k, const VoteWeights& 
   return shares;
 }
 
+namespace {
+double visibility_of(const OfficeSpec& office, int district) {
+  const bool executive = office.level == OfficeLevel::mayor || office.level == OfficeLevel::governor;
+  return executive ? 1.0 : district < 0 ? 0.6 : 0.3;
+}
+}  // namespace
+
+void seat_at_start(World& w, const std::vector<OfficeholderSpec>& specs) {
+  auto& pol = w.politics;
+  for (const auto& s : specs) {
+    const OfficeSpec& office = pol.office_specs[static_cast<size_t>(s.office_id)];
+    Officeholder h;
+    h.name = s.name;
+    h.office = s.office_id;
+    h.district = s.district_id;
+    h.party = s.party_id;
+    h.org = s.org_id;
+    h.origin = s.origin;
+    h.position = s.position;
+    h.platform = s.platform;
+    h.visibility = visibility_of(office, s.district_id);
+    h.held = {s.held_by_organization, s.held_by_candidate, s.held_by_establishment};
+    h.since = 0;
+    h.term_end = office.first_election;
+    pol.holders.push_back(h);
+  }
+  const int parties = static_cast<int>(pol.parties.size());
+  if (parties == 0) return;
+  for (size_t o = 0; o < pol.office_specs.size(); ++o) {
+    const OfficeSpec& office = pol.office_specs[o];
+    if (!office.seated_at_start) continue;
+    std::vector<int> districts;
+    if (office.constituency == Constituency::at_large)
+      districts.push_back(-1);
+    else
+      for (size_t d = 0; d < w.districts.size(); ++d) districts.push_back(static_cast<int>(d));
+    for (int d : districts) {
+      int taken = 0;
+      for (const auto& h : pol.holders) taken += h.office == static_cast<int>(o) && h.district == d;
+      if (taken >= office.seats) continue;
+      // Identifiers per party in the constituency; the seats still empty go by D'Hondt over them
+      // (one seat: the party with the most).
+      std::vector<double> ids(static_cast<size_t>(parties), 0.0);
+      const District where = w.constituency(d);
+      for (int64_t i = where.begin; i < where.end; ++i)
+        if (w.persons.party[i] >= 0) ids[static_cast<size_t>(w.persons.party[i])] += 1;
+      const std::vector<int> seats = dhondt(ids, static_cast<int>(office.seats) - taken);
+      for (int q = 0; q < parties; ++q)
+        for (int k = 0; k < seats[static_cast<size_t>(q)]; ++k) {
+          Officeholder h;
+          const std::string place = d < 0 ? std::string("city") : w.districts[static_cast<size_t>(d)].name;
+          h.name = office.name + "/" + place + "/" + pol.parties[static_cast<size_t>(q)].name + "/seated";
+          if (office.seats > 1) h.name += std::string("#") += std::to_string(k + 1);  // no "lit" + string&& (GCC 105329)
+          h.office = static_cast<int>(o);
+          h.district = d;
+          h.party = q;
+          h.position = h.platform = pol.parties[static_cast<size_t>(q)].position;
+          h.visibility = visibility_of(office, d);
+          h.held = {0, 0, 1};
+          h.term_end = office.first_election;
+          pol.holders.push_back(h);
+        }
+    }
+  }
+}
+
 void seat(World& w, int r, const std::vector<std::pair<int, int>>& winners, const Context& c) {
   auto& pol = w.politics;
   const Race& race = pol.races[static_cast<size_t>(r)];
@@ -39,7 +106,6 @@ void seat(World& w, int r, const std::vector<std::pair<int, int>>& winners, cons
   std::vector<Officeholder> leaving;
   for (auto& h : pol.holders) (h.office == race.office && h.district == race.district ? leaving : kept).push_back(h);
   const double electorate = static_cast<double>(w.constituency(race.district).size());
-  const bool executive = office.level == OfficeLevel::mayor || office.level == OfficeLevel::governor;
   for (const auto& [id, seats] : winners) {
     const Candidate& k = pol.candidates[static_cast<size_t>(id)];
     for (int s = 0; s < seats; ++s) {
@@ -59,7 +125,7 @@ void seat(World& w, int r, const std::vector<std::pair<int, int>>& winners, cons
       h.party = k.party;
       h.org = k.org;
       h.origin = k.origin;
-      h.visibility = executive ? 1.0 : race.district < 0 ? 0.6 : 0.3;
+      h.visibility = visibility_of(office, race.district);
       h.held = held_shares(k, pol.vote, electorate);
       h.term_end = c.tick + office.term_weeks;
       kept.push_back(h);

@@ -13,6 +13,12 @@ namespace tribune {
 struct World;
 struct Context;
 
+// Week 0: the scenario's officeholders, then, for offices `seated_at_start`, an establishment-
+// origin officeholder in every seat still empty, of the party most of the constituency's
+// residents identify with (M20's identification, drawn in its init). Each serves until its
+// office's first election.
+void seat_at_start(World& w, const std::vector<OfficeholderSpec>& specs);
+
 // winners: (candidate index, seats won).
 void seat(World& w, int race, const std::vector<std::pair<int, int>>& winners, const Context& c);
 
