@@ -91,6 +91,17 @@ double org_holder_mean(const World& w, F f) {
   return n > 0 ? s / n : std::nan("");
 }
 
+// Over the officeholders organization `o` backs: the mean of f, or with `sum` the sum (NaN for a
+// mean without any).
+template <class F>
+double backed_mean(const Org& o, const World& w, F f, bool sum = false) {
+  const int org = static_cast<int>(&o - w.orgs.data());
+  double s = 0, n = 0;
+  for (const auto& h : w.politics.holders)
+    if (h.org == org && !h.endorsement_withdrawn) s += f(h), n += 1;
+  return sum ? s : n > 0 ? s / n : std::nan("");
+}
+
 double sd(const Sums& s) {
   double m = ratio(s[kIdeology], s[kN]);
   return std::sqrt(std::max(0.0, ratio(s[kIdeologySq], s[kN]) - m * m));
@@ -194,12 +205,16 @@ const std::vector<Series>& city_defs() {
       {{"seats_independent_line", "seats", "seats won on independent lines (M18)"},
        [](const Sums&, const World& w, int) { return holders(w, [](const Officeholder& h) { return h.party < 0; }); }},
       {{"holder_alignment", "[0, 1]",
-        "mean over organization-backed officeholders of 1 - |position - platform| / 2 (NaN without any) (M22)"},
+        "mean over organization-backed officeholders of 1 - |position - the backing organization's platform| / 2 "
+        "(NaN without any) (M10, M22)"},
        [](const Sums&, const World& w, int) {
-         return org_holder_mean(w, [](const Officeholder& h) { return 1 - std::abs(h.drift()) / 2; });
+         return org_holder_mean(w, [&w](const Officeholder& h) {
+           return 1 - std::abs(h.position - w.orgs[static_cast<size_t>(h.org)].spec.platform) / 2;
+         });
        }},
       {{"holder_drift", "ideology",
-        "mean over organization-backed officeholders of position - platform (NaN without any) (M22)"},
+        "mean over organization-backed officeholders of position - the platform it ran on (for an endorsed "
+        "candidate, what it promised) (NaN without any) (M22)"},
        [](const Sums&, const World& w, int) {
          return org_holder_mean(w, [](const Officeholder& h) { return h.drift(); });
        }},
@@ -335,6 +350,20 @@ const std::vector<OrgSeries>& org_defs() {
        [](const Org& o, const World&) { return o.brand; }},
       {{"movement_recruits", "persons", "protesters who signed up to its list this week (M30)"},
        [](const Org& o, const World&) { return double(o.movement_recruits); }},
+      {{"seats_backed", "seats", "seats held by officeholders it backs, its own and those it endorsed (M10, M17)"},
+       [](const Org& o, const World& w) {
+         return backed_mean(o, w, [](const Officeholder&) { return 1.0; }, /*sum=*/true);
+       }},
+      {{"holder_alignment", "[0, 1]",
+        "mean over the officeholders it backs of 1 - |position - its platform| / 2 (NaN without any) (M10, M22)"},
+       [](const Org& o, const World& w) {
+         return backed_mean(o, w, [&o](const Officeholder& h) { return 1 - std::abs(h.position - o.spec.platform) / 2; });
+       }},
+      {{"holder_drift", "ideology",
+        "mean over the officeholders it backs of position - the platform they ran on (NaN without any) (M22)"},
+       [](const Org& o, const World& w) {
+         return backed_mean(o, w, [](const Officeholder& h) { return h.drift(); });
+       }},
   };
   return defs;
 }

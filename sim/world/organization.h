@@ -90,6 +90,7 @@ struct OrgSpec {
   double volunteers_per_member = 0.5;
   double cadre_share = 0.1;
   double college_affinity = 2.0;
+  double union_affinity = 1.0;
   double dues = 5;
   double memory = 0.3;
   double leadership_turnover = 0.5;
@@ -140,6 +141,13 @@ struct OrgSpec {
            .source = "004: NYC-DSA concentrated among the college-educated; value assumed",
            .min = 0,
            .max = 100});
+    v.num("union_affinity", union_affinity,
+          {.doc = "how much likelier a member of a left-led union is to start in the organization (their left "
+                  "leaders came up through it)",
+           .unit = "ratio",
+           .source = "assumption; 004: Milwaukee's Socialists led nearly every major union in the city",
+           .min = 0,
+           .max = 1000});
     v.num("dues", dues,
           {.doc = "dues per member per week", .unit = "dollars/week", .source = "assumption", .min = 0, .max = 1000});
     v.num("memory", memory,

@@ -19,6 +19,7 @@ namespace tribune {
   X(hope, float, "[0, 1]", "hope h; 1 - h is resignation (M3)", true)                                              \
   X(grievance, float, "[0, 1]", "grievance g (M2)", true)                                                          \
   X(grievance_offset, float, "[-1, 1]", "idiosyncratic part of the grievance target (M2)", false)                  \
+  X(outrage, float, "[0, 1]", "grievance from outrage (repression's backlash, police killings), fading (M2)", false) \
   X(hope_impulse, float, "[-1, 1]", "wins minus defeats experienced this tick, consumed by M3", false)             \
   X(org, int8_t, "index", "organization the person is engaged with, or -1 (M6)", true)                             \
   X(engagement, uint8_t, "0 none, 1 supporter, 2 volunteer, 3 member, 4 cadre", "engagement level (M6)", true)     \
@@ -33,7 +34,7 @@ namespace tribune {
   X(risk_aversion, float, "[0, 1]", "risk aversion (M28)", false)                                                  \
   X(threshold, float, "1", "protest threshold (M28)", false)                                                       \
   X(tiredness, uint8_t, "weeks", "weeks of protest not yet rested off (M28 fatigue)", false)                       \
-  X(called, uint8_t, "bool", "reached by an organizer-in-chief's call in force (M25)", false)                      \
+  X(called, uint8_t, "1/255", "how much an organizer-in-chief's call in force moves the person, 0-255 (M25)", false) \
   X(protest_weeks, uint8_t, "weeks", "weeks protested in the district's current episode (M31)", false)             \
   X(stake, int8_t, "index", "organization whose campaign the person invests in, or -1 (M31)", false)               \
   X(invested, float, "hours", "hours invested in that campaign since its last outcome (M31)", false)

@@ -93,6 +93,7 @@ struct Candidate {
   double media = 0;  // media effect in [-1, 1]: own money's reach less opposition spending (M19)
   double primary_votes = 0, votes = 0;
   bool won = false;
+  bool bound = false;  // its backing organizations' binding platform has been applied (M10)
   bool petitioning() const { return party < 0; }
 };
 
@@ -155,13 +156,16 @@ struct Politics {
   int64_t betrayals_this_tick = 0;
   // Legislation (M26) and credit (M27).
   std::vector<ReformSpec> agenda;
-  size_t next_reform = 0;        // the next reform to come to a vote
+  size_t agenda_turn = 0;                 // where the agenda's rotation stands: the next to consider
+  std::vector<int64_t> passed_at;         // per reform: the week it passed, or -1
+  bool passed(size_t r) const { return r < passed_at.size() && passed_at[r] >= 0; }
   double depth_passed = 0;       // cumulative depth of reforms passed
   double capital_threshold = 0;  // cumulative depth at which capital answers next
   int64_t reforms_passed = 0, capital_shocks = 0;
   std::vector<int> passed_this_tick;                  // agenda indices, for M27
   double sponsor_visibility = 0;                      // of the most visible backed officeholder who voted for them
-  double disruption = 0;                              // this session's disruption signal (M26)
+  double disruption = 0;                              // this week's disruption signal (M26)
+  double session_disruption = 0;                      // the largest weekly disruption since the last vote
   std::vector<double> disruption_in;                  // the same per district, where it comes from (M26)
   std::vector<double> hope_history;                   // mean hope, the last 53 weeks (M22)
   std::vector<std::vector<double>> strength_history;  // per organization, the last 53 weeks (M22)

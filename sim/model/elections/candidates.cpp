@@ -14,7 +14,7 @@
 namespace tribune {
 
 namespace {
-enum Purpose : uint32_t { kQuality = 1, kPlace, kCareer };
+enum Purpose : uint32_t { kQuality = 1, kPlace, kCareer, kRetire };
 
 double normal(Stream s, double sd) {
   return boost::random::normal_distribution<double>(0.0, sd)(s);
@@ -36,6 +36,25 @@ std::string candidate_name(const World& w, const Race& race, const std::string& 
          "/w" + std::to_string(tick);
 }
 
+// Where party q's candidates may stand: within `range` of its position, on its side of the
+// midpoints to the parties next to it on the axis, and on the axis.
+struct Bounds {
+  double lo = -1, hi = 1;
+  double clamp(double x) const { return std::clamp(x, lo, hi); }
+};
+Bounds party_bounds(const Politics& pol, int q, double range) {
+  const double x = pol.parties[static_cast<size_t>(q)].position;
+  Bounds b{std::max(-1.0, x - range), std::min(1.0, x + range)};
+  for (size_t j = 0; j < pol.parties.size(); ++j) {
+    if (static_cast<int>(j) == q) continue;
+    const double y = pol.parties[j].position, mid = (x + y) / 2;
+    if (y > x) b.hi = std::min(b.hi, mid);
+    if (y < x) b.lo = std::max(b.lo, mid);
+  }
+  if (b.lo > b.hi) b.lo = b.hi = x;
+  return b;
+}
+
 void field(World& w, int r, const CandidatesParams& p, const std::vector<double>& est_share, const Context& c) {
   auto& pol = w.politics;
   Race& race = pol.races[static_cast<size_t>(r)];
@@ -47,10 +66,11 @@ void field(World& w, int r, const CandidatesParams& p, const std::vector<double>
     pol.candidates.push_back(std::move(k));
   };
   auto draw = [&](Purpose what) { return c.rng.at(tick, pol.candidates.size(), what); };
-  // Incumbents run again (lists have no incumbents of their own).
+  // Incumbents run again unless they retire (lists have no incumbents of their own).
   for (size_t h = 0; h < pol.holders.size() && !lists; ++h) {
     const Officeholder& o = pol.holders[h];
     if (o.office != race.office || o.district != race.district) continue;
+    if (c.rng.at(tick, h, kRetire).uniform() < p.retirement) continue;
     Candidate k;
     k.name = o.name;
     k.party = o.party;
@@ -73,7 +93,8 @@ void field(World& w, int r, const CandidatesParams& p, const std::vector<double>
     Candidate k;
     k.name = candidate_name(w, race, pol.parties[q].name, c.tick);
     k.party = static_cast<int>(q);
-    k.position = std::clamp(pol.parties[q].position + normal(draw(kPlace), p.newcomer_spread), -1.0, 1.0);
+    k.position = party_bounds(pol, static_cast<int>(q), p.party_range)
+                     .clamp(pol.parties[q].position + normal(draw(kPlace), p.newcomer_spread));
     k.platform = pol.parties[q].position;
     k.quality = normal(draw(kQuality), p.quality_sd);
     add(k);
@@ -177,9 +198,10 @@ void reposition(World& w, int r, const CandidatesParams& p, const Context& c) {
           // Laver (2005): keep going while support grows; when it falls, turn round (the 1-D
           // version of "a random heading in the opposite half-plane").
           if (share < cand.last_share) cand.heading = -cand.heading;
-          cand.position = std::clamp(cand.position + p.step * cand.heading, -1.0, 1.0);
+          cand.position = cand.position + p.step * cand.heading;
           break;
       }
+      cand.position = party_bounds(pol, cand.party, p.party_range).clamp(cand.position);
     }
     cand.last_share = share;
     ++k;

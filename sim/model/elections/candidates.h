@@ -8,11 +8,15 @@
 //     `cadre_candidate` or `cadre_campaign` stands on the organization's platform, an `insurgent`
 //     (candidate-centred) `insurgent_offset` closer to the centre with `insurgent_quality` more
 //     appeal; insurgents and cadre candidates bring a tie to a union from their own careers;
-//   - incumbents backed by an organization run again unless it withdrew its endorsement (M23).
+//   - incumbents run again unless they retire (`retirement` per election); those an organization
+//     backs run with it unless it withdrew its endorsement (M23).
 // While the season runs, every `poll_weeks` each party candidate repositions from a poll of
 // `poll_sample` residents by its party's rule: stickers stay, aggregators move to the mean
 // ideology of their supporters, hunters keep their heading while their share grows and turn
-// round when it falls (Laver 2005), by `step`. Organization candidates are stickers.
+// round when it falls (Laver 2005), by `step`. Organization candidates are stickers. A party's
+// candidate stays within `party_range` of the party's position and on its side of the midpoint
+// to each neighbouring party's position: parties constrain their candidates, and a Republican
+// never stands left of the Democrat.
 #include "model/switch.h"
 
 namespace tribune {
@@ -33,6 +37,8 @@ struct CandidatesParams {
   int64_t poll_weeks = 2;
   int64_t poll_sample = 600;
   double step = 0.02;
+  double retirement = 0.134;
+  double party_range = 0.3;
 
   template <class V>
   void fields(V& v) {
@@ -90,6 +96,19 @@ struct CandidatesParams {
                      "standard deviation of voter positions)",
            .min = 0,
            .max = 1});
+    v.num("retirement", retirement,
+          {.doc = "chance an incumbent does not run again at an election",
+           .unit = "1/election",
+           .source = "Ballotpedia, Open seats in the 2010 state legislative elections: 86.6% of the incumbents "
+                     "legally able to run again did",
+           .min = 0,
+           .max = 1});
+    v.num("party_range", party_range,
+          {.doc = "how far from its party's position a party's candidate may move with the polls",
+           .unit = "ideology",
+           .source = "assumption",
+           .min = 0,
+           .max = 2});
     v.check(primary_weeks < season_weeks, "primary_weeks",
             [] { return std::string("the primary must fall inside the season (primary_weeks < season_weeks)"); });
   }

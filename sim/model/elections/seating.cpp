@@ -124,6 +124,9 @@ void seat(World& w, int r, const std::vector<std::pair<int, int>>& winners, cons
       h.district = race.district;
       h.party = k.party;
       h.org = k.org;
+      if (h.org < 0)  // a candidate an organization endorsed (M10): it backs the officeholder
+        for (size_t o = 0; o < race.org_backs.size() && h.org < 0; ++o)
+          if (race.org_backs[o] == id) h.org = static_cast<int>(o);
       h.origin = k.origin;
       h.visibility = visibility_of(office, race.district);
       h.held = held_shares(k, pol.vote, electorate);

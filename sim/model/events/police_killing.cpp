@@ -1,5 +1,6 @@
 // Timeline event `police_killing`: a killing by police (Minneapolis, May 2020, 000) outrages the
-// residents of the districts named (or everyone): their lasting grievance rises by `outrage`, and
+// residents of the districts named (or everyone): their outrage (grievance that fades with M2's
+// `outrage_half_life`) rises by `outrage`, and
 // the state's legitimacy falls by `legitimacy_loss`. Mobilization (M28) reads both.
 #include <algorithm>
 
@@ -20,7 +21,7 @@ struct PoliceKilling : EventOf<PoliceKilling> {
   void fields(V& v) {
     v.names("districts", districts, {.doc = "districts where it happened and outrage is felt; empty: all"});
     v.num("outrage", outrage,
-          {.doc = "lasting grievance added to the residents there",
+          {.doc = "outrage (grievance that fades) added to the residents there",
            .unit = "grievance",
            .source = "scenario",
            .min = 0,
@@ -35,7 +36,7 @@ struct PoliceKilling : EventOf<PoliceKilling> {
       if (!district_ids.empty() && std::find(district_ids.begin(), district_ids.end(), int(d)) == district_ids.end())
         continue;
       for (int64_t i = w.districts[d].begin; i < w.districts[d].end; ++i)
-        P.grievance_offset[i] = std::min(1.0f, P.grievance_offset[i] + static_cast<float>(outrage));
+        P.outrage[i] = std::min(1.0f, P.outrage[i] + static_cast<float>(outrage));
     }
     w.env.legitimacy = std::clamp(w.env.legitimacy - legitimacy_loss, 0.0, 1.0);
   }

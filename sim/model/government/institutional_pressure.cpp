@@ -45,7 +45,9 @@ void step(World& w, const InstitutionalPressureParams& p, const Context& c) {
   }
   const double target = pol.establishment >= 0 ? pol.parties[static_cast<size_t>(pol.establishment)].position : 0.0;
   for (auto& h : pol.holders) {
-    if (h.origin == Origin::establishment) continue;  // already where the establishment wants it
+    // An establishment officeholder no organization backs is already where the establishment
+    // wants it; one an organization endorsed promised to move and is pulled back.
+    if (h.origin == Origin::establishment && h.org < 0) continue;
     // An organization that withdrew its endorsement no longer resists for it.
     const bool backed = h.org >= 0 && !h.endorsement_withdrawn;
     const size_t o = static_cast<size_t>(std::max(0, h.org));

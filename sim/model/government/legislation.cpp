@@ -14,19 +14,21 @@ namespace tribune {
 namespace {
 enum Purpose : uint32_t { kThreshold = 1 };
 
-// Left share (ideology below -1/3) per district, and union density times the left-led share.
+// Support for a reform (share left of its cut) per district and city-wide, and union density
+// times the left-led share.
 struct Climate {
-  std::vector<double> left;  // per district
-  double city_left = 0, union_push = 0;
+  std::vector<double> support;  // per district
+  double city_support = 0, union_push = 0;
 };
 
-Climate climate(const World& w, const Pool& pool) {
+Climate climate(const World& w, const Pool& pool, double cut) {
   const auto& P = w.persons;
   Climate c;
-  c.left = district_sums(w, pool, [&](int64_t i) { return P.ideology[i] < -1.0f / 3.0f ? 1.0 : 0.0; });
+  const float x = static_cast<float>(cut);
+  c.support = district_sums(w, pool, [&](int64_t i) { return P.ideology[i] < x ? 1.0 : 0.0; });
   for (size_t d = 0; d < w.districts.size(); ++d) {
-    c.city_left += c.left[d] / std::max<double>(1, static_cast<double>(w.size()));
-    c.left[d] = w.districts[d].size() ? c.left[d] / static_cast<double>(w.districts[d].size()) : 0.0;
+    c.city_support += c.support[d] / std::max<double>(1, static_cast<double>(w.size()));
+    c.support[d] = w.districts[d].size() ? c.support[d] / static_cast<double>(w.districts[d].size()) : 0.0;
   }
   double members = 0, left_led = 0, employed = 0;
   for (int64_t k = 0; k < w.workplaces.count(); ++k) {
@@ -83,11 +85,24 @@ void capital_answers(World& w, const LegislationParams& p, const Context& c) {
     pol.capital_threshold += std::max(p.tolerance, 1e-9);
   }
 }
+
+// The reform that comes to a vote: the first not yet passed from the rotation's place on; -1
+// when every one has passed.
+int next_reform(const Politics& pol) {
+  const size_t n = pol.agenda.size();
+  for (size_t k = 0; k < n; ++k) {
+    const size_t r = (pol.agenda_turn + k) % n;
+    if (!pol.passed(r)) return static_cast<int>(r);
+  }
+  return -1;
+}
 }  // namespace
 
 void init(World& w, const LegislationParams& p, const Context&) {
   auto& pol = w.politics;
-  pol.next_reform = 0;
+  pol.agenda_turn = 0;
+  pol.passed_at.assign(pol.agenda.size(), -1);
+  pol.session_disruption = 0;
   pol.depth_passed = 0;
   pol.capital_threshold = p.tolerance;
   pol.reforms_passed = pol.capital_shocks = 0;
@@ -114,20 +129,26 @@ void step(World& w, const LegislationParams& p, const Context& c) {
   pol.passed_this_tick.clear();
   pol.sponsor_visibility = 0;
   pol.disruption = disruption(w, p, pol.disruption_in);
-  if (c.tick == 0 || c.tick % p.session_weeks != 0 || pol.next_reform >= pol.agenda.size()) return;
-  const ReformSpec& a = pol.agenda[pol.next_reform];
+  pol.session_disruption = std::max(pol.session_disruption, pol.disruption);
+  if (c.tick == 0 || c.tick % p.session_weeks != 0) return;
+  const double felt = pol.session_disruption;
+  pol.session_disruption = pol.disruption;  // the next session starts from this week
+  const int r = next_reform(pol);
+  if (r < 0) return;
+  const ReformSpec& a = pol.agenda[static_cast<size_t>(r)];
   std::vector<size_t> seats;
   for (size_t k = 0; k < pol.holders.size(); ++k)
     if (pol.holders[k].office == a.legislature_office) seats.push_back(k);
   if (seats.empty()) return;
-  const Climate cl = climate(w, c.pool);
+  pol.agenda_turn = (static_cast<size_t>(r) + 1) % pol.agenda.size();  // passed or not, the next one is next
+  const Climate cl = climate(w, c.pool, a.cut);
   // Does this officeholder support the reform, sincerely or under pressure?
   auto supports = [&](size_t k) {
     const Officeholder& h = pol.holders[k];
     if (h.position < a.cut) return true;
-    const double left = h.district < 0 ? cl.city_left : cl.left[static_cast<size_t>(h.district)];
-    const double pressure =
-        (1 - p.translation_friction) * pol.disruption + p.opinion * (left - 1.0 / 3.0) + p.unions * cl.union_push;
+    const double support = h.district < 0 ? cl.city_support : cl.support[static_cast<size_t>(h.district)];
+    const double pressure = (1 - p.translation_friction) * felt + p.opinion * std::max(0.0, support - 0.5) +
+                            p.unions * cl.union_push;
     Stream s = c.rng.at(static_cast<uint32_t>(c.tick), k, kThreshold);
     return pressure > boost::random::normal_distribution<double>(p.threshold_mean, p.threshold_sd)(s);
   };
@@ -154,14 +175,13 @@ void step(World& w, const LegislationParams& p, const Context& c) {
         }
         break;
       }
-  w.events["reforms"].add(
-      {c.tick, a.name, a.depth, yes, n, int64_t{vetoed}, int64_t{overridden}, int64_t{passed}, pol.disruption});
+  w.events["reforms"].add({c.tick, a.name, a.depth, yes, n, int64_t{vetoed}, int64_t{overridden}, int64_t{passed}, felt});
   if (!passed) return;
-  pol.passed_this_tick.push_back(static_cast<int>(pol.next_reform));
+  pol.passed_this_tick.push_back(r);
+  pol.passed_at[static_cast<size_t>(r)] = c.tick;
   pol.sponsor_visibility = sponsor;
   pol.depth_passed += a.depth;
   ++pol.reforms_passed;
-  ++pol.next_reform;
   capital_answers(w, p, c);
 }
 

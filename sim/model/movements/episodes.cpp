@@ -10,11 +10,16 @@
 
 namespace tribune {
 
+bool episode_won(const World& w, const Episode& e) {
+  return e.demand >= 0 ? w.politics.passed(static_cast<size_t>(e.demand)) : w.politics.reforms_passed > e.reforms_at_start;
+}
+
 namespace {
 void write(World& w, const Episode& e, const std::string& scope, int64_t end) {
   const auto& agenda = w.politics.agenda;
   const std::string demand = e.demand >= 0 ? agenda[static_cast<size_t>(e.demand)].name : std::string("grievance");
-  w.events["episodes"].add({scope, e.start, end, e.peak, e.districts, demand});
+  const int64_t won = end < 0 ? -1 : int64_t{episode_won(w, e)};
+  w.events["episodes"].add({scope, e.start, end, e.peak, e.districts, demand, won});
 }
 
 // The demand a burst of protest starts with (M30): the reform still on the agenda that would do
@@ -24,7 +29,8 @@ int demand(const World& w, const std::array<double, kClasses>& by_class) {
   const auto& pol = w.politics;
   int best = -1;
   double score = 0;
-  for (size_t j = pol.next_reform; j < pol.agenda.size(); ++j) {
+  for (size_t j = 0; j < pol.agenda.size(); ++j) {
+    if (pol.passed(j)) continue;
     double n = 0;
     for (int k = 0; k < kClasses; ++k)
       if (pol.agenda[j].class_mask >> k & 1) n += by_class[static_cast<size_t>(k)];
@@ -41,7 +47,8 @@ void init(World& w, const EpisodesParams&, const Context&) {
                                      {"end", EventColumn::Type::Int, "weeks; -1 if under way at the end"},
                                      {"peak", EventColumn::Type::Int, "persons"},
                                      {"districts", EventColumn::Type::Int, "districts with an episode of their own"},
-                                     {"demand", EventColumn::Type::Text, ""}});
+                                     {"demand", EventColumn::Type::Text, ""},
+                                     {"won", EventColumn::Type::Int, "1 its demand passed, 0 it did not, -1 under way"}});
   w.movement.city_episode = Episode{};
   w.movement.district_episodes.assign(w.districts.size(), Episode{});
   w.movement.last_episode_in.assign(w.districts.size(), -1);

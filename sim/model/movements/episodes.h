@@ -3,7 +3,9 @@
 // starts when the share of residents protesting reaches `start_share` and ends when it falls
 // below `end_share`; each ended episode is a row of `/events/episodes` (scope, start, end, peak
 // protesters, districts involved, and the demand: for now the grievance the movement voices).
-// Episodes still under way at the end of the run are written with end -1.
+// Episodes still under way at the end of the run are written with end -1. An episode is won
+// when the reform it demands (M30) has passed by the time it ends, or, without a demand, when
+// any reform passed while it was under way; `/events/episodes` records which (M31 reads it).
 #include <cstdint>
 
 #include "model/switch.h"
@@ -37,6 +39,9 @@ struct EpisodesParams {
 
 void init(World& w, const EpisodesParams& p, const Context& c);
 void step(World& w, const EpisodesParams& p, const Context& c);
+struct Episode;
+// Did this episode win (as of now)?
+bool episode_won(const World& w, const Episode& e);
 // Write the episodes still under way (end -1); called when the run ends.
 void close_open_episodes(World& w);
 

@@ -12,7 +12,7 @@
 namespace tribune {
 
 namespace {
-enum Purpose : uint32_t { kDraw = 1 };
+enum Purpose : uint32_t { kDraw = 1, kRest, kAsk };
 
 // Protesters per district.
 std::vector<int64_t> protesters_by_district(const World& w, const Pool& pool) {
@@ -63,8 +63,8 @@ void init(World& w, const MobilizationParams& p, const Context& c) {
 void step(World& w, const MobilizationParams& p, const Context& c) {
   auto& P = w.persons;
   const auto& N = w.network;
-  // Last week's protesters per district, as repression left them (it keeps the counts in step
-  // with the flags it clears), so no pass over the persons is needed.
+  // Last week's protesters per district (the arrested included: they were in the street), as
+  // mobilization counted them, so no pass over the persons is needed.
   const std::vector<int64_t> before = w.movement.protesters_in.size() == w.districts.size()
                                           ? w.movement.protesters_in
                                           : protesters_by_district(w, c.pool);
@@ -74,9 +74,20 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   for (size_t d = 0; d < w.districts.size(); ++d)
     risk[d] = arrest_probability(w.movement.police_in[d], static_cast<double>(before[d]) + 1.0, p.arrest_k, p.rounding);
   const double illegitimacy = 1.0 - w.env.legitimacy;
-  const double boost = w.movement.call.active ? w.movement.call.boost : 0.0;  // M25
+  const double boost = w.movement.call.active ? w.movement.call.boost / 255.0 : 0.0;  // M25, per unit of called
   const double gathering = w.env.pandemic.in_force(c.tick) ? w.env.pandemic.gathering_risk : 0.0;
   const uint8_t* called = P.called.data();
+  // Per organization, the share of its people's given hours that goes to movements (M9).
+  std::vector<float> movement_share(w.orgs.size());
+  for (size_t o = 0; o < w.orgs.size(); ++o) movement_share[o] = static_cast<float>(w.orgs[o].share[kMovement]);
+  const double per_hour = p.organized / p.organized_hours;
+  // Per district, the chance a resident is asked to come out this week (organizers' movement hours).
+  std::vector<double> ask(w.districts.size(), 0.0);
+  const auto& hours_in = w.movement.hours_in;
+  for (size_t d = 0; d < w.districts.size() && d < hours_in.size(); ++d)
+    if (w.districts[d].size() > 0)
+      ask[d] = 1.0 - std::exp(-p.asks_per_hour * hours_in[d] / static_cast<double>(w.districts[d].size()));
+  const uint32_t now = static_cast<uint32_t>(c.tick);
   std::vector<uint8_t> next(static_cast<size_t>(w.size()));
   c.pool.for_each(w.size(), [&](int64_t i) {
     if (P.jailed_until[i] > c.tick) {
@@ -85,9 +96,15 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     }
     const double g =
         p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
+    const double organized =
+        P.org[i] >= 0 && P.given[i] > 0
+            ? std::min(p.organized, per_hour * P.given[i] * movement_share[static_cast<size_t>(P.org[i])])
+            : 0.0;
+    const double a = ask[P.district[i]];
+    const double asked = a > 0 && c.rng.at(now, static_cast<uint64_t>(i), kAsk).uniform() < a ? p.asked : 0.0;
     auto net = [&](double s) {
-      return g + p.social * s - P.risk_aversion[i] * risk[P.district[i]] + boost * called[i] - gathering -
-             p.fatigue * P.tiredness[i];
+      return g + organized + asked + p.social * s - P.risk_aversion[i] * risk[P.district[i]] + boost * called[i] -
+             gathering - p.fatigue * P.tiredness[i];
     };
     if (p.mixing == Mixing::complete) {
       next[static_cast<size_t>(i)] = net(static_cast<double>(total - P.protesting[i])) >= P.threshold[i];
@@ -110,8 +127,12 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   for (int64_t i = 0; i < w.size(); ++i)
     if (P.protesting[i] != next[static_cast<size_t>(i)]) set_protesting(w, i, next[static_cast<size_t>(i)]);
   c.pool.for_each(w.size(), [&](int64_t i) {
-    const int t = P.tiredness[i] + (P.protesting[i] ? 1 : -1);
-    P.tiredness[i] = static_cast<uint8_t>(std::clamp(t, 0, 255));
+    if (P.protesting[i]) {
+      P.tiredness[i] = static_cast<uint8_t>(std::min(255, P.tiredness[i] + 1));
+    } else if (P.tiredness[i] > 0 &&
+               (p.recovery >= 1 || c.rng.at(now, static_cast<uint64_t>(i), kRest).uniform() < p.recovery)) {
+      --P.tiredness[i];
+    }
   });
   w.movement.protesters_in = protesters_by_district(w, c.pool);
   w.movement.protesters = 0;

@@ -2,17 +2,25 @@
 // M28 mobilization: each week each person not in jail decides whether to protest (Epstein 2002,
 // Granovetter 1978), from the state at the start of the phase:
 //   net = grievance_weight * grievance * (1 - legitimacy) * (1 - hope_weight + hope_weight * hope)
-//       + social * s - risk_aversion * P
+//       + social * s - risk_aversion * P + organized * min(1, m / organized_hours) + asked * [asked]
 // and protests when net >= threshold. s is the share of one's ties who protested last week
 // (`mixing: ties`) or the number of others who did, city-wide (`mixing: complete`, Granovetter's
 // counts). P, the arrest probability one expects, is Epstein's 1 - exp(-arrest_k * r) with r the
 // ratio of police to protesters (oneself included) in one's district last week; published
 // replications disagree on rounding r, so `rounding` is `exact`, `floor` (Epstein's) or `round`.
+// m is the hours the person gave this week to their organization's movement work (M5, M9): an
+// organization that puts its people's hours into movements puts them in the street (mobilizing
+// structures; McCarthy and Zald 1977), one that puts them into campaigns does not. Beyond their
+// own people, organizers ask residents to come: each movement hour given by a district's
+// residents (M5) asks `asks_per_hour` of them at random, and a resident asked this week has
+// `asked` added (being asked is what most separates those who take part from sympathizers who
+// do not; Klandermans and Oegema 1987).
 // Thresholds are drawn normal(threshold_mean, threshold_sd) or, with `thresholds: sequence`, set
 // to each person's index (0, 1, 2, ...: Granovetter's riot); `threshold_edits` change single
 // persons' thresholds. Risk aversion is uniform on [0, risk_scale]. Protest tires: tiredness
-// grows by one each week protested and falls by one each week rested, and lowers net by
-// `fatigue` per unit, so a burst wears down to those who can keep it up.
+// grows by one each week protested and lowers net by `fatigue` per unit; a week rested takes one
+// unit off with probability `recovery` (so a week of protest takes 1 / recovery weeks to rest
+// off), and a burst wears down to those who can keep it up, then ends until people have rested.
 #include <cstdint>
 #include <vector>
 
@@ -51,10 +59,15 @@ struct MobilizationParams {
   Rounding rounding = Rounding::floor;
   double police_per_1000 = 3.0;
   ThresholdMode thresholds = ThresholdMode::normal;
-  double threshold_mean = 0.4;
+  double threshold_mean = 0.37;
   double threshold_sd = 0.1;
   double risk_scale = 1.0;
   double fatigue = 0.02;
+  double recovery = 0.25;
+  double organized = 0.2;
+  double organized_hours = 2;
+  double asks_per_hour = 5;
+  double asked = 0.1;
   std::vector<ThresholdEdit> threshold_edits;
 
   template <class V>
@@ -98,7 +111,15 @@ struct MobilizationParams {
     v.choice("thresholds", thresholds, kThresholdModeNames,
              {.doc = "normal draws, or sequence: each person's threshold is their index (Granovetter)"});
     v.num("threshold_mean", threshold_mean,
-          {.doc = "mean protest threshold", .unit = "1", .source = "assumption", .min = -100, .max = 100});
+          {.doc = "mean protest threshold",
+           .unit = "1",
+           .source = "calibrated: city.yaml's police killing in year three brings out 0.7-2.9% of residents in "
+                     "its largest week (seeds 1-3) and the wave ends within weeks; the 2020 wave after George Floyd's "
+                     "killing drew 15-26 million (4.5-8% of the US population) over about a month (New York Times, "
+                     "3 July 2020). The response tips: at 0.35 a tenth of the city comes out, at 0.4 almost no one "
+                     "(docs/claims.md)",
+           .min = -100,
+           .max = 100});
     v.num("threshold_sd", threshold_sd,
           {.doc = "spread of thresholds", .unit = "1", .source = "assumption", .min = 0, .max = 100});
     v.num("risk_scale", risk_scale,
@@ -113,6 +134,39 @@ struct MobilizationParams {
            .source = "assumption; protest waves decline (Tarrow 1998)",
            .min = 0,
            .max = 100});
+    v.num("organized", organized,
+          {.doc = "added to the protest calculus of a volunteer, member or cadre who gives organized_hours or "
+                  "more a week to their organization's movement work (less in proportion)",
+           .unit = "1",
+           .source = "assumption; McCarthy and Zald (1977): organizations mobilize their own people",
+           .min = 0,
+           .max = 100});
+    v.num("organized_hours", organized_hours,
+          {.doc = "weekly movement hours at which the organized term is full",
+           .unit = "hours/week",
+           .source = "assumption",
+           .min = 0.01,
+           .max = 100});
+    v.num("asks_per_hour", asks_per_hour,
+          {.doc = "residents an hour of movement organizing asks to come out",
+           .unit = "persons/hour",
+           .source = "assumption (a canvasser reaches a handful of doors an hour)",
+           .min = 0,
+           .max = 1000});
+    v.num("asked", asked,
+          {.doc = "added to the protest calculus of a resident asked this week",
+           .unit = "1",
+           .source = "assumption; Klandermans and Oegema (1987): being asked separates participants from "
+                     "sympathizers",
+           .min = 0,
+           .max = 100});
+    v.num("recovery", recovery,
+          {.doc = "chance per week rested that one week of protest's tiredness is rested off",
+           .unit = "1/week",
+           .source = "assumption: waves of protest recur over years, not weeks (Tarrow's cycles of contention); "
+                     "a month of rest per week in the street",
+           .min = 0,
+           .max = 1});
     v.list("threshold_edits", threshold_edits, {.doc = "single persons' thresholds, set after the draw"});
   }
 };

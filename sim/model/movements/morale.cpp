@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/context.h"
+#include "model/movements/episodes.h"
 #include "world/organization.h"
 #include "world/world.h"
 
@@ -50,8 +51,7 @@ void step(World& w, const MoraleParams& p, const Context& c) {
   std::vector<int8_t> ended(w.districts.size(), 0);
   for (const auto& [scope, e] : M.ended) {
     if (scope < 0) continue;
-    const bool won = e.demand >= 0 ? w.politics.next_reform > static_cast<size_t>(e.demand)
-                                   : w.politics.reforms_passed > e.reforms_at_start;
+    const bool won = episode_won(w, e);
     ended[static_cast<size_t>(scope)] = won ? 1 : -1;
   }
   bool any_outcome = false;

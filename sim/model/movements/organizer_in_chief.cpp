@@ -2,6 +2,7 @@
 #include "model/movements/organizer_in_chief.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/context.h"
 #include "world/world.h"
@@ -63,8 +64,10 @@ int64_t reach(World& w, const OrganizerInChiefParams& p, const Officeholder& h, 
             if (u >= 0) r += p.reach_union * union_tie[static_cast<size_t>(u)];
           }
           const double q = h.visibility * std::min(1.0, r);
-          P.called[i] = words(static_cast<uint64_t>(i)) * (1.0 / 4294967296.0) < q;
-          n += P.called[i];
+          const bool reached = words(static_cast<uint64_t>(i)) * (1.0 / 4294967296.0) < q;
+          P.called[i] = reached ? static_cast<uint8_t>(std::lround(255 * fit(P.ideology[i], h.position, p.fit_width)))
+                                : uint8_t{0};
+          n += reached;
         }
         return n;
       },

@@ -10,6 +10,10 @@
 //                           union (M8), 1 if the union is left-led (M15))
 //                         + reach_episode * [the district had an episode in the last
 //                           episode_memory weeks])
+// A person reached heeds the call in proportion to how close they stand to the caller:
+// boost x fit(ideology, the caller's position, fit_width) (a right-wing resident reached by a
+// left mayor's call is not moved by it), and only where their own protest calculus then passes
+// their threshold (M28): the call lowers thresholds, it does not conscript.
 // Smith's claim (000) is that movements are not called into being from above: reach_base near 0,
 // so a call moves only those the infrastructure already reaches. Day's is that they are: a large
 // reach_base. The parameters decide, not the code.
@@ -25,7 +29,7 @@ struct Context;
 struct OrganizerInChiefParams {
   static constexpr const char* kName = "organizer_in_chief";
   bool enabled = true;
-  int64_t call_every = 26;
+  int64_t call_every = 0;
   int64_t duration = 4;
   double boost = 0.3;
   double reach_base = 0.02;
@@ -33,6 +37,7 @@ struct OrganizerInChiefParams {
   double reach_union = 0.3;
   double reach_episode = 0.2;
   int64_t episode_memory = 104;
+  double fit_width = 0.3;
 
   template <class V>
   void fields(V& v) {
@@ -41,7 +46,8 @@ struct OrganizerInChiefParams {
               {.doc = "a left executive calls for mass action every this many weeks in office (0: only at the "
                       "timeline's mass_call events)",
                .unit = "weeks",
-               .source = "assumption",
+               .source = "assumption: a left executive calls for mass action only where the scenario says so "
+                         "(organizer_in_chief.yaml: every 13 weeks); it is a strategy, not a habit of office",
                .min = 0,
                .max = 100000});
     v.integer("duration", duration,
@@ -82,6 +88,13 @@ struct OrganizerInChiefParams {
                .source = "assumption",
                .min = 0,
                .max = 100000});
+    v.num("fit_width", fit_width,
+          {.doc = "how far from the caller's position a reached person still heeds the call (width of the "
+                  "Gaussian fit, as an organization's, M6)",
+           .unit = "ideology",
+           .source = "assumption",
+           .min = 0.01,
+           .max = 10});
   }
 };
 

@@ -33,7 +33,7 @@ void step(World& w, const RepressionParams& p, const Context& c) {
     const int64_t active = d < M.protesters_in.size() ? M.protesters_in[d] : 0;
     if (active == 0) continue;
     const double police = d < M.police_in.size() ? M.police_in[d] : 0.0;
-    const double q = std::min(1.0, police * p.arrests_per_officer / static_cast<double>(active));
+    const double q = std::min(p.arrest_cap, police * p.arrests_per_officer / static_cast<double>(active));
     if (q <= 0) continue;
     const District& dist = w.districts[d];
     // Serial over the district, in index order: arrests change protesters' and their ties' state.
@@ -43,14 +43,12 @@ void step(World& w, const RepressionParams& p, const Context& c) {
       const double term = 1.0 + c.rng.at(tick, static_cast<uint64_t>(i), kTerm).uniform() * p.max_jail_weeks;
       P.jailed_until[i] = static_cast<int32_t>(c.tick + static_cast<int64_t>(term));
       for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k)
-        P.grievance_offset[N.nbr[k]] = std::min(1.0f, P.grievance_offset[N.nbr[k]] + static_cast<float>(p.backlash));
+        P.outrage[N.nbr[k]] = std::min(1.0f, P.outrage[N.nbr[k]] + static_cast<float>(p.backlash));
       ++M.arrests_in[d];
     }
-    M.arrests += M.arrests_in[d];
-    M.protesters_in[d] -= M.arrests_in[d];
+    M.arrests += M.arrests_in[d];  // the arrested protested this week: they stay in protesters_in
     if (M.arrests_in[d] > 0) w.events["repression"].add({c.tick, dist.name, active, police, M.arrests_in[d]});
   }
-  M.protesters -= M.arrests;
   w.env.legitimacy += p.legitimacy_recovery * (w.env.legitimacy_start - w.env.legitimacy);
   if (w.size() > 0)
     w.env.legitimacy = std::clamp(

@@ -1,9 +1,10 @@
 #pragma once
 // M29 repression. Each week the police of each district (M28's `police_per_1000`) arrest
-// protesters: each protester is arrested with probability min(1, police x `arrests_per_officer`
-// / protesters). The arrested go to jail for 1 + U[0, `max_jail_weeks`) weeks and cannot protest
+// protesters: each protester is arrested with probability min(`arrest_cap`, police x
+// `arrests_per_officer` / protesters) (the police do not arrest everyone at a small protest;
+// the arrest risk protesters expect, M28, is Epstein's and can be far higher). The arrested go to jail for 1 + U[0, `max_jail_weeks`) weeks and cannot protest
 // meanwhile; deterrence works through the arrest risk protesters expect (M28). Backlash: every
-// tie of an arrested person gains `backlash` of lasting grievance (outrage), and the state's
+// tie of an arrested person gains `backlash` of outrage (grievance that fades, M2), and the state's
 // legitimacy falls by `legitimacy_loss` x arrests / residents. Each week legitimacy also closes
 // `legitimacy_recovery` of its gap to where it started (what arrests, scandals and shifts took
 // fades unless renewed). Rows of `/events/repression`
@@ -19,6 +20,7 @@ struct RepressionParams {
   static constexpr const char* kName = "repression";
   bool enabled = true;
   double arrests_per_officer = 0.1;
+  double arrest_cap = 0.01;
   double max_jail_weeks = 4;
   double backlash = 0.02;
   double legitimacy_loss = 5.0;
@@ -33,6 +35,13 @@ struct RepressionParams {
            .source = "assumption (Epstein 2002: one arrest per cop per tick when an active is in view)",
            .min = 0,
            .max = 100});
+    v.num("arrest_cap", arrest_cap,
+          {.doc = "largest share of a district's protesters arrested in one week",
+           .unit = "1/week",
+           .source = "assumption; about 10,000 were arrested in the first ten days of the 2020 wave (AP, 4 June "
+                     "2020) among millions taking part: well under 1% a week",
+           .min = 0,
+           .max = 1});
     v.num("max_jail_weeks", max_jail_weeks,
           {.doc = "longest jail term; terms are 1 + U[0, max)",
            .unit = "weeks",
@@ -40,7 +49,7 @@ struct RepressionParams {
            .min = 0,
            .max = 1000});
     v.num("backlash", backlash,
-          {.doc = "lasting grievance each tie of an arrested person gains (outrage)",
+          {.doc = "outrage (grievance that fades, M2) each tie of an arrested person gains",
            .unit = "grievance",
            .source = "assumption; 000",
            .min = 0,

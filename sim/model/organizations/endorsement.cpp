@@ -27,33 +27,42 @@ void init(World& w, const EndorsementParams&, const Context&) {
 }
 
 namespace {
-// Organizations that run no candidates of their own back one in each race in season: the
-// candidate closest to their platform that passes their endorsement rule, against the candidate
-// farthest from it; again if theirs leaves the ballot.
+// Each organization backs its own candidate in each race in season; where it has none on the
+// ballot it endorses the candidate closest to its platform that passes its rule, against the
+// candidate farthest from it (again if that one leaves the ballot). A candidate first backed is
+// bound to the platform.
 void endorse_races(World& w, const EndorsementParams& p, int64_t tick) {
   auto& pol = w.politics;
   for (auto& race : pol.races) {
     if (race.held || tick <= race.season_start || tick >= race.general) continue;
     for (size_t o = 0; o < w.orgs.size(); ++o) {
       const Org& org = w.orgs[o];
-      if (org.spec.candidates != Candidacy::none) continue;
-      const int now = race.org_backs[o];
-      if (now >= 0 && pol.candidates[static_cast<size_t>(now)].on_ballot) continue;
-      double opponent = org.spec.platform, far = -1;
-      for (int id : race.candidates) {
-        const Candidate& k = pol.candidates[static_cast<size_t>(id)];
-        if (k.on_ballot && std::abs(k.position - org.spec.platform) > far)
-          far = std::abs(k.position - org.spec.platform), opponent = k.position;
+      int pick = race.org_backs[o];
+      if (pick < 0 || !pol.candidates[static_cast<size_t>(pick)].on_ballot) {
+        pick = -1;
+        double opponent = org.spec.platform, far = -1;
+        for (int id : race.candidates) {
+          const Candidate& k = pol.candidates[static_cast<size_t>(id)];
+          if (k.on_ballot && k.org == static_cast<int>(o)) pick = id;  // its own, still running
+          if (k.on_ballot && std::abs(k.position - org.spec.platform) > far)
+            far = std::abs(k.position - org.spec.platform), opponent = k.position;
+        }
+        for (int id : race.candidates) {
+          if (pick >= 0 && pol.candidates[static_cast<size_t>(pick)].org == static_cast<int>(o)) break;
+          const Candidate& k = pol.candidates[static_cast<size_t>(id)];
+          if (!k.on_ballot || !endorses(org, p, Prospect{k.position, opponent, k.org == static_cast<int>(o)})) continue;
+          if (pick < 0 || std::abs(k.position - org.spec.platform) <
+                              std::abs(pol.candidates[static_cast<size_t>(pick)].position - org.spec.platform))
+            pick = id;
+        }
+        race.org_backs[o] = pick;
       }
-      int pick = -1;
-      for (int id : race.candidates) {
-        const Candidate& k = pol.candidates[static_cast<size_t>(id)];
-        if (!k.on_ballot || !endorses(org, p, Prospect{k.position, opponent, k.org == static_cast<int>(o)})) continue;
-        if (pick < 0 || std::abs(k.position - org.spec.platform) <
-                            std::abs(pol.candidates[static_cast<size_t>(pick)].position - org.spec.platform))
-          pick = id;
-      }
-      race.org_backs[o] = pick;
+      if (pick < 0) continue;
+      Candidate& k = pol.candidates[static_cast<size_t>(pick)];
+      if (k.bound) continue;
+      k.bound = true;
+      k.position = bind(org, p, k.position);
+      if (k.org != static_cast<int>(o)) k.platform = k.position;  // an endorsed candidate promised this
     }
   }
 }

@@ -11,7 +11,11 @@
 // with exposure = 1 - exp(-sum of visibilities) and distinctness the visibility-weighted mean of
 // fit(position, platform, brand_width), so a brand is clear when its officeholders are close
 // to its platform and seen. Looser endorsement wins more endorsements with a blurrier brand.
-// The elections (M17-M23) call endorses() and bind() and fill Org::endorsed.
+// Every organization backs its own candidate where it runs one; where it has none on the ballot
+// (it does not contest the race, or its candidate lost the primary) it endorses by the rule
+// above. Each candidate it backs is bound once, when first backed; an endorsed candidate's
+// platform is then its bound position (what it promised), and if it wins, the organization
+// backs the officeholder (M17-M23).
 #include "model/switch.h"
 
 namespace tribune {
@@ -23,7 +27,7 @@ struct Org;
 struct EndorsementParams {
   static constexpr const char* kName = "endorsement";
   bool enabled = true;
-  double tolerance = 1.0;
+  double tolerance = 0.8;
   double members_only = 0.8;
   double binding_pull = 0.5;
   double brand_width = 0.3;

@@ -14,9 +14,19 @@ namespace tribune {
 namespace {
 enum Purpose : uint32_t { kSeed = 1, kDecide, kConvert };
 
-// Weight of each person for an organization's starting membership: fit times college affinity.
+// A member of a union whose leadership is left at the start.
+bool in_left_union(const World& w, int64_t i) {
+  const int32_t job = w.persons.workplace[i];
+  if (!w.persons.union_member[i] || job < 0) return false;
+  const int u = w.workplaces.union_id[static_cast<size_t>(job)];
+  return u >= 0 && w.unions[static_cast<size_t>(u)].left_led;
+}
+
+// Weight of each person for an organization's starting membership: fit times the college
+// affinity and, for members of left-led unions, the union affinity.
 double seed_weight(const World& w, const OrgSpec& o, const EngagementParams& p, int64_t i) {
-  return fit(w.persons.ideology[i], o.platform, p.fit_width) * (w.persons.college[i] ? o.college_affinity : 1.0);
+  return fit(w.persons.ideology[i], o.platform, p.fit_width) * (w.persons.college[i] ? o.college_affinity : 1.0) *
+         (o.union_affinity != 1.0 && in_left_union(w, i) ? o.union_affinity : 1.0);
 }
 
 // Weekly chance that person i, at level l of organization o, steps down: attrition (softened by

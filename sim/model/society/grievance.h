@@ -1,5 +1,7 @@
 #pragma once
-// M2 grievance: g relaxes toward clamp(base[class] + offset + shock(t, class, district)).
+// M2 grievance: g relaxes toward clamp(base[class] + offset + shock(t, class, district) + outrage).
+// Outrage (what repression's backlash, M29, and a police killing, M32, add) fades with half-life
+// `outrage_half_life`: a moral shock brings people out for weeks, not for ever.
 #include "model/switch.h"
 #include "world/by_class.h"
 
@@ -15,6 +17,7 @@ struct GrievanceParams {
   double offset_sd = 0.10;
   double adjust_rate = 0.25;
   double noise_sd = 0.01;
+  double outrage_half_life = 4;
 
   template <class V>
   void fields(V& v) {
@@ -33,6 +36,13 @@ struct GrievanceParams {
            .source = "assumption",
            .min = 0,
            .max = 1});
+    v.num("outrage_half_life", outrage_half_life,
+          {.doc = "weeks in which outrage (backlash, police killings) halves",
+           .unit = "weeks",
+           .source = "assumption; the 2020 wave after George Floyd's killing (May 25) peaked on June 6 and "
+                     "ran about a month (New York Times, 3 July 2020, from Crowd Counting Consortium counts)",
+           .min = 0.1,
+           .max = 10000});
     v.num("noise_sd", noise_sd,
           {.doc = "weekly idiosyncratic shocks (life events)",
            .unit = "[0, 1]/week",

@@ -92,6 +92,8 @@ TEST_CASE("voting: turnout is lower in a closed primary than in the general elec
   REQUIRE(pol.races.size() == 1);
   CHECK(primary > 0);
   CHECK(primary < 0.5 * general);
-  CHECK(pol.races[0].turnout > 0.3);
-  CHECK(pol.races[0].turnout < 0.9);
+  // city.yaml's generals draw 30-38% (M20's turnout_base); here hope stays at its start and no
+  // campaign contacts anyone, so a little less.
+  CHECK(pol.races[0].turnout > 0.15);
+  CHECK(pol.races[0].turnout < 0.6);
 }

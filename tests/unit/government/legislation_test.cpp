@@ -10,21 +10,23 @@ using namespace tribune::test;
 
 namespace {
 struct Outcome {
-  int64_t passed = 0, shocks = 0, vetoes = 0;
+  int64_t passed = 0, shocks = 0, vetoes = 0, votes = 0;
+  std::vector<int64_t> passed_at;
 };
 
 // Nine at-large legislators at `position` (cut -0.2), two years of sessions every 13 weeks
 // (eight votes), ten reforms on the agenda; district opinion and unions carry no pressure, so
 // disruption (here protest, held fixed) is the only push.
 Outcome legislate(double position, double protest, std::vector<std::string> sets = {},
-                  const std::string& executive = "") {
+                  const std::string& executive = "", std::string agenda = "") {
   for (auto& s : quiet_world()) sets.push_back(s);
   for (const char* s : {"mechanisms.legislation.opinion=0", "mechanisms.legislation.unions=0",
                         "mechanisms.institutional_pressure.enabled=false", "mechanisms.accountability.enabled=false",
                         "mechanisms.tribune_effect.enabled=false"})
     sets.push_back(s);
-  std::string agenda = "agenda:\n";
-  for (int k = 0; k < 10; ++k)
+  const bool ten = agenda.empty();
+  if (ten) agenda = "agenda:\n";
+  for (int k = 0; k < 10 && ten; ++k)
     agenda += "  - {name: r" + std::to_string(k) + ", depth: 0.1, legislature: council" +
               (executive.empty() ? "" : ", executive: mayor") + "}\n";
   Simulation sim(make_scenario(small_world(4000, 105,
@@ -50,14 +52,17 @@ Outcome legislate(double position, double protest, std::vector<std::string> sets
   sim.world().env.protest_share = protest;
   run_all(sim);
   const auto& reforms = sim.world().events.at("reforms");
-  Outcome o{pol.reforms_passed, pol.capital_shocks, 0};
+  Outcome o{pol.reforms_passed, pol.capital_shocks, 0, 0, {}};
+  o.votes = reforms.rows();
+  o.passed_at = pol.passed_at;
   for (int64_t r = 0; r < reforms.rows(); ++r) o.vetoes += reforms.column("vetoed").ints[static_cast<size_t>(r)];
   return o;
 }
 }  // namespace
 
 TEST_CASE("legislation: more disruption passes more reforms at fixed seats") {
-  const Outcome calm = legislate(0.1, 0.0), restless = legislate(0.1, 0.05), disrupted = legislate(0.1, 0.1);
+  // Disruption 28.6 x share (M26's protest_weight): about 0.57, and 1 at 3.5% of residents.
+  const Outcome calm = legislate(0.1, 0.0), restless = legislate(0.1, 0.02), disrupted = legislate(0.1, 0.035);
   INFO("passed " << calm.passed << ", " << restless.passed << ", " << disrupted.passed);
   CHECK(calm.passed == 0);
   CHECK(disrupted.passed > restless.passed);
@@ -65,8 +70,8 @@ TEST_CASE("legislation: more disruption passes more reforms at fixed seats") {
 }
 
 TEST_CASE("legislation: lower translation friction passes more") {
-  const Outcome gap = legislate(0.1, 0.1, {"mechanisms.legislation.translation_friction=0.9"});
-  const Outcome loop = legislate(0.1, 0.1, {"mechanisms.legislation.translation_friction=0.1"});
+  const Outcome gap = legislate(0.1, 0.035, {"mechanisms.legislation.translation_friction=0.9"});
+  const Outcome loop = legislate(0.1, 0.035, {"mechanisms.legislation.translation_friction=0.1"});
   CHECK(loop.passed > gap.passed);
   CHECK(loop.passed == 8);  // pressure 0.9 against thresholds of mean 0.5, sd 0.2: nearly every vote
 }
@@ -84,4 +89,20 @@ TEST_CASE("legislation: a left majority passes reforms, an executive vetoes, and
   const Outcome beyond = legislate(-0.5, 0.0, {"mechanisms.legislation.tolerance=0.25"});
   CHECK(beyond.shocks >= 1);
   CHECK(beyond.shocks <= 3);
+}
+
+TEST_CASE("legislation: a reform that fails goes to the back of the agenda and does not block the rest") {
+  // The first reform has no support (cut -0.9, legislators at 0.1, no disruption); the second and
+  // third pass sincerely (cut 0.5). Eight sessions: r1 and r2 pass at the second and third, and
+  // the sessions after keep taking up r0.
+  const std::string agenda =
+      "agenda:\n  - {name: r0, cut: -0.9, legislature: council}\n  - {name: r1, cut: 0.5, legislature: council}\n"
+      "  - {name: r2, cut: 0.5, legislature: council}\n";
+  const Outcome o = legislate(0.1, 0.0, {}, "", agenda);
+  REQUIRE(o.passed_at.size() == 3);
+  CHECK(o.passed_at[0] == -1);
+  CHECK(o.passed_at[1] == 26);
+  CHECK(o.passed_at[2] == 39);
+  CHECK(o.passed == 2);
+  CHECK(o.votes == 8);  // r0, r1, r2, then r0 at each of the five sessions left
 }

@@ -114,3 +114,87 @@ TEST_CASE("mobilization: fatigue wears a burst of protest down") {
   CHECK(b < 0.7 * a);
   CHECK(*std::min_element(tired.begin() + 10, tired.end()) < 0.1 * double(tireless[29]));
 }
+
+namespace {
+// Granovetter's riot (one more protester each week) that a pandemic ends at week 40: everyone
+// is kept home by a gathering risk no one overcomes. One reform on the agenda; `won` passes it
+// by hand at week 30, while the episode is under way.
+const EventTable& riot_that_ends(Simulation& sim, bool won) {
+  while (!sim.done()) {
+    sim.tick();
+    if (won && sim.world().tick == 30) {
+      sim.world().politics.passed_at.at(0) = 30;
+      ++sim.world().politics.reforms_passed;
+    }
+  }
+  return sim.world().events.at("episodes");
+}
+Scenario ending_riot() {
+  std::vector<std::string> sets = quiet_world();
+  for (const char* s : {"mechanisms.mobilization.enabled=true", "mechanisms.mobilization.mixing=complete",
+                        "mechanisms.mobilization.thresholds=sequence", "mechanisms.mobilization.social=1",
+                        "mechanisms.mobilization.grievance_weight=0", "mechanisms.mobilization.police_per_1000=0",
+                        "mechanisms.mobilization.fatigue=0", "mechanisms.episodes.start_share=0.05"})
+    sets.push_back(s);
+  return make_scenario(
+      "name: riot\nhorizon_weeks: 48\nworld:\n  persons: 100\n  districts: [{name: a}]\n"
+      "offices: [{name: council}]\nagenda: [{name: r, legislature: council}]\n"
+      "timeline: [{week: 40, kind: pandemic, duration_weeks: 10, hours_cut: 0, gathering_risk: 100, grievance: 0}]\n",
+      sets);
+}
+}  // namespace
+
+TEST_CASE("episodes: a burst that subsides ends, and is won only if its demand passed meanwhile") {
+  Simulation lost_run(ending_riot(), 2), won_run(ending_riot(), 2);
+  const EventTable& lost = riot_that_ends(lost_run, false);
+  const EventTable& won = riot_that_ends(won_run, true);
+  REQUIRE(lost.rows() == 2);  // the city and its district, both ended when the pandemic came
+  CHECK(lost.column("start").ints[0] == 4);
+  CHECK(lost.column("end").ints[0] == 40);
+  CHECK(lost.column("demand").texts[0] == "r");
+  CHECK(lost.column("won").ints[0] == 0);
+  REQUIRE(won.rows() == 2);
+  CHECK(won.column("won").ints[0] == 1);
+  CHECK(won.column("won").ints[1] == 1);
+}
+
+namespace {
+// Protesters in week 3 among the organization's volunteers, members and cadre, and among the
+// other residents, for an organization putting all its hours into movements or into campaigns.
+struct Split {
+  int64_t engaged = 0, others = 0;
+};
+Split split(bool movement, double asked) {
+  std::vector<std::string> sets = quiet_world();
+  for (const std::string& s : std::vector<std::string>{
+           "mechanisms.mobilization.enabled=true", "mechanisms.time_budget.enabled=true",
+           "mechanisms.time_budget.protest_pull=0", "mechanisms.mobilization.threshold_mean=0.3",
+           "mechanisms.mobilization.threshold_sd=0.05", "mechanisms.mobilization.police_per_1000=0",
+           "mechanisms.mobilization.social=0", "mechanisms.repression.enabled=false",
+           "mechanisms.movement_recruitment.enabled=false", "mechanisms.mobilization.asked=" + std::to_string(asked)})
+    sets.push_back(s);
+  const std::string strategy = movement ? "{electoral: 0, movement: 1, union: 0, base_building: 0, internal: 0}"
+                                        : "{electoral: 1, movement: 0, union: 0, base_building: 0, internal: 0}";
+  Simulation sim(make_scenario(small_world(20000, 3, "organizations:\n  - {name: left, members_per_resident: 0.02, "
+                                                     "volunteers_per_member: 2, strategy: " +
+                                                         strategy + "}\n"),
+                               sets),
+                 2);
+  run_all(sim);
+  Split out;
+  const auto& P = sim.world().persons;
+  for (int64_t i = 0; i < sim.world().size(); ++i)
+    if (P.protesting[i]) (P.engagement[i] >= kVolunteer ? out.engaged : out.others) += 1;
+  return out;
+}
+}  // namespace
+
+TEST_CASE("mobilization: an organization's movement hours bring its people out, and the residents it asks") {
+  const Split campaigns = split(false, 0.1), movements = split(true, 0.1), unasked = split(true, 0);
+  INFO("engaged protesters: " << campaigns.engaged << " (campaigns), " << movements.engaged
+                              << " (movements); others: " << campaigns.others << ", " << movements.others
+                              << ", " << unasked.others << " (no one asked)");
+  CHECK(movements.engaged > 5 * std::max<int64_t>(1, campaigns.engaged));
+  CHECK(movements.others > unasked.others);
+  CHECK(campaigns.others == unasked.others);  // no movement hours: nobody is asked either way
+}

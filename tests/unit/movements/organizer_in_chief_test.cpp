@@ -10,6 +10,7 @@ using namespace tribune::test;
 namespace {
 struct CallRun {
   int64_t reached = 0, protesters = 0, before = 0;
+  double ideology = 0;  // mean ideology of the week-4 protesters
 };
 
 // 20,000 residents, a left mayor in office from week 0 (no election in the run), a call at week
@@ -44,6 +45,10 @@ CallRun call(bool infrastructure, double reach_base) {
     if (sim.world().tick == 4) {
       r.reached = sim.world().movement.call.reached;
       r.protesters = sim.world().movement.protesters;
+      const auto& P = sim.world().persons;
+      double x = 0;
+      for (int64_t i = 0; i < sim.world().size(); ++i) x += P.protesting[i] ? P.ideology[i] : 0.0f;
+      r.ideology = r.protesters > 0 ? x / double(r.protesters) : 0.0;
     }
   }
   return r;
@@ -67,9 +72,20 @@ TEST_CASE("organizer-in-chief: without infrastructure a call moves few; with it,
 }
 
 TEST_CASE("organizer-in-chief: with a large reach of its own the call moves many without infrastructure") {
-  const CallRun day = call(false, 0.5);
+  const CallRun day = call(false, 0.5), smith = call(false, 0.02);
   CHECK(day.reached == Approx(10000).margin(400));  // 0.5 of 20,000, sd about 70
-  CHECK(day.protesters > 5000);
+  CHECK(day.protesters > 10 * smith.protesters);
+  CHECK(day.protesters > 1000);
+}
+
+TEST_CASE("organizer-in-chief: a call moves those who stand near the caller, not its opponents") {
+  // Everyone is reached (reach 1); the mayor stands at -0.6 and a reached person heeds the call
+  // as their fit to that position: the protesters lean far left of the city (mean near 0).
+  const CallRun all = call(false, 1.0);
+  INFO("protesters " << all.protesters << ", mean ideology " << all.ideology);
+  CHECK(all.reached == 20000);
+  CHECK(all.protesters < 0.6 * all.reached);
+  CHECK(all.ideology < -0.3);
 }
 
 TEST_CASE("organizer-in-chief: no call without a left executive in office") {

@@ -19,7 +19,9 @@ Run run(double police, double backlash, int weeks) {
        std::vector<std::string>{"mechanisms.mobilization.enabled=true", "mechanisms.grievance.enabled=true",
                                 "mechanisms.mobilization.rounding=exact", "mechanisms.mobilization.threshold_mean=0.3",
                                 "mechanisms.mobilization.police_per_1000=" + std::to_string(police),
-                                "mechanisms.repression.backlash=" + std::to_string(backlash)})
+                                "mechanisms.repression.backlash=" + std::to_string(backlash),
+                                // Arrests as many as the police can make, so that backlash has arrests to feed on.
+                                "mechanisms.repression.arrest_cap=1"})
     sets.push_back(s);
   Simulation sim(make_scenario(small_world(20000, weeks), sets), 2);
   run_all(sim);
@@ -49,4 +51,26 @@ TEST_CASE("repression: with strong backlash, participation later rises") {
   CHECK(outraged.protesters.back() > calm.protesters.back());
   // Early on the two runs are alike: backlash needs arrests to accumulate first.
   CHECK(outraged.protesters[1] == Approx(calm.protesters[1]).epsilon(0.2));
+}
+
+TEST_CASE("repression: the police arrest at most arrest_cap of the protesters in a week, however many they are") {
+  // Half the city in the street (threshold -1: everyone who is free protests) against a police
+  // force big enough to arrest all of them; the cap, 0.01, is what binds.
+  std::vector<std::string> sets = quiet_world();
+  for (const char* s : {"mechanisms.mobilization.enabled=true", "mechanisms.mobilization.threshold_mean=-1",
+                        "mechanisms.mobilization.threshold_sd=0", "mechanisms.mobilization.police_per_1000=500",
+                        "mechanisms.mobilization.fatigue=0"})
+    sets.push_back(s);
+  Simulation sim(make_scenario(small_world(20000, 8), sets), 2);
+  int64_t arrested = 0, protested = 0;
+  while (!sim.done()) {
+    sim.tick();
+    const int64_t a = sim.world().movement.arrests, n = sim.world().movement.protesters;
+    // Binomial(n, 0.01) per district; 5 sd over the city is far above what chance gives.
+    CHECK(double(a) <= 0.01 * double(n) + 5 * std::sqrt(0.01 * double(n)));
+    CHECK(a <= n);  // the arrested protested: they are counted among the protesters
+    arrested += a, protested += n;
+  }
+  CHECK(arrested > 0);
+  CHECK(protested > 100000);
 }

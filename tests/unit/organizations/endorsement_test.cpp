@@ -74,3 +74,47 @@ TEST_CASE("endorsement: without officeholders the brand fades") {
   CHECK(org.brand < 0.5);
   CHECK(org.brand > 0.4);  // slowly: decay 0.002 a week
 }
+
+namespace {
+// A mayor's race in a left-leaning city whose organization (platform -0.6) does not run there
+// (races: strength, a tie it cannot reach): it endorses by its rule. The parties are stickers at
+// -0.15 (the establishment) and 0.35.
+const Officeholder* mayor_after(Simulation& sim) {
+  run_all(sim);
+  for (const auto& h : sim.world().politics.holders)
+    if (h.office == 0) return &h;
+  return nullptr;
+}
+Scenario endorsing(double stringency) {
+  return make_scenario(
+      small_world(8000, 32,
+                  "organizations:\n  - {name: left, members_per_resident: 0.01, candidates: cadre_campaign, races: "
+                  "strength, decisive_tie: 1, endorsement_stringency: " +
+                      std::to_string(stringency) +
+                      "}\n"
+                      "parties:\n  - {name: democratic, position: -0.15, establishment: true}\n"
+                      "  - {name: republican, position: 0.35}\n"
+                      "offices:\n  - {name: mayor, level: mayor, constituency: at_large, first_election: 30}\n"
+                      "mechanisms:\n  opinion: {initial_mean: {worker: -0.3, professional: -0.3, owner: -0.3}}\n"
+                      "  candidates: {newcomer_spread: 0}\n"),
+      {"mechanisms.institutional_pressure.enabled=false", "mechanisms.movement_pressure.enabled=false",
+       "mechanisms.tribune_effect.enabled=false"});
+}
+}  // namespace
+
+TEST_CASE("endorsement: where it runs no one, an organization endorses by its rule, binds, and backs the winner") {
+  Simulation loose(endorsing(0.4), 2), strict(endorsing(0.9), 2);
+  const Officeholder* a = mayor_after(loose);
+  const Officeholder* b = mayor_after(strict);
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  REQUIRE(a->party == 0);  // the Democrat wins this city
+  // Stringency 0.4 accepts within 0.6 x 0.8 = 0.48 of -0.6: the Democrat (0.45 away) is endorsed
+  // and bound 0.4 x 0.5 of the way to the platform; it then governs as the organization's.
+  CHECK(a->org == 0);
+  CHECK(a->position == Approx(-0.15 + 0.2 * (-0.6 + 0.15)));
+  CHECK(a->platform == Approx(a->position));  // what it promised
+  // At 0.9 only members are endorsed: no one here.
+  CHECK(b->org == -1);
+  CHECK(b->position == Approx(-0.15));
+}

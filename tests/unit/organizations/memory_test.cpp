@@ -13,7 +13,7 @@ Org after(double turnover, double cadre_share, int weeks = 104) {
                                                    "0.2, internal: 0.15}",
                                                    ", leadership_turnover: " + std::to_string(turnover) +
                                                        ", cadre_share: " + std::to_string(cadre_share))),
-                               {"mechanisms.engagement.enabled=false"}),
+                               {"mechanisms.engagement.enabled=false", "mechanisms.movement_recruitment.enabled=false"}),
                  2);
   run_all(sim);
   return sim.world().orgs.at(0);

@@ -48,3 +48,29 @@ TEST_CASE("organizations: strategies must sum to one and names must be unique") 
                                               "base_building: 0, internal: 0}}\n")),
                     Catch::Contains("duplicate organization name 'a'"));
 }
+
+TEST_CASE("organizations: with a union affinity, members of left-led unions are likelier to start in it") {
+  // One left-led union covering every sector; the organization's starting members drawn with
+  // union_affinity 1 and 10: the share of its members who belong to the union rises.
+  auto union_share = [](double affinity) {
+    Simulation sim(make_scenario(small_world(20000, 1,
+                                             "organizations:\n  - {name: left, members_per_resident: 0.01, "
+                                             "union_affinity: " +
+                                                 std::to_string(affinity) +
+                                                 "}\n"
+                                                 "unions:\n  - {name: all, leadership: left, sectors: "
+                                                 "[health_education, trade_transport, professional_business, public, "
+                                                 "manufacturing, hospitality, other]}\n"),
+                                 {"world.unions.density=0.1"}),
+                   2);
+    const auto& P = sim.world().persons;
+    double in = 0, members = 0;
+    for (int64_t i = 0; i < sim.world().size(); ++i)
+      if (P.org[i] == 0 && P.engagement[i] >= kMember) members += 1, in += P.union_member[i];
+    return in / members;
+  };
+  const double plain = union_share(1), drawn = union_share(10);
+  INFO("union members among the organization's members: " << plain << " without affinity, " << drawn << " with");
+  CHECK(drawn > 2 * plain);
+  CHECK(drawn > 0.3);
+}

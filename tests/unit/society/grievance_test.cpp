@@ -57,3 +57,24 @@ TEST_CASE("grievance: switched off, grievance stays at its initial values") {
   run_all(sim);
   CHECK(sim.world().persons.grievance == g0);
 }
+
+TEST_CASE("grievance: outrage fades with its half-life") {
+  // A police killing adds 0.4 of outrage everywhere at week 1 (before M2 runs that week); with a
+  // half-life of 4 weeks, after week k it is 0.4 x 2^(-k/4), and grievance comes back to where it
+  // was.
+  const std::string killing = "timeline:\n  - {week: 1, kind: police_killing, outrage: 0.4, legitimacy_loss: 0}\n";
+  Simulation sim(make_scenario(small_world(4000, 30, killing), {"mechanisms.mobilization.enabled=false"}), 2);
+  std::vector<double> outrage, grievance;
+  while (!sim.done()) {
+    sim.tick();
+    double o = 0;
+    for (float x : sim.world().persons.outrage) o += x;
+    outrage.push_back(o / double(sim.world().size()));
+    grievance.push_back(sim.recorder().last("grievance_mean"));
+  }
+  CHECK(outrage[0] == 0);
+  CHECK(outrage[2] == Approx(0.4 * std::exp2(-2.0 / 4)).epsilon(0.001));
+  CHECK(outrage[17] == Approx(0.4 * std::exp2(-17.0 / 4)).epsilon(0.001));
+  CHECK(grievance[5] > grievance[0] + 0.15);
+  CHECK(grievance[29] < grievance[0] + 0.01);
+}

@@ -17,7 +17,7 @@ double left_led_share(double members_per_resident, const std::string& timeline =
                                                "base_building: 0.2, internal: 0.1}}\n" +
                                                timeline),
                                {"world.unions.density=0.3", "mechanisms.union_leadership.term_weeks=20",
-                                "mechanisms.engagement.enabled=false"}),
+                                "mechanisms.union_leadership.incumbency=1", "mechanisms.engagement.enabled=false"}),
                  2);
   double led = 0, n = 0;
   while (!sim.done()) {
