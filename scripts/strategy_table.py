@@ -6,10 +6,12 @@
 
 Runs every strategy scenario of scenarios/ (city.yaml's children) for each seed with common
 random numbers (the same seed gives the same world in every scenario), then prints per scenario
-the mean and standard deviation over seeds of: members and cadre at the end, seats held by
-backed officeholders at the end, reforms passed (and which, with how many seeds passed each),
-protest episodes started and ended, calls for mass action, betrayals, the left-led union share at
-the end, and general-election turnout (of residents). With --pairs it prints, for every pair of
+the mean and standard deviation over seeds of: the strategy's organization's (left_org's)
+members and cadre at the end, the seats held by officeholders it backs (its own and those it
+endorsed) at the end, reforms passed (and which, with how many seeds passed each),
+protest episodes started, ended and won, calls for mass action, betrayals and the week of the
+first (the horizon if none), the left-led union share at the end, and general-election turnout
+(of residents). With --pairs it prints, for every pair of
 scenarios and outcome, the paired difference over seeds when it exceeds two standard errors.
 
 Runs are written to --out (default: a temporary directory) and kept there when given.
@@ -31,8 +33,8 @@ import tribune_analysis as ta  # noqa: E402
 TRIBUNE = os.environ.get("TRIBUNE", str(ROOT / "build" / "release" / "tribune"))
 STRATEGIES = ["class_struggle_election", "movement_first", "organizer_in_chief", "campaign_to_organization",
               "party_surrogate", "cadre_candidate", "cadre_campaign", "milwaukee_1910", "nyc_2025"]
-OUTCOMES = ["members", "cadre", "seats_backed", "reforms", "episodes_started", "episodes_ended", "calls",
-            "betrayals", "left_led", "turnout"]
+OUTCOMES = ["members", "cadre", "seats_backed", "reforms", "episodes_started", "episodes_ended", "episodes_won",
+            "calls", "betrayals", "first_betrayal", "left_led", "turnout"]
 
 
 def seeds_of(text):
@@ -71,13 +73,15 @@ def outcomes(path):
     return {
         "members": float(org["members"].values[-1, 0]),
         "cadre": float(org["cadre"].values[-1, 0]),
-        "seats_backed": last["seats_backed"],
+        "seats_backed": float(org["seats_backed"].values[-1, 0]),
         "reforms": float(len(passed)),
         "passed": passed,
         "episodes_started": float(len(ep)),
         "episodes_ended": float((ep["end"] >= 0).sum()) if len(ep) else 0.0,
+        "episodes_won": float((ep["won"] == 1).sum()) if len(ep) else 0.0,
         "calls": float(len(calls)),
         "betrayals": float(len(bet)),
+        "first_betrayal": float(bet["tick"].min()) if len(bet) else float(ds.sizes["tick"]),
         "left_led": last["union_left_led_share"],
         "turnout": float(turnout.mean()) if len(turnout) else float("nan"),
     }

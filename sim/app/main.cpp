@@ -33,8 +33,9 @@ int main(int argc, char** argv) {
   v->add_option("--set", voverrides, "Override a parameter: key.path=value (repeatable)")->allow_extra_args(false);
 
   bool sweep_schema = false;
-  auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the scenario format (or, with --sweep, of "
-                                              "sweep files), for editors and validators");
+  auto* schema = app.add_subcommand("schema",
+                                    "Print the JSON Schema of the scenario format (or, with --sweep, of "
+                                    "sweep files), for editors and validators");
   schema->add_flag("--sweep", sweep_schema, "The schema of sweep files instead of scenarios");
   auto* ref = app.add_subcommand("reference", "Print the scenario reference (Markdown) with every parameter");
 

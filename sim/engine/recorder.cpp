@@ -352,18 +352,18 @@ const std::vector<OrgSeries>& org_defs() {
        [](const Org& o, const World&) { return double(o.movement_recruits); }},
       {{"seats_backed", "seats", "seats held by officeholders it backs, its own and those it endorsed (M10, M17)"},
        [](const Org& o, const World& w) {
-         return backed_mean(o, w, [](const Officeholder&) { return 1.0; }, /*sum=*/true);
+         return backed_mean(
+             o, w, [](const Officeholder&) { return 1.0; }, /*sum=*/true);
        }},
       {{"holder_alignment", "[0, 1]",
         "mean over the officeholders it backs of 1 - |position - its platform| / 2 (NaN without any) (M10, M22)"},
        [](const Org& o, const World& w) {
-         return backed_mean(o, w, [&o](const Officeholder& h) { return 1 - std::abs(h.position - o.spec.platform) / 2; });
+         return backed_mean(o, w,
+                            [&o](const Officeholder& h) { return 1 - std::abs(h.position - o.spec.platform) / 2; });
        }},
       {{"holder_drift", "ideology",
         "mean over the officeholders it backs of position - the platform they ran on (NaN without any) (M22)"},
-       [](const Org& o, const World& w) {
-         return backed_mean(o, w, [](const Officeholder& h) { return h.drift(); });
-       }},
+       [](const Org& o, const World& w) { return backed_mean(o, w, [](const Officeholder& h) { return h.drift(); }); }},
   };
   return defs;
 }

@@ -1,8 +1,8 @@
 #include "engine/simulation.h"
 
 #include "core/fields.h"
-#include "model/movements/episodes.h"
 #include "model/elections/seating.h"
+#include "model/movements/episodes.h"
 #include "model/movements/organizer_in_chief.h"
 #include "model/society/influence.h"
 #include "model/unions/union_tables.h"

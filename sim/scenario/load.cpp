@@ -105,10 +105,10 @@ static void check_officeholders(Scenario& s, scenario::Reader& r) {
     } else {
       h.district_id = index_named(s.world.districts, h.district);
       if (h.district_id < 0)
-        r.error_at(at + ".district", (h.district.empty() ? std::string("missing: office '") + office.name +
-                                                               "' is elected per district"
-                                                         : "no district named '" + h.district + "'") +
-                                         "; districts: " + names_of(s.world.districts));
+        r.error_at(at + ".district",
+                   (h.district.empty() ? std::string("missing: office '") + office.name + "' is elected per district"
+                                       : "no district named '" + h.district + "'") +
+                       "; districts: " + names_of(s.world.districts));
     }
     if (!h.organization.empty()) {
       h.org_id = index_named(s.organizations, h.organization);
@@ -126,25 +126,26 @@ static void check_officeholders(Scenario& s, scenario::Reader& r) {
     } else {
       h.party_id = index_named(s.parties, h.party);
       if (h.party_id < 0)
-        r.error_at(at + ".party", "no party named '" + h.party + "'; parties: " + names_of(s.parties) +
-                                      ", or independent");
+        r.error_at(at + ".party",
+                   "no party named '" + h.party + "'; parties: " + names_of(s.parties) + ", or independent");
     }
     if (std::isnan(h.platform))
-      h.platform = h.org_id >= 0   ? s.organizations[static_cast<size_t>(h.org_id)].platform
+      h.platform = h.org_id >= 0     ? s.organizations[static_cast<size_t>(h.org_id)].platform
                    : h.party_id >= 0 ? s.parties[static_cast<size_t>(h.party_id)].position
                                      : 0.0;
     if (std::isnan(h.position)) h.position = h.platform;
     if (h.name.empty())
       h.name = office.name + "/" + (h.district_id >= 0 ? h.district : std::string("city")) + "/" +
-               (h.org_id >= 0 ? h.organization : h.party_id >= 0 ? s.parties[static_cast<size_t>(h.party_id)].name
-                                                                   : std::string("independent")) +
+               (h.org_id >= 0     ? h.organization
+                : h.party_id >= 0 ? s.parties[static_cast<size_t>(h.party_id)].name
+                                  : std::string("independent")) +
                "/seated";
     int same_seat = 0;
     for (size_t j = 0; j < i; ++j)
       same_seat += s.officeholders[j].office_id == h.office_id && s.officeholders[j].district_id == h.district_id;
     if (same_seat >= office.seats)
-      r.error_at(at + ".office", "more officeholders for this seat than it has seats (" + std::to_string(office.seats) +
-                                     ")");
+      r.error_at(at + ".office",
+                 "more officeholders for this seat than it has seats (" + std::to_string(office.seats) + ")");
   }
 }
 
@@ -207,8 +208,8 @@ static void check_references(Scenario& s, scenario::Reader& r) {
   for (size_t i = 0; i < events.size(); ++i)
     for (size_t j = 0; j < i && !events[i]->name.empty(); ++j)
       if (events[i]->name == events[j]->name)
-        r.error_at(events[i]->path + ".name", "duplicate event name '" + events[i]->name + "' (also " +
-                                                  events[j]->path + ")");
+        r.error_at(events[i]->path + ".name",
+                   "duplicate event name '" + events[i]->name + "' (also " + events[j]->path + ")");
   for (const auto& ev : s.mechanisms.timeline.events) {
     if (ev->week >= s.horizon_weeks)
       r.warn_at(ev->path + ".week", "week " + std::to_string(ev->week) + " is past the horizon (" +

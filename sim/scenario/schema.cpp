@@ -110,8 +110,8 @@ static void json(std::ostringstream& o, const SchemaNode& n, int ind, bool parti
     if (std::isfinite(n.meta.min)) o << ",\n" << pad << "\"minimum\": " << format_number(n.meta.min);
     if (std::isfinite(n.meta.max)) o << ",\n" << pad << "\"maximum\": " << format_number(n.meta.max);
     // JSON has no NaN or infinity: a default that is none of a number (unset) is left out.
-    const bool finite = n.default_text != "nan" && n.default_text != "-nan" && n.default_text != "inf" &&
-                        n.default_text != "-inf";
+    const bool finite =
+        n.default_text != "nan" && n.default_text != "-nan" && n.default_text != "inf" && n.default_text != "-inf";
     if (finite) o << ",\n" << pad << "\"default\": " << n.default_text;
   } else if (n.type == "boolean") {
     o << pad << "\"type\": \"boolean\",\n" << pad << "\"default\": " << n.default_text;

@@ -44,12 +44,15 @@ struct OfficeholderSpec {
     v.text("organization", organization,
            {.doc = "the organization that backs it ('' none); required for every origin but establishment"});
     v.text("party", party, {.doc = "the line it was elected on ('' the establishment party; 'independent' none)"});
-    v.num("position", position,
-          {.doc = "its ideology (default: its platform)", .unit = "ideology", .source = "scenario", .min = -1,
-           .max = 1});
+    v.num(
+        "position", position,
+        {.doc = "its ideology (default: its platform)", .unit = "ideology", .source = "scenario", .min = -1, .max = 1});
     v.num("platform", platform,
           {.doc = "what it ran on (default: its organization's platform, else its party's position)",
-           .unit = "ideology", .source = "scenario", .min = -1, .max = 1});
+           .unit = "ideology",
+           .source = "scenario",
+           .min = -1,
+           .max = 1});
     const Meta share{.unit = "1", .source = "scenario; 003: who holds the relationships that won", .min = 0, .max = 1};
     Meta m = share;
     m.doc = "share of its winning coalition's relationships held by the organization (M19, M22)";
@@ -156,14 +159,15 @@ struct Politics {
   int64_t betrayals_this_tick = 0;
   // Legislation (M26) and credit (M27).
   std::vector<ReformSpec> agenda;
-  size_t agenda_turn = 0;                 // where the agenda's rotation stands: the next to consider
-  std::vector<int64_t> passed_at;         // per reform: the week it passed, or -1
+  size_t agenda_turn = 0;          // where the agenda's rotation stands: the next to consider
+  std::vector<int64_t> passed_at;  // per reform: the week it passed, or -1
   bool passed(size_t r) const { return r < passed_at.size() && passed_at[r] >= 0; }
   double depth_passed = 0;       // cumulative depth of reforms passed
   double capital_threshold = 0;  // cumulative depth at which capital answers next
   int64_t reforms_passed = 0, capital_shocks = 0;
   std::vector<int> passed_this_tick;                  // agenda indices, for M27
   double sponsor_visibility = 0;                      // of the most visible backed officeholder who voted for them
+  double translation_friction = 0;                    // M26's: what movement power loses on its way to officeholders
   double disruption = 0;                              // this week's disruption signal (M26)
   double session_disruption = 0;                      // the largest weekly disruption since the last vote
   std::vector<double> disruption_in;                  // the same per district, where it comes from (M26)

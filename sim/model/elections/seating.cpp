@@ -84,7 +84,8 @@ void seat_at_start(World& w, const std::vector<OfficeholderSpec>& specs) {
           Officeholder h;
           const std::string place = d < 0 ? std::string("city") : w.districts[static_cast<size_t>(d)].name;
           h.name = office.name + "/" + place + "/" + pol.parties[static_cast<size_t>(q)].name + "/seated";
-          if (office.seats > 1) h.name += std::string("#") += std::to_string(k + 1);  // no "lit" + string&& (GCC 105329)
+          if (office.seats > 1)
+            h.name += std::string("#") += std::to_string(k + 1);  // no "lit" + string&& (GCC 105329)
           h.office = static_cast<int>(o);
           h.district = d;
           h.party = q;

@@ -101,6 +101,7 @@ int next_reform(const Politics& pol) {
 void init(World& w, const LegislationParams& p, const Context&) {
   auto& pol = w.politics;
   pol.agenda_turn = 0;
+  pol.translation_friction = p.translation_friction;  // M30's pull on positions loses the same share
   pol.passed_at.assign(pol.agenda.size(), -1);
   pol.session_disruption = 0;
   pol.depth_passed = 0;
@@ -147,8 +148,8 @@ void step(World& w, const LegislationParams& p, const Context& c) {
     const Officeholder& h = pol.holders[k];
     if (h.position < a.cut) return true;
     const double support = h.district < 0 ? cl.city_support : cl.support[static_cast<size_t>(h.district)];
-    const double pressure = (1 - p.translation_friction) * felt + p.opinion * std::max(0.0, support - 0.5) +
-                            p.unions * cl.union_push;
+    const double pressure =
+        (1 - p.translation_friction) * felt + p.opinion * std::max(0.0, support - 0.5) + p.unions * cl.union_push;
     Stream s = c.rng.at(static_cast<uint32_t>(c.tick), k, kThreshold);
     return pressure > boost::random::normal_distribution<double>(p.threshold_mean, p.threshold_sd)(s);
   };
@@ -175,7 +176,8 @@ void step(World& w, const LegislationParams& p, const Context& c) {
         }
         break;
       }
-  w.events["reforms"].add({c.tick, a.name, a.depth, yes, n, int64_t{vetoed}, int64_t{overridden}, int64_t{passed}, felt});
+  w.events["reforms"].add(
+      {c.tick, a.name, a.depth, yes, n, int64_t{vetoed}, int64_t{overridden}, int64_t{passed}, felt});
   if (!passed) return;
   pol.passed_this_tick.push_back(r);
   pol.passed_at[static_cast<size_t>(r)] = c.tick;

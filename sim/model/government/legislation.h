@@ -13,7 +13,8 @@
 // The pressure terms push against the legislator's own position; a constituency against the
 // reform is already in that position, so opinion adds only where a majority wants the reform.
 // Near-zero friction is the "friction-less feedback loop" (Denvir), high friction the
-// "irreducible gap" between forms of power (Smith, 000). A majority of the seats passes it;
+// "irreducible gap" between forms of power (Smith, 000). The same friction scales M30's pull of
+// movements on officeholders' positions, the other road from the street to a vote. A majority of the seats passes it;
 // the executive of its `executive` office, if that office has a veto, vetoes when right of the
 // cut and not moved by the same pressure; `override_share` of the seats overrides. When the
 // cumulative depth of reforms passed exceeds capital's `tolerance` (and each further

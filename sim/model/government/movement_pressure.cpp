@@ -29,6 +29,8 @@ void step(World& w, const MovementPressureParams& p, const Context& c) {
   const double city_demand =
       M.protesters > 0 ? std::clamp(city_sum / static_cast<double>(M.protesters) - p.radicalism, -1.0, 1.0) : 0.0;
   double conflict = 0, backed = 0;
+  // What reaches the officeholder of the movement's pull: M26's translation friction takes its share.
+  const double pull = p.pull * (1 - w.politics.translation_friction);
   for (auto& h : w.politics.holders) {
     const bool at_large = h.district < 0;
     const double n = at_large ? static_cast<double>(M.protesters)
@@ -41,7 +43,7 @@ void step(World& w, const MovementPressureParams& p, const Context& c) {
       conflict += share * std::abs(demand - h.platform);
       backed += 1;
     }
-    if (n > 0) h.position += std::min(1.0, p.pull * share) * (demand - h.position);
+    if (n > 0) h.position += std::min(1.0, pull * share) * (demand - h.position);
   }
   M.conflict = backed > 0 ? conflict / backed : 0.0;
 }

@@ -4,7 +4,9 @@
 // protesters stand, pushed out by its radicalism (minoritarian, negative demands):
 //   demand = clamp(mean ideology of the constituency's protesters - radicalism, -1, 1)
 // and each week every officeholder moves toward it:
-//   position += min(1, pull * protest share of the constituency) * (demand - position)
+//   position += min(1, pull * (1 - translation_friction) * protest share of the constituency)
+//               * (demand - position)
+// (the friction is M26's: the share of movement power lost on its way to officeholders)
 // The pull does not ask whether the officeholder is an ally: a left officeholder whose platform
 // differs from the demand is pulled off it, and the organization that backs them sees that as
 // drift (M23) -- the conflict between a movement and a left officeholder's programme. The series

@@ -11,7 +11,8 @@
 namespace tribune {
 
 bool episode_won(const World& w, const Episode& e) {
-  return e.demand >= 0 ? w.politics.passed(static_cast<size_t>(e.demand)) : w.politics.reforms_passed > e.reforms_at_start;
+  return e.demand >= 0 ? w.politics.passed(static_cast<size_t>(e.demand))
+                       : w.politics.reforms_passed > e.reforms_at_start;
 }
 
 namespace {
@@ -41,14 +42,15 @@ int demand(const World& w, const std::array<double, kClasses>& by_class) {
 }  // namespace
 
 void init(World& w, const EpisodesParams&, const Context&) {
-  w.events["episodes"] = EventTable("bursts of protest, city-wide and per district (M28)",
-                                    {{"scope", EventColumn::Type::Text, "'city' or a district"},
-                                     {"start", EventColumn::Type::Int, "weeks"},
-                                     {"end", EventColumn::Type::Int, "weeks; -1 if under way at the end"},
-                                     {"peak", EventColumn::Type::Int, "persons"},
-                                     {"districts", EventColumn::Type::Int, "districts with an episode of their own"},
-                                     {"demand", EventColumn::Type::Text, ""},
-                                     {"won", EventColumn::Type::Int, "1 its demand passed, 0 it did not, -1 under way"}});
+  w.events["episodes"] =
+      EventTable("bursts of protest, city-wide and per district (M28)",
+                 {{"scope", EventColumn::Type::Text, "'city' or a district"},
+                  {"start", EventColumn::Type::Int, "weeks"},
+                  {"end", EventColumn::Type::Int, "weeks; -1 if under way at the end"},
+                  {"peak", EventColumn::Type::Int, "persons"},
+                  {"districts", EventColumn::Type::Int, "districts with an episode of their own"},
+                  {"demand", EventColumn::Type::Text, ""},
+                  {"won", EventColumn::Type::Int, "1 its demand passed, 0 it did not, -1 under way"}});
   w.movement.city_episode = Episode{};
   w.movement.district_episodes.assign(w.districts.size(), Episode{});
   w.movement.last_episode_in.assign(w.districts.size(), -1);

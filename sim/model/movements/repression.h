@@ -2,10 +2,10 @@
 // M29 repression. Each week the police of each district (M28's `police_per_1000`) arrest
 // protesters: each protester is arrested with probability min(`arrest_cap`, police x
 // `arrests_per_officer` / protesters) (the police do not arrest everyone at a small protest;
-// the arrest risk protesters expect, M28, is Epstein's and can be far higher). The arrested go to jail for 1 + U[0, `max_jail_weeks`) weeks and cannot protest
-// meanwhile; deterrence works through the arrest risk protesters expect (M28). Backlash: every
-// tie of an arrested person gains `backlash` of outrage (grievance that fades, M2), and the state's
-// legitimacy falls by `legitimacy_loss` x arrests / residents. Each week legitimacy also closes
+// the arrest risk protesters expect, M28, is Epstein's and can be far higher). The arrested go to jail for 1 + U[0,
+// `max_jail_weeks`) weeks and cannot protest meanwhile; deterrence works through the arrest risk protesters expect
+// (M28). Backlash: every tie of an arrested person gains `backlash` of outrage (grievance that fades, M2), and the
+// state's legitimacy falls by `legitimacy_loss` x arrests / residents. Each week legitimacy also closes
 // `legitimacy_recovery` of its gap to where it started (what arrests, scandals and shifts took
 // fades unless renewed). Rows of `/events/repression`
 // record each district's arrests.

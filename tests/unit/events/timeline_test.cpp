@@ -27,9 +27,9 @@ TEST_CASE("timeline: a legitimacy shift moves legitimacy at its week and is reco
 TEST_CASE("timeline: switched off, no event fires") {
   const std::string tl = "timeline:\n  - {week: 1, kind: legitimacy_shift, delta: -0.3}\n";
   // (No protest, so no arrests move legitimacy either.)
-  Simulation sim(
-      make_scenario(small_world(2000, 4, tl), {"mechanisms.timeline.enabled=false", "mechanisms.mobilization.enabled=false"}),
-      1);
+  Simulation sim(make_scenario(small_world(2000, 4, tl),
+                               {"mechanisms.timeline.enabled=false", "mechanisms.mobilization.enabled=false"}),
+                 1);
   run_all(sim);
   CHECK(sim.recorder().last("legitimacy") == Approx(0.5));
   CHECK(sim.world().events.at("timeline").rows() == 0);

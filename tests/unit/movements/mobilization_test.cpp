@@ -175,9 +175,10 @@ Split split(bool movement, double asked) {
     sets.push_back(s);
   const std::string strategy = movement ? "{electoral: 0, movement: 1, union: 0, base_building: 0, internal: 0}"
                                         : "{electoral: 1, movement: 0, union: 0, base_building: 0, internal: 0}";
-  Simulation sim(make_scenario(small_world(20000, 3, "organizations:\n  - {name: left, members_per_resident: 0.02, "
-                                                     "volunteers_per_member: 2, strategy: " +
-                                                         strategy + "}\n"),
+  Simulation sim(make_scenario(small_world(20000, 3,
+                                           "organizations:\n  - {name: left, members_per_resident: 0.02, "
+                                           "volunteers_per_member: 2, strategy: " +
+                                               strategy + "}\n"),
                                sets),
                  2);
   run_all(sim);
@@ -192,8 +193,8 @@ Split split(bool movement, double asked) {
 TEST_CASE("mobilization: an organization's movement hours bring its people out, and the residents it asks") {
   const Split campaigns = split(false, 0.1), movements = split(true, 0.1), unasked = split(true, 0);
   INFO("engaged protesters: " << campaigns.engaged << " (campaigns), " << movements.engaged
-                              << " (movements); others: " << campaigns.others << ", " << movements.others
-                              << ", " << unasked.others << " (no one asked)");
+                              << " (movements); others: " << campaigns.others << ", " << movements.others << ", "
+                              << unasked.others << " (no one asked)");
   CHECK(movements.engaged > 5 * std::max<int64_t>(1, campaigns.engaged));
   CHECK(movements.others > unasked.others);
   CHECK(campaigns.others == unasked.others);  // no movement hours: nobody is asked either way

@@ -8,13 +8,14 @@ using namespace tribune::test;
 
 namespace {
 Org after(double turnover, double cadre_share, int weeks = 104) {
-  Simulation sim(make_scenario(small_world(10000, weeks,
-                                           one_org("{electoral: 0.4, movement: 0.15, union: 0.1, base_building: "
-                                                   "0.2, internal: 0.15}",
-                                                   ", leadership_turnover: " + std::to_string(turnover) +
-                                                       ", cadre_share: " + std::to_string(cadre_share))),
-                               {"mechanisms.engagement.enabled=false", "mechanisms.movement_recruitment.enabled=false"}),
-                 2);
+  Simulation sim(
+      make_scenario(small_world(10000, weeks,
+                                one_org("{electoral: 0.4, movement: 0.15, union: 0.1, base_building: "
+                                        "0.2, internal: 0.15}",
+                                        ", leadership_turnover: " + std::to_string(turnover) +
+                                            ", cadre_share: " + std::to_string(cadre_share))),
+                    {"mechanisms.engagement.enabled=false", "mechanisms.movement_recruitment.enabled=false"}),
+      2);
   run_all(sim);
   return sim.world().orgs.at(0);
 }

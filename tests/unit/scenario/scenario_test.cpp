@@ -35,11 +35,11 @@ TEST_CASE("scenario: --set addresses list entries by name, by index, and timelin
                            "timeline:\n  - {week: 3, kind: legitimacy_shift, delta: -0.1}\n"
                            "  - {week: 4, kind: scandal, name: the_scandal}\n"
                            "  - {week: 5, kind: scandal}\n";
-  const Scenario s = make_scenario(
-      yaml, {"organizations.left.endorsement_stringency=0.9", "organizations.0.platform=-0.4", "offices.mayor.rule=irv",
-             "offices.0.term_weeks=104", "unions.teamsters.leadership=left", "timeline.legitimacy_shift.delta=-0.3",
-             "timeline.the_scandal.hope_loss=0.05", "timeline.2.legitimacy_loss=0.2",
-             "organizations.left={members_per_resident: 0.02}"});
+  const Scenario s =
+      make_scenario(yaml, {"organizations.left.endorsement_stringency=0.9", "organizations.0.platform=-0.4",
+                           "offices.mayor.rule=irv", "offices.0.term_weeks=104", "unions.teamsters.leadership=left",
+                           "timeline.legitimacy_shift.delta=-0.3", "timeline.the_scandal.hope_loss=0.05",
+                           "timeline.2.legitimacy_loss=0.2", "organizations.left={members_per_resident: 0.02}"});
   CHECK(s.organizations.at(0).endorsement_stringency == 0.9);
   CHECK(s.organizations.at(0).platform == -0.4);
   CHECK(s.organizations.at(0).members_per_resident == 0.02);  // a mapping merges into the entry
