@@ -13,7 +13,9 @@ from . import plots
 from .io import IncompleteWarning, by_replicate, events, open_run, open_sweep, swept_parameters
 from .sobol import sobol_indices, sweep_sobol
 from .statistics import STATISTICS, summary_statistics
+from .patterns import PATTERNS, pattern
+from . import calibrate
 
 __all__ = ["open_run", "open_sweep", "events", "by_replicate", "swept_parameters", "sobol_indices",
-           "sweep_sobol", "plots", "IncompleteWarning", "summary_statistics", "STATISTICS"]
+           "sweep_sobol", "plots", "IncompleteWarning", "summary_statistics", "STATISTICS", "PATTERNS", "pattern", "calibrate"]
 __version__ = "0.1.0"

@@ -1,5 +1,6 @@
-"""Command line: ``python3 -m tribune_analysis summary RUN.h5`` and
-``python3 -m tribune_analysis plot RUN.h5 --series org_members --out fig.png``."""
+"""Command line: ``python3 -m tribune_analysis summary RUN.h5``,
+``python3 -m tribune_analysis plot RUN.h5 --series org_members --out fig.png`` and
+``python3 -m tribune_analysis calibrate TARGETS.yaml SWEEP_DIR... --next WAVE.yaml --report R.md``."""
 from __future__ import annotations
 
 import argparse
@@ -57,6 +58,40 @@ def _plot(args):
     return 0
 
 
+def _calibrate(args):
+    from . import calibrate as cal
+    targets = cal.load_targets(args.targets)
+    table = cal.evaluate(targets, args.sweeps)
+    keep = cal.kept(table, targets, args.cutoff, args.second)
+    text = cal.report(table, targets, args.cutoff, args.second, title=args.title)
+    if args.report:
+        with open(args.report, "w") as f:
+            f.write(text)
+        print(f"wrote {args.report}")
+    else:
+        print(text)
+    if args.table:
+        table.to_csv(args.table)
+        print(f"wrote {args.table}")
+    if args.plots:
+        for path in cal.plots(table, targets, args.plots, args.cutoff, args.second):
+            print(f"wrote {path}")
+    if args.next:
+        region = None
+        if args.emulate:
+            params = table.attrs["parameters"]
+            cand = cal.emulate(table, targets, params, candidates=args.candidates, cutoff=args.cutoff,
+                               second=args.second)
+            if len(cand):
+                region = cal.emulated_region(cand, params)
+                print(f"emulator: {len(cand)} of {args.candidates} candidate points plausible")
+        with open(args.next, "w") as f:
+            f.write(cal.next_wave(args.sweeps[0], keep, args.samples, args.replicates, region=region,
+                                  scenario=args.scenario, out_path=args.next))
+        print(f"wrote {args.next} ({len(keep)} of {len(table)} points kept)")
+    return 0
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python3 -m tribune_analysis",
                                 description="Summaries and plots of tribune's HDF5 outputs.")
@@ -72,6 +107,25 @@ def main(argv=None):
     q.add_argument("--level", default="city", choices=["city", "district", "org", "union"])
     q.add_argument("--dpi", type=int, default=120)
     q.set_defaults(func=_plot)
+    c = sub.add_parser("calibrate", help="history matching: implausibility of each design point of a sweep "
+                                         "against a targets file; report, plots, the next wave's sweep file")
+    c.add_argument("targets", help="targets file (scenarios/calibration/targets.yaml)")
+    c.add_argument("sweeps", nargs="+", help="sweep directories of the wave (one per scenario, the same design)")
+    c.add_argument("--cutoff", type=float, default=3.0, help="implausibility cutoff (default 3)")
+    c.add_argument("--second", action="store_true", help="keep on the second largest implausibility")
+    c.add_argument("--report", help="write the Markdown report here (default: stdout)")
+    c.add_argument("--table", help="write the per-point table (CSV) here")
+    c.add_argument("--plots", help="write the three figures into this directory")
+    c.add_argument("--next", help="write the next wave's sweep file here")
+    c.add_argument("--samples", type=int, default=60, help="points in the next wave (default 60)")
+    c.add_argument("--replicates", type=int, help="replicates in the next wave (default: this wave's)")
+    c.add_argument("--emulate", action="store_true",
+                   help="shrink the next region to where a Gaussian-process emulator expects plausible points")
+    c.add_argument("--candidates", type=int, default=20000, help="candidate points the emulator screens")
+    c.add_argument("--scenario", help="the next wave's scenario (default: this wave's, relative to --next "
+                                      "when it resolves from there)")
+    c.add_argument("--title", default="History matching")
+    c.set_defaults(func=_calibrate)
     args = p.parse_args(argv)
     try:
         with warnings.catch_warnings():

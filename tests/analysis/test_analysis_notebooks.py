@@ -1,4 +1,4 @@
-"""Both notebooks execute headless without error (nbclient, kernel python3 on /usr/bin/python3);
+"""The notebooks execute headless without error (nbclient, kernel python3 on /usr/bin/python3);
 they are stored without outputs."""
 import json
 import os
@@ -10,8 +10,8 @@ from analysis_env import ROOT, TRIBUNE
 NOTEBOOKS = sorted((ROOT / "analysis" / "notebooks").glob("*.ipynb"))
 
 
-def test_there_are_two_notebooks_stored_without_outputs():
-    assert [p.name for p in NOTEBOOKS] == ["getting_started.ipynb", "sweep.ipynb"]
+def test_the_notebooks_are_stored_without_outputs():
+    assert [p.name for p in NOTEBOOKS] == ["calibration.ipynb", "getting_started.ipynb", "sweep.ipynb"]
     for p in NOTEBOOKS:
         for cell in json.loads(p.read_text())["cells"]:
             if cell["cell_type"] == "code":

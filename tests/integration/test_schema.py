@@ -9,7 +9,7 @@ import yaml
 
 from integration_env import ROOT
 
-SCENARIOS = sorted((ROOT / "scenarios").rglob("*.yaml"))
+SCENARIOS = sorted(p for p in (ROOT / "scenarios").rglob("*.yaml") if p.name != "targets.yaml")
 SWEEPS = [p for p in SCENARIOS if "parameters:" in p.read_text() and "design:" in p.read_text()]
 SCENARIOS = [p for p in SCENARIOS if p not in SWEEPS]
 SWEEPS += [ROOT / "benchmarks" / "sweep_small.yaml"]

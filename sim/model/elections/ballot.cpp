@@ -165,7 +165,7 @@ uint32_t purpose(int race, Stage stage) {
 }
 
 void record(World& w, const Race& race, const Field& f, const char* stage, const std::vector<double>& votes,
-            const std::vector<int>& seats, const Context& c) {
+            const std::vector<int>& seats, double electorate, const Context& c) {
   const auto& pol = w.politics;
   double total = 0;
   for (double v : votes) total += v;
@@ -178,7 +178,7 @@ void record(World& w, const Race& race, const Field& f, const char* stage, const
          std::string(kOriginNames[static_cast<int>(cand.origin)]),
          cand.org >= 0 ? w.orgs[static_cast<size_t>(cand.org)].spec.name : std::string(), cand.position,
          votes[static_cast<size_t>(k)], total > 0 ? votes[static_cast<size_t>(k)] / total : 0.0,
-         int64_t{seats[static_cast<size_t>(k)]}});
+         int64_t{seats[static_cast<size_t>(k)]}, int64_t{cand.incumbent >= 0}, electorate});
   }
 }
 
@@ -235,7 +235,7 @@ void hold_primary(World& w, int r, const Context& c) {
     cand.primary_votes = t.votes[static_cast<size_t>(k)];
     if (k != winner) cand.on_ballot = false;
   }
-  record(w, race, f, "primary", t.votes, won, c);
+  record(w, race, f, "primary", t.votes, won, t.electorate, c);
 }
 
 void hold_general(World& w, int r, const Context& c) {
@@ -254,23 +254,23 @@ void hold_general(World& w, int r, const Context& c) {
     case Rule::plurality: {
       if (f.K > 2) t = count(w, f, c, pur, in, top_two(t.votes));  // strategic abandonment
       seats[static_cast<size_t>(plurality_winner(t.votes))] = 1;
-      record(w, race, f, "general", t.votes, seats, c);
+      record(w, race, f, "general", t.votes, seats, t.electorate, c);
       break;
     }
     case Rule::two_round: {
       const int lead = plurality_winner(t.votes);
       if (t.votes[static_cast<size_t>(lead)] * 2 > voters || f.K < 3) {
         seats[static_cast<size_t>(lead)] = 1;
-        record(w, race, f, "general", t.votes, seats, c);
+        record(w, race, f, "general", t.votes, seats, t.electorate, c);
         break;
       }
-      record(w, race, f, "general", t.votes, seats, c);
+      record(w, race, f, "general", t.votes, seats, t.electorate, c);
       const auto [a, b] = top_two(t.votes);
       std::array<char, kMaxCandidates> pair{};
       pair[a] = pair[b] = 1;
       const Tally runoff = count(w, f, c, pur, pair);
       seats[static_cast<size_t>(plurality_winner(runoff.votes))] = 1;
-      record(w, race, f, "runoff", runoff.votes, seats, c);
+      record(w, race, f, "runoff", runoff.votes, seats, t.electorate, c);
       break;
     }
     case Rule::irv: {
@@ -289,13 +289,13 @@ void hold_general(World& w, int r, const Context& c) {
         round = count(w, f, c, pur, remaining);
       }
       seats[static_cast<size_t>(plurality_winner(round.votes))] = 1;
-      record(w, race, f, "general", t.votes, seats, c);
-      if (round.votes != t.votes) record(w, race, f, "runoff", round.votes, seats, c);
+      record(w, race, f, "general", t.votes, seats, t.electorate, c);
+      if (round.votes != t.votes) record(w, race, f, "runoff", round.votes, seats, t.electorate, c);
       break;
     }
     case Rule::list_pr: {
       seats = dhondt(t.votes, race.seats);
-      record(w, race, f, "general", t.votes, seats, c);
+      record(w, race, f, "general", t.votes, seats, t.electorate, c);
       break;
     }
   }

@@ -63,7 +63,10 @@ void init(World& w, const VotingParams& p, const Context& c) {
                                       {"position", EventColumn::Type::Real, "ideology"},
                                       {"votes", EventColumn::Type::Real, "votes"},
                                       {"share", EventColumn::Type::Real, "1"},
-                                      {"seats", EventColumn::Type::Int, "seats won (0 or more)"}});
+                                      {"seats", EventColumn::Type::Int, "seats won (0 or more)"},
+                                      {"incumbent", EventColumn::Type::Int, "1 for the officeholder running again"},
+                                      {"electorate", EventColumn::Type::Real,
+                                       "residents eligible to vote in this count (a primary: the party's)"}});
 }
 
 void step(World& w, const VotingParams&, const Context& c) {
