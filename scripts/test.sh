@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh release
 ctest --preset release -j2
-TRIBUNE=$PWD/build/release/tribune /usr/bin/python3 -m pytest -q tests/integration tests/analysis tests/validation tests/regression tests/claims
+TRIBUNE=$PWD/build/release/tribune /usr/bin/python3 -m pytest -q tests/integration tests/analysis tests/validation tests/regression tests/claims tests/calibration

@@ -19,6 +19,9 @@ sys.path.insert(0, str(ROOT / "analysis"))
 import tribune_analysis as ta  # noqa: E402
 
 TRIBUNE = os.environ.get("TRIBUNE", str(ROOT / "build" / "release" / "tribune"))
+# TRIBUNE_SET="key=value key=value": check a candidate point instead of the defaults
+# (docs/calibration.md section 4 reran the kept points of the waves this way).
+OVERRIDES = [a for kv in os.environ.get("TRIBUNE_SET", "").split() for a in ("--set", kv)]
 TARGETS = ta.calibrate.load_targets(ROOT / "scenarios" / "calibration" / "targets.yaml")
 SEEDS = (1, 2, 3, 4, 5)
 
@@ -32,7 +35,7 @@ def check(tmp_path_factory):
         scenario, seed = job
         path = out / f"{scenario}-{seed}.h5"
         cmd = [TRIBUNE, "run", str(ROOT / "scenarios" / "calibration" / f"{scenario}.yaml"), "-q", "-o", str(path),
-               "--seed", str(seed), "--threads", "1"]
+               "--seed", str(seed), "--threads", "1", *OVERRIDES]
         p = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         assert p.returncode == 0, p.stderr
         return scenario, path

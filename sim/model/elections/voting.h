@@ -24,15 +24,15 @@ struct VotingParams {
   static constexpr const char* kName = "voting";
   bool enabled = true;
   double strength_mean = 0.6;
-  double turnout_base = -3.3;
+  double turnout_base = -3.23;
   double turnout_hope = 2.0;
   double turnout_party = 1.0;
   double turnout_contact = 0.8;
-  double turnout_salience = 1.5;
-  double primary_salience = 0.2;
+  double turnout_salience = 1.285;
+  double primary_salience = 0.1757;
   double proximity = 4.0;
   double party = 1.5;
-  double incumbency = 0.3;
+  double incumbency = 0.7707;
   double endorsement = 0.4;
   double contact = 0.5;
   double media = 0.5;
@@ -51,24 +51,25 @@ struct VotingParams {
       v.num(key, x, {.doc = doc, .unit = "logit", .source = source, .min = -100, .max = 100});
     };
     coef("turnout_base", turnout_base, "turnout log-odds of a resident with no hope, party, contact or salience",
-         "calibrated: city.yaml's general elections draw 30-38% of residents and its closed primaries about a "
-         "quarter of the establishment party's identifiers; New York's mayoral elections drew under 30% of "
+         "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4): general turnout, primary turnout and the on-cycle ratio; New York's mayoral elections drew under 30% of "
          "registered voters five times running before 2025's 40% (amNY, 4 Nov 2025; 2.04 million of 5.1 "
          "million)");
     coef("turnout_hope", turnout_hope, "turnout log-odds per unit of hope");
     coef("turnout_party", turnout_party, "turnout log-odds per unit of party strength");
     coef("turnout_contact", turnout_contact, "turnout log-odds of having been contacted by a campaign",
          "assumption; Green and Gerber (2019): canvassing raises turnout by a few points");
-    coef("turnout_salience", turnout_salience, "turnout log-odds per unit of the race's salience");
+    coef("turnout_salience", turnout_salience, "turnout log-odds per unit of the race's salience",
+         "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4)");
     v.num("primary_salience", primary_salience,
           {.doc = "salience of a primary relative to the general election (primaries are low-turnout, 004)",
            .unit = "ratio",
-           .source = "assumption",
+           .source = "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4): primary turnout 10-25% of eligible voters",
            .min = 0,
            .max = 1});
     coef("proximity", proximity, "utility lost per squared unit of ideological distance");
     coef("party", party, "utility of one's own party's candidate, at full strength");
-    coef("incumbency", incumbency, "utility of the incumbent");
+    coef("incumbency", incumbency, "utility of the incumbent",
+         "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4): incumbents re-elected about 9 times in 10");
     coef("endorsement", endorsement, "utility of the candidate one's union or organization backs");
     coef("contact", contact, "utility of the candidate whose campaign contacted one");
     coef("media", media, "utility of a campaign's media at saturation (M19)");

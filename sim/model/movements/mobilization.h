@@ -59,7 +59,7 @@ struct MobilizationParams {
   Rounding rounding = Rounding::floor;
   double police_per_1000 = 3.0;
   ThresholdMode thresholds = ThresholdMode::normal;
-  double threshold_mean = 0.37;
+  double threshold_mean = 0.3707;
   double threshold_sd = 0.1;
   double risk_scale = 1.0;
   double fatigue = 0.02;
@@ -113,8 +113,7 @@ struct MobilizationParams {
     v.num("threshold_mean", threshold_mean,
           {.doc = "mean protest threshold",
            .unit = "1",
-           .source = "calibrated: city.yaml's police killing in year three brings out 0.7-2.9% of residents in "
-                     "its largest week (seeds 1-3) and the wave ends within weeks; the 2020 wave after George Floyd's "
+           .source = "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4): protest peak, wave length and recurrence; the 2020 wave after George Floyd's "
                      "killing drew 15-26 million (4.5-8% of the US population) over about a month (New York Times, "
                      "3 July 2020). The response tips: at 0.35 a tenth of the city comes out, at 0.4 almost no one "
                      "(docs/claims.md)",

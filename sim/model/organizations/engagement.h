@@ -38,10 +38,10 @@ struct EngagementParams {
   double contacts_per_hour = 2.0;
   double outreach_electoral = 1.0;
   double outreach_movement = 0.5;
-  double join = 0.05;
-  double up_volunteer = 0.003;
+  double join = 0.07251;
+  double up_volunteer = 0.001441;
   double absorb_half = 0.05;
-  double up_member = 0.03;
+  double up_member = 0.04935;
   double up_cadre = 0.02;
   double social = 2.0;
   double development_share = 0.5;
@@ -80,13 +80,13 @@ struct EngagementParams {
     v.num("join", join,
           {.doc = "chance that a contacted person who fits perfectly, at full hope, joins the list",
            .unit = "1",
-           .source = "assumption, calibrated: no organization grows without bound over 8 years (docs/calibration.md)",
+           .source = "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4): membership growth in quiet years",
            .min = 0,
            .max = 1});
     v.num("up_volunteer", up_volunteer,
           {.doc = "weekly chance a fitting, hopeful supporter starts volunteering",
            .unit = "1/week",
-           .source = "assumption, calibrated with join (docs/calibration.md)",
+           .source = "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4)",
            .min = 0,
            .max = 1});
     v.num("absorb_half", absorb_half,
@@ -101,7 +101,7 @@ struct EngagementParams {
         {.doc = "weekly chance a fitting, hopeful volunteer joins as a member",
          .unit = "1/week",
          .source =
-             "assumption, calibrated: NYC-DSA and Milwaukee densities roughly hold over 8 years (docs/calibration.md)",
+             "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4)",
          .min = 0,
          .max = 1});
     v.num("up_cadre", up_cadre,

@@ -17,7 +17,7 @@ struct GrievanceParams {
   double offset_sd = 0.10;
   double adjust_rate = 0.25;
   double noise_sd = 0.01;
-  double outrage_half_life = 4;
+  double outrage_half_life = 5.297;
 
   template <class V>
   void fields(V& v) {
@@ -39,7 +39,7 @@ struct GrievanceParams {
     v.num("outrage_half_life", outrage_half_life,
           {.doc = "weeks in which outrage (backlash, police killings) halves",
            .unit = "weeks",
-           .source = "assumption; the 2020 wave after George Floyd's killing (May 25) peaked on June 6 and "
+           .source = "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4); the 2020 wave after George Floyd's killing (May 25) peaked on June 6 and "
                      "ran about a month (New York Times, 3 July 2020, from Crowd Counting Consortium counts)",
            .min = 0.1,
            .max = 10000});

@@ -19,7 +19,7 @@ struct OpinionParams {
   double initial_sd = 0.35;
   double epsilon = 0.5;
   double rate = 0.05;
-  double stubbornness = 0.1;
+  double stubbornness = 0.3221;
 
   template <class V>
   void fields(V& v) {
@@ -48,8 +48,8 @@ struct OpinionParams {
           {.doc = "share of the gap to one's own initial ideology closed each week (0: pure bounded confidence, "
                   "which ends in consensus or clusters within a few years)",
            .unit = "1/week",
-           .source = "Friedkin & Johnsen (1990); value calibrated so that the spread of ideology and the share "
-                     "on the left hold over 8 years (docs/calibration.md)",
+           .source = "Friedkin & Johnsen (1990); value history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4): ideological spread and the "
+                     "left's share over a decade",
            .min = 0,
            .max = 1});
     v.check(rate + stubbornness <= 1, "stubbornness",

@@ -19,7 +19,7 @@ struct StrikesParams {
   double grievance_weight = 0.5;
   double hope_weight = 0.3;
   double organizer_weight = 2.0;
-  double threshold = 0.5;
+  double threshold = 0.5177;
   double threshold_spread = 0.05;
   int64_t strike_weeks = 6;
   double strike_pay = 200;
@@ -64,7 +64,7 @@ struct StrikesParams {
     v.num("threshold", threshold,
           {.doc = "militancy above which a workplace strikes at contract expiry",
            .unit = "[0, 1]",
-           .source = "assumption",
+           .source = "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4): BLS major work stoppages and strike-tracker rates",
            .min = 0,
            .max = 1});
     v.num("threshold_spread", threshold_spread,

@@ -21,7 +21,7 @@ struct UnionGrowthParams {
   double hours_half = 2.0;
   double resources_weight = 0.5;
   double resistance_weight = 2.0;
-  double erosion = 0.00035;
+  double erosion = 0.0001696;
   double member_share = 0.9;
 
   template <class V>
@@ -81,7 +81,7 @@ struct UnionGrowthParams {
     v.num("erosion", erosion,
           {.doc = "weekly chance a union member drops out of the union",
            .unit = "1/week",
-           .source = "BLS: density fell from 20.1% (1983) to 10.0% (2023), about 1.7% a year",
+           .source = "history-matched against scenarios/calibration/targets.yaml (docs/calibration.md section 4): BLS density 10.0% (2023) and its fall from 20.1% (1983)",
            .min = 0,
            .max = 1});
   }

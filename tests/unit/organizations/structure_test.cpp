@@ -26,6 +26,11 @@ double professional_share(const World& w) {
 }
 
 Composition drift(const std::string& structure, std::vector<std::string> overrides = {}) {
+  // The engagement rates are pinned (the values before calibration) so that the organization has
+  // the roughly 400 members the sampling argument below assumes, whatever the calibrated defaults.
+  for (const char* rate : {"mechanisms.engagement.join=0.05", "mechanisms.engagement.up_volunteer=0.003",
+                           "mechanisms.engagement.up_member=0.03"})
+    overrides.emplace_back(rate);
   Simulation sim(make_scenario(small_world(40000, 156,
                                            one_org("{electoral: 0.3, movement: 0.15, union: 0.1, base_building: 0.25, "
                                                    "internal: 0.2}",

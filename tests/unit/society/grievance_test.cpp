@@ -63,7 +63,8 @@ TEST_CASE("grievance: outrage fades with its half-life") {
   // half-life of 4 weeks, after week k it is 0.4 x 2^(-k/4), and grievance comes back to where it
   // was.
   const std::string killing = "timeline:\n  - {week: 1, kind: police_killing, outrage: 0.4, legitimacy_loss: 0}\n";
-  Simulation sim(make_scenario(small_world(4000, 30, killing), {"mechanisms.mobilization.enabled=false"}), 2);
+  Simulation sim(make_scenario(small_world(4000, 30, killing),
+                               {"mechanisms.mobilization.enabled=false", "mechanisms.grievance.outrage_half_life=4"}), 2);
   std::vector<double> outrage, grievance;
   while (!sim.done()) {
     sim.tick();
