@@ -28,7 +28,24 @@ struct SweepArgs {
   bool dry_run = false, allow_partial = false, quiet = false, probe = true;
 };
 
+// `tribune compare`: scenarios side by side over the same seeds (docs/compare.md).
+struct CompareArgs {
+  std::vector<std::string> scenarios;
+  int64_t replicates = 10;
+  int64_t seed = 1;  // seed of replicate 0, the same for every scenario
+  std::vector<std::string> overrides;
+  std::string output;  // empty: results/compare.h5
+  std::string dir;     // run directory; empty: OUT with .runs for .h5
+  std::string csv;     // also write the table as CSV here
+  int jobs = 1, threads = 0;
+  bool json = false, quiet = false;
+  bool submit = false, dry_run = false;
+  std::string partition, time;
+  int64_t max_parallel = 0, runs_per_task = 0, cpus_per_task = 1;
+};
+
 int run_command(const RunArgs& a);
+int compare_command(const CompareArgs& a);
 int sweep_plan_command(const SweepArgs& a);
 int sweep_run_command(const SweepArgs& a);
 int sweep_submit_command(const SweepArgs& a);

@@ -86,6 +86,36 @@ int main(int argc, char** argv) {
   task->add_option("--threads", sw.threads, "Threads (default: SLURM_CPUS_PER_TASK, OMP_NUM_THREADS or the cores)")
       ->check(CLI::Range(1, 4096));
 
+  CompareArgs cmp;
+  auto* compare = app.add_subcommand(
+      "compare",
+      "Run scenarios over the same seeds and compare their headline outcomes with paired differences "
+      "(docs/compare.md)");
+  compare->add_option("scenarios", cmp.scenarios, "Two or more scenario YAML files")->required();
+  compare->add_option("--replicates", cmp.replicates, "Replicates per scenario (seeds SEED, SEED + 1, ...)")
+      ->check(CLI::Range(int64_t{2}, int64_t{1000000}));
+  compare->add_option("--seed", cmp.seed, "Seed of replicate 0, the same for every scenario (default 1)")
+      ->check(CLI::NonNegativeNumber);
+  compare->add_option("--set", cmp.overrides, "Override a parameter in every scenario: key.path=value (repeatable)")
+      ->allow_extra_args(false);
+  compare->add_option("-o,--output", cmp.output, "Merged file of headline outcomes (default: results/compare.h5)");
+  compare->add_option("--dir", cmp.dir, "Run directory, one sweep per scenario (default: OUT with .runs for .h5)");
+  compare->add_option("--csv", cmp.csv, "Also write the summaries and differences as CSV to this file");
+  compare->add_flag("--json", cmp.json, "Print JSON on stdout instead of the table");
+  compare->add_option("--jobs", cmp.jobs, "Runs at a time (threads per run: cores / jobs)")->check(CLI::Range(1, 4096));
+  compare->add_option("--threads", cmp.threads, "Threads per run; never changes results")->check(CLI::Range(1, 4096));
+  compare->add_flag("-q,--quiet", cmp.quiet, "No progress on stderr");
+  compare->add_flag("--submit", cmp.submit, "Submit each scenario's runs as a SLURM array instead of running them here");
+  compare->add_flag("--dry-run", cmp.dry_run, "With --submit: write the scripts but do not submit them");
+  compare->add_option("--partition", cmp.partition, "With --submit: SLURM partition");
+  compare->add_option("--time", cmp.time, "With --submit: SLURM time limit per task");
+  compare->add_option("--max-parallel", cmp.max_parallel, "With --submit: at most this many tasks at once")
+      ->check(CLI::NonNegativeNumber);
+  compare->add_option("--runs-per-task", cmp.runs_per_task, "With --submit: runs per array task")
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
+  compare->add_option("--cpus-per-task", cmp.cpus_per_task, "With --submit: CPUs per task")
+      ->check(CLI::Range(int64_t{1}, int64_t{4096}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -93,6 +123,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (*r) return run_command(run);
+  if (*compare) return compare_command(cmp);
   if (*v) return validate_command(vpath, voverrides);
   if (*schema) return schema_command(sweep_schema);
   if (*ref) return reference_command();

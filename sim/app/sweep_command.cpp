@@ -14,6 +14,7 @@
 #include "app/load.h"
 #include "app/progress.h"
 #include "app/signals.h"
+#include "app/sweep_submit.h"
 #include "core/format.h"
 #include "core/parallel.h"
 #include "engine/simulation.h"
@@ -207,8 +208,13 @@ int sweep_submit_command(const SweepArgs& a) {
   o.time = a.time;
   o.max_parallel = a.max_parallel;
   o.cpus_per_task = a.cpus_per_task;
+  o.runs_per_task = a.runs_per_task;
+  return submit_sweep(s, dir, o, a.dry_run);
+}
+
+int submit_sweep(const Sweep& s, const SweepDir& dir, SubmitOptions o, bool dry_run) {
   o.binary = self_path();
-  o.runs_per_task = a.runs_per_task > 0 ? a.runs_per_task : std::max<int64_t>(1, last_runs_per_task(dir));
+  o.runs_per_task = o.runs_per_task > 0 ? o.runs_per_task : std::max<int64_t>(1, last_runs_per_task(dir));
   const std::vector<int64_t> tasks = unfinished_tasks(s, dir, o.runs_per_task);
   if (tasks.empty()) {
     printf("sweep          %s: every run is done; nothing to submit\n", s.spec.name.c_str());
@@ -222,7 +228,7 @@ int sweep_submit_command(const SweepArgs& a) {
   std::ofstream(script) << sbatch_script(s, dir, o, array);
   printf("script         %s (array %s, %lld runs per task)\n", script.c_str(), array.c_str(),
          static_cast<long long>(o.runs_per_task));
-  if (a.dry_run) {
+  if (dry_run) {
     printf("dry run        not submitted; submit with: sbatch %s\n", script.c_str());
     return 0;
   }

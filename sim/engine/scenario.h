@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/fields.h"
+#include "engine/headlines.h"
 #include "engine/mechanisms.h"
 #include "model/society/population.h"
 #include "world/agenda.h"
@@ -42,6 +43,7 @@ struct OutputParams {
 struct Scenario {
   std::string name;
   std::string description;
+  std::string success;  // the headline outcome the scenario's essay names as success
   int64_t seed = 1;
   int64_t replicate = 0;
   int64_t horizon_weeks = 0;
@@ -63,6 +65,11 @@ struct Scenario {
   void fields(V& v) {
     v.text("name", name, {.doc = "short name of the scenario", .required = true});
     v.text("description", description, {.doc = "what the scenario is for"});
+    v.text("success", success,
+           {.doc = "the headline outcome (docs/compare.md) that the scenario's essay names as success; `tribune "
+                   "compare` marks it"});
+    v.check(success.empty() || is_headline(success), "success",
+            [] { return "not a headline outcome; one of: " + headline_names(); });
     v.integer("seed", seed, {.doc = "random seed (always recorded in the output)", .min = 0, .max = 9.0e15});
     v.integer("replicate", replicate,
               {.doc = "replicate number; a second key of every random stream", .min = 0, .max = 1e9});

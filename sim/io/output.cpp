@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/version.h"
+#include "engine/headlines.h"
 #include "engine/simulation.h"
 #include "io/h5.h"
 
@@ -194,6 +195,28 @@ static void write_events(hid_t file, const EventTables& tables) {
   }
 }
 
+// The headline outcomes (engine/headlines.h), one scalar float64 each, with `units`,
+// `description` and `more` (what a higher value means); the group's `success` names the one the
+// scenario's essay counts as success ('' for none).
+static void write_headlines(hid_t file, const Simulation& sim) {
+  h5::Handle g = h5::group(file, "headlines");
+  h5::attr(g, "description", std::string("headline outcomes at the end of the run (docs/compare.md)"));
+  h5::attr(g, "success", sim.scenario().success);
+  std::string order;
+  for (const auto& h : headline_infos()) order += (order.empty() ? "" : ",") + h.name;
+  h5::attr(g, "order", order);
+  const std::vector<double> values = headlines(sim);
+  const auto& infos = headline_infos();
+  for (size_t k = 0; k < infos.size(); ++k) {
+    h5::Handle sp(H5Screate(H5S_SCALAR));
+    h5::Handle d(H5Dcreate2(g, infos[k].name.c_str(), H5T_NATIVE_DOUBLE, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+    H5Dwrite(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &values[k]);
+    h5::attr(d, "units", infos[k].unit);
+    h5::attr(d, "description", infos[k].description);
+    h5::attr(d, "more", infos[k].more);
+  }
+}
+
 std::string Output::finish(const Simulation& sim, const Provenance& prov, bool complete) {
   std::lock_guard lock(h5::library_mutex());
   auto& I = *impl_;
@@ -231,6 +254,7 @@ std::string Output::finish(const Simulation& sim, const Provenance& prov, bool c
   for (const auto& u : w.unions) union_names.push_back(u.spec.name);
   write_actor_series(attached, f, "unions", "union", rec.ticks(), union_names, rec.union_series(), rec.unions());
   write_events(f, w.events);
+  write_headlines(f, sim);
   attached.write(f);
   impl_.reset();  // closes every handle and the file
   if (!complete) return partial_;

@@ -73,7 +73,11 @@ std::string try_value(const std::string& base_yaml, const std::string& base_file
 // Check the spec's parameters and design; report at the sweep file's locations.
 void check(SweepSpec& s, scenario::Reader& r, const std::string& base_yaml, const std::string& base_file) {
   const bool factorial = s.design.kind == DesignKind::factorial;
-  if (s.parameters.empty()) r.error_at("parameters", "a sweep needs at least one parameter");
+  // No parameters: replicates of the base scenario (one point), as `tribune compare` makes them.
+  if (s.parameters.empty() && !factorial)
+    r.error_at("parameters", std::string("design kind '") + kDesignNames[static_cast<int>(s.design.kind)] +
+                                 "' needs at least one parameter (a factorial design with none runs the replicates "
+                                 "of the base scenario)");
   if (!factorial && s.design.samples <= 0)
     r.error_at("design.samples", std::string("design kind '") + kDesignNames[static_cast<int>(s.design.kind)] + "'" +
                                      " needs samples >= 1 (the design size would be zero)");

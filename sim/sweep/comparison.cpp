@@ -1,0 +1,298 @@
+// Headline outcomes across scenarios and replicates (see comparison.h).
+#include "sweep/comparison.h"
+
+#include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+
+#include "core/version.h"
+#include "io/h5.h"
+
+namespace tribune::sweep {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<double> finite(std::vector<double> x) {
+  x.erase(std::remove_if(x.begin(), x.end(), [](double v) { return !std::isfinite(v); }), x.end());
+  return x;
+}
+
+// Linear interpolation between order statistics (numpy's default "linear" method).
+double quantile(std::vector<double> x, double q) {
+  std::sort(x.begin(), x.end());
+  const double pos = q * static_cast<double>(x.size() - 1);
+  const size_t i = static_cast<size_t>(std::floor(pos));
+  const double f = pos - static_cast<double>(i);
+  return i + 1 < x.size() ? x[i] * (1 - f) + x[i + 1] * f : x[i];
+}
+
+double mean(const std::vector<double>& x) {
+  double s = 0;
+  for (double v : x) s += v;
+  return s / static_cast<double>(x.size());
+}
+
+std::string num(double x) {
+  if (!std::isfinite(x)) return "nan";
+  char b[32];
+  snprintf(b, sizeof b, "%.4g", x);
+  return b;
+}
+
+std::string json_num(double x) {
+  if (!std::isfinite(x)) return "null";
+  char b[32];
+  snprintf(b, sizeof b, "%.17g", x);
+  return b;
+}
+
+std::string json_str(const std::string& s) {
+  std::string o = "\"";
+  for (char ch : s) {
+    if (ch == '"' || ch == '\\') o += '\\', o += ch;
+    else if (static_cast<unsigned char>(ch) < 0x20) {
+      char b[8];
+      snprintf(b, sizeof b, "\\u%04x", ch);
+      o += b;
+    } else o += ch;
+  }
+  return o + "\"";
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string o = "\"";
+  for (char ch : s) o += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return o + "\"";
+}
+
+std::string pad(const std::string& s, size_t w, bool right = false) {
+  if (s.size() >= w) return s;
+  return right ? std::string(w - s.size(), ' ') + s : s + std::string(w - s.size(), ' ');
+}
+
+std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+}  // namespace
+
+Summary summarize(const Comparison& c, size_t h, size_t s) {
+  std::vector<double> x;
+  for (size_t r = 0; r < c.seeds.size(); ++r) x.push_back(c.at(h, s, r));
+  x = finite(std::move(x));
+  Summary out;
+  out.n = static_cast<int64_t>(x.size());
+  if (x.empty()) {
+    out.mean = out.lo = out.hi = std::nan("");
+    return out;
+  }
+  out.mean = mean(x);
+  out.lo = quantile(x, 0.05);
+  out.hi = quantile(x, 0.95);
+  return out;
+}
+
+Difference difference(const Comparison& c, size_t h, size_t a, size_t b) {
+  std::vector<double> d;
+  for (size_t r = 0; r < c.seeds.size(); ++r) {
+    const double x = c.at(h, a, r), y = c.at(h, b, r);
+    if (std::isfinite(x) && std::isfinite(y)) d.push_back(x - y);
+  }
+  Difference out;
+  out.n = static_cast<int64_t>(d.size());
+  if (d.size() < 2) {
+    out.mean = d.empty() ? std::nan("") : d[0];
+    out.lo = out.hi = std::nan("");
+    return out;
+  }
+  out.mean = mean(d);
+  double ss = 0;
+  for (double v : d) ss += (v - out.mean) * (v - out.mean);
+  const double se = std::sqrt(ss / static_cast<double>(d.size() - 1) / static_cast<double>(d.size()));
+  const boost::math::students_t t(static_cast<double>(d.size() - 1));
+  const double half = boost::math::quantile(t, 0.975) * se;
+  out.lo = out.mean - half;
+  out.hi = out.mean + half;
+  out.beyond_noise = out.lo > 0 || out.hi < 0;
+  return out;
+}
+
+void read_headlines(Comparison& c, size_t s, size_t r, const std::string& run_file) {
+  std::lock_guard lock(h5::library_mutex());
+  h5::Handle f = h5::open_file_readonly(run_file);
+  if (!h5::has_link(f, "headlines")) throw std::runtime_error(run_file + ": no /headlines (written by an older tribune)");
+  h5::Handle g(H5Gopen2(f, "headlines", H5P_DEFAULT));
+  for (size_t h = 0; h < c.headlines.size(); ++h) {
+    std::vector<hsize_t> dims;
+    const char* name = c.headlines[h].name.c_str();
+    c.values[h][s * c.seeds.size() + r] = h5::has_link(g, name) ? h5::read_doubles(g, name, dims).at(0) : std::nan("");
+  }
+}
+
+std::string table(const Comparison& c) {
+  const size_t S = c.names.size(), H = c.headlines.size();
+  size_t wh = 8;
+  for (const auto& h : c.headlines) wh = std::max(wh, h.name.size() + 2);
+  const size_t wc = 28;
+  std::string o = "headline outcomes: mean [90% of replicates] over " + std::to_string(c.replicates()) +
+                  " replicates (seeds " + std::to_string(c.seeds.front()) + ".." + std::to_string(c.seeds.back()) +
+                  ", the same for every scenario)\n";
+  o += pad("", wh);
+  for (size_t s = 0; s < S; ++s) o += pad(c.names[s], wc);
+  o += "\n";
+  for (size_t h = 0; h < H; ++h) {
+    o += pad(c.headlines[h].name, wh);
+    for (size_t s = 0; s < S; ++s) {
+      const Summary m = summarize(c, h, s);
+      std::string cell = num(m.mean) + " [" + num(m.lo) + ", " + num(m.hi) + "]";
+      if (m.n < c.replicates()) cell += " n=" + std::to_string(m.n);
+      if (c.success[s] == c.headlines[h].name) cell += " <";
+      o += pad(cell, wc);
+    }
+    o += "\n";
+  }
+  o += "< marks the outcome the scenario's essay names as success (`success:` in the scenario)\n";
+  for (size_t a = 0; a < S; ++a)
+    for (size_t b = a + 1; b < S; ++b) {
+      o += "\n" + c.names[a] + " - " + c.names[b] + ": paired difference [95% confidence interval]\n";
+      for (size_t h = 0; h < H; ++h) {
+        const Difference d = difference(c, h, a, b);
+        std::string line = pad(c.headlines[h].name, wh) + pad(num(d.mean), 11, true) + "  [" + num(d.lo) + ", " +
+                           num(d.hi) + "]";
+        if (d.n < c.replicates()) line += " n=" + std::to_string(d.n);
+        if (d.beyond_noise)
+          line = pad(line, wh + 40) + "* " + (d.mean > 0 ? c.names[a] : c.names[b]) + ": " + c.headlines[h].more;
+        o += line + "\n";
+      }
+    }
+  o += "\n* the interval excludes 0: the difference exceeds the noise of " + std::to_string(c.replicates()) +
+       " paired replicates\n";
+  return o;
+}
+
+std::string json(const Comparison& c) {
+  const size_t S = c.names.size(), H = c.headlines.size();
+  std::string o = "{\n  \"replicates\": " + std::to_string(c.replicates()) + ",\n  \"seeds\": [";
+  for (size_t r = 0; r < c.seeds.size(); ++r) o += (r ? ", " : "") + std::to_string(c.seeds[r]);
+  o += "],\n  \"headlines\": [\n";
+  for (size_t h = 0; h < H; ++h)
+    o += "    {\"name\": " + json_str(c.headlines[h].name) + ", \"units\": " + json_str(c.headlines[h].unit) +
+         ", \"description\": " + json_str(c.headlines[h].description) + ", \"more\": " +
+         json_str(c.headlines[h].more) + "}" + (h + 1 < H ? ",\n" : "\n");
+  o += "  ],\n  \"scenarios\": [\n";
+  for (size_t s = 0; s < S; ++s) {
+    o += "    {\"name\": " + json_str(c.names[s]) + ", \"file\": " + json_str(c.files[s]) +
+         ", \"success\": " + json_str(c.success[s]) + ", \"outcomes\": {";
+    for (size_t h = 0; h < H; ++h) {
+      const Summary m = summarize(c, h, s);
+      o += std::string(h ? ", " : "") + json_str(c.headlines[h].name) + ": {\"mean\": " + json_num(m.mean) +
+           ", \"lo90\": " + json_num(m.lo) + ", \"hi90\": " + json_num(m.hi) + ", \"n\": " + std::to_string(m.n) +
+           ", \"values\": [";
+      for (size_t r = 0; r < c.seeds.size(); ++r) o += (r ? ", " : "") + json_num(c.at(h, s, r));
+      o += "]}";
+    }
+    o += std::string("}}") + (s + 1 < S ? ",\n" : "\n");
+  }
+  o += "  ],\n  \"differences\": [\n";
+  bool first = true;
+  for (size_t a = 0; a < S; ++a)
+    for (size_t b = a + 1; b < S; ++b)
+      for (size_t h = 0; h < H; ++h) {
+        const Difference d = difference(c, h, a, b);
+        o += std::string(first ? "" : ",\n") + "    {\"a\": " + json_str(c.names[a]) + ", \"b\": " +
+             json_str(c.names[b]) + ", \"headline\": " + json_str(c.headlines[h].name) +
+             ", \"mean\": " + json_num(d.mean) + ", \"lo95\": " + json_num(d.lo) + ", \"hi95\": " + json_num(d.hi) +
+             ", \"n\": " + std::to_string(d.n) + ", \"beyond_noise\": " + (d.beyond_noise ? "true" : "false") + "}";
+        first = false;
+      }
+  o += "\n  ]\n}\n";
+  return o;
+}
+
+std::string csv(const Comparison& c) {
+  const size_t S = c.names.size(), H = c.headlines.size();
+  std::string o = "kind,scenario,other,headline,units,mean,lo,hi,n,beyond_noise\n";
+  for (size_t s = 0; s < S; ++s)
+    for (size_t h = 0; h < H; ++h) {
+      const Summary m = summarize(c, h, s);
+      o += "summary90," + csv_field(c.names[s]) + ",," + c.headlines[h].name + "," + csv_field(c.headlines[h].unit) +
+           "," + json_num(m.mean) + "," + json_num(m.lo) + "," + json_num(m.hi) + "," + std::to_string(m.n) + ",\n";
+    }
+  for (size_t a = 0; a < S; ++a)
+    for (size_t b = a + 1; b < S; ++b)
+      for (size_t h = 0; h < H; ++h) {
+        const Difference d = difference(c, h, a, b);
+        o += "difference95," + csv_field(c.names[a]) + "," + csv_field(c.names[b]) + "," + c.headlines[h].name +
+             "," + csv_field(c.headlines[h].unit) + "," + json_num(d.mean) + "," + json_num(d.lo) + "," +
+             json_num(d.hi) + "," + std::to_string(d.n) + "," + (d.beyond_noise ? "1" : "0") + "\n";
+      }
+  return o;
+}
+
+void write_h5(const Comparison& c, const std::string& path) {
+  const std::string partial = path + ".partial";
+  {
+    std::lock_guard lock(h5::library_mutex());
+    const fs::path parent = fs::path(path).parent_path();
+    if (!parent.empty()) fs::create_directories(parent);
+    h5::Handle f = h5::create_file(partial);
+    h5::attr(f, "program", std::string("tribune"));
+    h5::attr(f, "version", std::string(kVersion));
+    h5::attr(f, "git_commit", std::string(kGitCommit));
+    h5::attr(f, "kind", std::string("comparison"));
+    h5::attr(f, "created", now_iso());
+    h5::attr(f, "replicates", c.replicates());
+    h5::Handle g = h5::group(f, "headlines");
+    h5::attr(g, "description", std::string("headline outcomes per scenario and replicate (docs/compare.md)"));
+    std::string order;
+    for (const auto& h : c.headlines) order += (order.empty() ? "" : ",") + h.name;
+    h5::attr(g, "order", order);
+    const hsize_t S = c.names.size(), R = c.seeds.size();
+    std::vector<int32_t> idx(S);
+    for (hsize_t s = 0; s < S; ++s) idx[s] = static_cast<int32_t>(s);
+    h5::Handle sscale = h5::dataset(g, "scenario", idx, {S});
+    h5::attr(sscale, "description", std::string("scenario index; names in scenario_name"));
+    h5::make_scale(sscale, "scenario");
+    std::vector<int64_t> reps(R);
+    for (hsize_t r = 0; r < R; ++r) reps[r] = static_cast<int64_t>(r);
+    h5::Handle rscale = h5::dataset(g, "replicate", reps, {R});
+    h5::attr(rscale, "description", std::string("replicate index"));
+    h5::make_scale(rscale, "replicate");
+    h5::Dimensions dims;
+    auto on_scenario = [&](const char* name, const std::vector<std::string>& v, const char* what) {
+      h5::Handle d = h5::string_dataset(g, name, v);
+      h5::attr(d, "description", std::string(what));
+      dims.attach(d, sscale, 0);
+    };
+    on_scenario("scenario_name", c.names, "scenario names");
+    on_scenario("scenario_file", c.files, "scenario files as given");
+    on_scenario("success", c.success, "the headline the scenario's essay names as success ('' for none)");
+    on_scenario("scenario_yaml", c.resolved, "the scenario resolved, overrides applied, as YAML");
+    h5::Handle seed = h5::dataset(g, "seed", c.seeds, {R});
+    h5::attr(seed, "description", std::string("seed of each replicate, the same for every scenario"));
+    dims.attach(seed, rscale, 0);
+    for (size_t h = 0; h < c.headlines.size(); ++h) {
+      h5::Handle d = h5::dataset(g, c.headlines[h].name.c_str(), c.values[h], {S, R});
+      h5::attr(d, "units", c.headlines[h].unit);
+      h5::attr(d, "description", c.headlines[h].description);
+      h5::attr(d, "more", c.headlines[h].more);
+      dims.attach(d, sscale, 0);
+      dims.attach(d, rscale, 1);
+    }
+    dims.write(f);
+  }
+  fs::rename(partial, path);
+}
+
+}  // namespace tribune::sweep
