@@ -31,10 +31,10 @@ struct SweepArgs {
 // `tribune compare`: scenarios side by side over the same seeds (docs/compare.md).
 struct CompareArgs {
   std::vector<std::string> scenarios;
-  int64_t replicates = 10;
-  int64_t seed = 1;  // seed of replicate 0, the same for every scenario
+  int64_t replicates = 0;  // 0: 10, or the experiment file's
+  int64_t seed = -1;       // seed of replicate 0, the same for every scenario; -1: 1, or the experiment's
   std::vector<std::string> overrides;
-  std::string output;  // empty: results/compare.h5
+  std::string output;  // empty: results/<experiment name, or compare>.h5
   std::string dir;     // run directory; empty: OUT with .runs for .h5
   std::string csv;     // also write the table as CSV here
   int jobs = 1, threads = 0;

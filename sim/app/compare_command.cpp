@@ -17,6 +17,7 @@
 #include "app/sweep_submit.h"
 #include "sweep/comparison.h"
 #include "sweep/execute.h"
+#include "sweep/experiment.h"
 
 namespace tribune {
 
@@ -24,28 +25,6 @@ namespace fs = std::filesystem;
 using namespace sweep;
 
 namespace {
-
-std::string yaml_quoted(const std::string& s) {
-  std::string o = "\"";
-  for (char ch : s) {
-    if (ch == '"' || ch == '\\') o += '\\';
-    o += ch;
-  }
-  return o + "\"";
-}
-
-// The sweep of one scenario: its replicates, no parameters.
-std::string sweep_text(const std::string& name, const fs::path& scenario, const CompareArgs& a) {
-  std::string t = "# written by `tribune compare`: the replicates of one scenario of the comparison\n";
-  t += "name: " + yaml_quoted(name) + "\n";
-  t += "scenario: " + yaml_quoted(fs::absolute(scenario).lexically_normal().string()) + "\n";
-  t += "replicates: " + std::to_string(a.replicates) + "\n";
-  t += "seed: " + std::to_string(a.seed) + "\n";
-  t += "set: [";
-  for (size_t k = 0; k < a.overrides.size(); ++k) t += (k ? ", " : "") + yaml_quoted(a.overrides[k]);
-  t += "]\ndesign: {kind: factorial}\nparameters: []\n";
-  return t;
-}
 
 bool write_file(const fs::path& path, const std::string& text) {
   const fs::path partial = path.string() + ".partial";
@@ -59,26 +38,54 @@ bool write_file(const fs::path& path, const std::string& text) {
   return !ec;
 }
 
+// The experiment a comparison runs: the one in the file, or the scenarios' replicates alone.
+int make_experiment(const CompareArgs& a, Experiment& e) {
+  if (a.scenarios.size() == 1 && is_experiment_file(a.scenarios[0])) {
+    e = load_experiment(a.scenarios[0]);
+    for (const auto& o : a.overrides) e.spec.set.push_back(o);
+    if (a.replicates > 0) e.spec.replicates = a.replicates;
+    if (a.seed >= 0) e.spec.seed = a.seed;
+    return 0;
+  }
+  if (a.scenarios.size() < 2) {
+    fprintf(stderr, "error: compare needs two or more scenario files, or one experiment file (with `scenarios:`)\n");
+    return 2;
+  }
+  e.spec.name = "compare";
+  e.spec.scenarios = a.scenarios;
+  e.spec.replicates = a.replicates > 0 ? a.replicates : 10;
+  e.spec.seed = a.seed >= 0 ? a.seed : 1;
+  e.spec.set = a.overrides;
+  for (const auto& f : a.scenarios) {
+    if (!fs::exists(f)) {
+      fprintf(stderr, "error: %s: no such scenario file\n", f.c_str());
+      return 2;
+    }
+    e.scenario_files.push_back(fs::absolute(f).lexically_normal().string());
+  }
+  return 0;
+}
+
 }  // namespace
 
 int compare_command(const CompareArgs& a) {
-  if (a.scenarios.size() < 2) {
-    fprintf(stderr, "error: compare needs at least two scenario files\n");
-    return 2;
-  }
-  const std::string out = a.output.empty() ? "results/compare.h5" : a.output;
-  const fs::path dir = a.dir.empty() ? fs::path(out).replace_extension(".runs") : fs::path(a.dir);
+  Experiment e;
   std::vector<Sweep> sweeps;
   Comparison c;
+  std::vector<std::string> names;
+  try {
+    if (const int rc = make_experiment(a, e)) return rc;
+  } catch (const ScenarioError& err) {
+    return report(err);
+  }
+  const std::string out = a.output.empty() ? "results/" + e.spec.name + ".h5" : a.output;
+  const fs::path dir = a.dir.empty() ? fs::path(out).replace_extension(".runs") : fs::path(a.dir);
+  const int64_t R = e.spec.replicates;
   try {
     fs::create_directories(dir);
     std::map<std::string, int> seen;
-    for (size_t k = 0; k < a.scenarios.size(); ++k) {
-      const fs::path file(a.scenarios[k]);
-      if (!fs::exists(file)) {
-        fprintf(stderr, "error: %s: no such scenario file\n", file.c_str());
-        return 2;
-      }
+    for (size_t k = 0; k < e.scenario_files.size(); ++k) {
+      const fs::path file(e.scenario_files[k]);
       const std::string stem = file.stem().string();
       if (seen[stem]++) {
         fprintf(stderr, "error: %s: a scenario named '%s' is already in the comparison\n", file.c_str(), stem.c_str());
@@ -86,29 +93,38 @@ int compare_command(const CompareArgs& a) {
       }
       const std::string name = std::to_string(k) + "-" + stem;
       const fs::path sweep_file = dir / (name + ".sweep.yaml");
-      if (!write_file(sweep_file, sweep_text(stem, file, a))) {
+      if (!write_file(sweep_file, e.sweep_text(k, stem))) {
         fprintf(stderr, "error: %s: cannot write\n", sweep_file.c_str());
         return 1;
       }
       Sweep s = load_sweep(sweep_file.string());
       SweepDir(dir / name).create(s);
       const Scenario sc = load_scenario_text(s.base_yaml, s.base_file, {});
+      names.push_back(name);
       c.names.push_back(stem);
-      c.files.push_back(a.scenarios[k]);
+      c.files.push_back(e.spec.scenarios[k]);
       c.success.push_back(sc.success);
       c.resolved.push_back(s.base_yaml);
+      if (!sweeps.empty() && sweeps.front().runs.size() != s.runs.size()) {
+        fprintf(stderr, "error: %s: the design has a different number of points on %s than on %s\n",
+                a.scenarios[0].c_str(), stem.c_str(), c.names.front().c_str());
+        return 2;
+      }
       sweeps.push_back(std::move(s));
     }
-  } catch (const ScenarioError& e) {
-    return report(e);
-  } catch (const fs::filesystem_error& e) {
-    fprintf(stderr, "error: %s\n", e.what());
+  } catch (const ScenarioError& err) {
+    return report(err);
+  } catch (const fs::filesystem_error& err) {
+    fprintf(stderr, "error: %s\n", err.what());
     return 1;
   }
-  for (int64_t r = 0; r < a.replicates; ++r) c.seeds.push_back(sweeps[0].runs[static_cast<size_t>(r)].seed);
+  c.name = e.spec.name;
+  for (const auto& p : e.spec.parameters) c.params.push_back(p.path);
+  const int64_t P = sweeps[0].points();
+  for (int64_t p = 0; p < P; ++p) c.points.push_back(sweeps[0].runs[static_cast<size_t>(p * R)].values);
+  for (int64_t r = 0; r < R; ++r) c.seeds.push_back(sweeps[0].runs[static_cast<size_t>(r)].seed);
   c.headlines = headline_infos();
-  c.values.assign(c.headlines.size(),
-                  std::vector<double>(c.names.size() * static_cast<size_t>(a.replicates), std::nan("")));
+  c.values.assign(c.headlines.size(), std::vector<double>(c.names.size() * static_cast<size_t>(P * R), std::nan("")));
 
   if (a.submit) {
     SubmitOptions o;
@@ -118,7 +134,7 @@ int compare_command(const CompareArgs& a) {
     o.cpus_per_task = a.cpus_per_task;
     o.runs_per_task = a.runs_per_task;
     for (size_t k = 0; k < sweeps.size(); ++k)
-      if (const int rc = submit_sweep(sweeps[k], SweepDir(dir / (std::to_string(k) + "-" + c.names[k])), o, a.dry_run))
+      if (const int rc = submit_sweep(sweeps[k], SweepDir(dir / names[k]), o, a.dry_run))
         return rc;
     printf("when the jobs have ended, run the same command without --submit: it finds the runs done and "
            "writes %s\n", out.c_str());
@@ -129,14 +145,16 @@ int compare_command(const CompareArgs& a) {
   const int threads =
       a.threads > 0 ? a.threads : std::max(1, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())) / jobs);
   install_stop_handlers();
-  const int64_t total = static_cast<int64_t>(sweeps.size()) * a.replicates;
+  const int64_t total = static_cast<int64_t>(sweeps.size()) * P * R;
   if (!a.quiet)
-    fprintf(stderr, "tribune: compare %zu scenarios x %lld replicates, %d at a time with %d thread%s each, runs in %s\n",
-            sweeps.size(), static_cast<long long>(a.replicates), jobs, threads, threads == 1 ? "" : "s", dir.c_str());
+    fprintf(stderr,
+            "tribune: compare %zu scenarios x %lld points x %lld replicates, %d at a time with %d thread%s each, runs in "
+            "%s\n",
+            sweeps.size(), static_cast<long long>(P), static_cast<long long>(R), jobs, threads, threads == 1 ? "" : "s", dir.c_str());
   Progress progress("compare", total, !a.quiet);
   int64_t finished = 0, failed = 0;
   for (size_t k = 0; k < sweeps.size(); ++k) {
-    const SweepDir sd(dir / (std::to_string(k) + "-" + c.names[k]));
+    const SweepDir sd(dir / names[k]);
     std::vector<int64_t> ids;
     for (const auto& r : sweeps[k].runs) ids.push_back(r.id);
     int64_t already = 0;
@@ -160,9 +178,10 @@ int compare_command(const CompareArgs& a) {
   }
   try {
     for (size_t k = 0; k < sweeps.size(); ++k) {
-      const SweepDir sd(dir / (std::to_string(k) + "-" + c.names[k]));
-      for (int64_t r = 0; r < a.replicates; ++r)
-        read_headlines(c, k, static_cast<size_t>(r), sd.run_file(r).string());
+      const SweepDir sd(dir / names[k]);
+      for (int64_t p = 0; p < P; ++p)
+        for (int64_t r = 0; r < R; ++r)
+          read_headlines(c, k, static_cast<size_t>(p), static_cast<size_t>(r), sd.run_file(p * R + r).string());
     }
     write_h5(c, out);
     if (!a.csv.empty() && !write_file(a.csv, csv(c))) {

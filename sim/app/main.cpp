@@ -91,14 +91,17 @@ int main(int argc, char** argv) {
       "compare",
       "Run scenarios over the same seeds and compare their headline outcomes with paired differences "
       "(docs/compare.md)");
-  compare->add_option("scenarios", cmp.scenarios, "Two or more scenario YAML files")->required();
-  compare->add_option("--replicates", cmp.replicates, "Replicates per scenario (seeds SEED, SEED + 1, ...)")
+  compare->add_option("scenarios", cmp.scenarios,
+                      "Two or more scenario YAML files, or one experiment file (scenarios/experiments/)")
+      ->required();
+  compare->add_option("--replicates", cmp.replicates,
+                      "Replicates per scenario and point (seeds SEED, SEED + 1, ...; default 10, or the experiment's)")
       ->check(CLI::Range(int64_t{2}, int64_t{1000000}));
-  compare->add_option("--seed", cmp.seed, "Seed of replicate 0, the same for every scenario (default 1)")
+  compare->add_option("--seed", cmp.seed, "Seed of replicate 0, the same for every scenario (default 1, or the experiment's)")
       ->check(CLI::NonNegativeNumber);
   compare->add_option("--set", cmp.overrides, "Override a parameter in every scenario: key.path=value (repeatable)")
       ->allow_extra_args(false);
-  compare->add_option("-o,--output", cmp.output, "Merged file of headline outcomes (default: results/compare.h5)");
+  compare->add_option("-o,--output", cmp.output, "Merged file of headline outcomes (default: results/<experiment name, or compare>.h5)");
   compare->add_option("--dir", cmp.dir, "Run directory, one sweep per scenario (default: OUT with .runs for .h5)");
   compare->add_option("--csv", cmp.csv, "Also write the summaries and differences as CSV to this file");
   compare->add_flag("--json", cmp.json, "Print JSON on stdout instead of the table");

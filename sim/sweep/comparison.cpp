@@ -5,6 +5,7 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <mutex>
@@ -87,9 +88,9 @@ std::string now_iso() {
 
 }  // namespace
 
-Summary summarize(const Comparison& c, size_t h, size_t s) {
+Summary summarize(const Comparison& c, size_t h, size_t s, size_t p) {
   std::vector<double> x;
-  for (size_t r = 0; r < c.seeds.size(); ++r) x.push_back(c.at(h, s, r));
+  for (size_t r = 0; r < c.seeds.size(); ++r) x.push_back(c.at(h, s, p, r));
   x = finite(std::move(x));
   Summary out;
   out.n = static_cast<int64_t>(x.size());
@@ -103,10 +104,10 @@ Summary summarize(const Comparison& c, size_t h, size_t s) {
   return out;
 }
 
-Difference difference(const Comparison& c, size_t h, size_t a, size_t b) {
+Difference difference(const Comparison& c, size_t h, size_t a, size_t b, size_t p) {
   std::vector<double> d;
   for (size_t r = 0; r < c.seeds.size(); ++r) {
-    const double x = c.at(h, a, r), y = c.at(h, b, r);
+    const double x = c.at(h, a, p, r), y = c.at(h, b, p, r);
     if (std::isfinite(x) && std::isfinite(y)) d.push_back(x - y);
   }
   Difference out;
@@ -128,7 +129,7 @@ Difference difference(const Comparison& c, size_t h, size_t a, size_t b) {
   return out;
 }
 
-void read_headlines(Comparison& c, size_t s, size_t r, const std::string& run_file) {
+void read_headlines(Comparison& c, size_t s, size_t p, size_t r, const std::string& run_file) {
   std::lock_guard lock(h5::library_mutex());
   h5::Handle f = h5::open_file_readonly(run_file);
   if (!h5::has_link(f, "headlines")) throw std::runtime_error(run_file + ": no /headlines (written by an older tribune)");
@@ -136,11 +137,44 @@ void read_headlines(Comparison& c, size_t s, size_t r, const std::string& run_fi
   for (size_t h = 0; h < c.headlines.size(); ++h) {
     std::vector<hsize_t> dims;
     const char* name = c.headlines[h].name.c_str();
-    c.values[h][s * c.seeds.size() + r] = h5::has_link(g, name) ? h5::read_doubles(g, name, dims).at(0) : std::nan("");
+    c.values[h][c.index(s, p, r)] = h5::has_link(g, name) ? h5::read_doubles(g, name, dims).at(0) : std::nan("");
   }
 }
 
+namespace {
+// An experiment's table: per pair and headline, at how many design points each scenario does
+// better beyond the noise of the paired replicates.
+std::string experiment_table(const Comparison& c) {
+  const size_t S = c.names.size(), H = c.headlines.size(), P = c.points.size();
+  size_t wh = 8;
+  for (const auto& h : c.headlines) wh = std::max(wh, h.name.size() + 2);
+  std::string o = "experiment " + c.name + ": " + std::to_string(P) + " design points x " +
+                  std::to_string(c.replicates()) + " replicates (seeds " + std::to_string(c.seeds.front()) + ".." +
+                  std::to_string(c.seeds.back()) + ") over";
+  for (const auto& p : c.params) o += " " + p;
+  o += "\n";
+  for (size_t a = 0; a < S; ++a)
+    for (size_t b = a + 1; b < S; ++b) {
+      o += "\n" + c.names[a] + " against " + c.names[b] +
+           ": design points where each is higher beyond the noise (95% paired interval), and neither\n";
+      o += pad("", wh) + pad(c.names[a], 26) + pad(c.names[b], 26) + "neither\n";
+      for (size_t h = 0; h < H; ++h) {
+        int64_t hi = 0, lo = 0, none = 0;
+        for (size_t p = 0; p < P; ++p) {
+          const Difference d = difference(c, h, a, b, p);
+          (d.beyond_noise ? (d.mean > 0 ? hi : lo) : none) += 1;
+        }
+        o += pad(c.headlines[h].name, wh) + pad(std::to_string(hi), 26) + pad(std::to_string(lo), 26) +
+             std::to_string(none) + "\n";
+      }
+    }
+  o += "\nper point: the merged file, --json or --csv; maps: tribune_analysis.regimes (docs/compare.md)\n";
+  return o;
+}
+}  // namespace
+
 std::string table(const Comparison& c) {
+  if (c.points.size() > 1) return experiment_table(c);
   const size_t S = c.names.size(), H = c.headlines.size();
   size_t wh = 8;
   for (const auto& h : c.headlines) wh = std::max(wh, h.name.size() + 2);
@@ -182,9 +216,19 @@ std::string table(const Comparison& c) {
 }
 
 std::string json(const Comparison& c) {
-  const size_t S = c.names.size(), H = c.headlines.size();
-  std::string o = "{\n  \"replicates\": " + std::to_string(c.replicates()) + ",\n  \"seeds\": [";
+  const size_t S = c.names.size(), H = c.headlines.size(), P = c.points.size();
+  std::string o = "{\n  \"name\": " + json_str(c.name) + ",\n  \"replicates\": " + std::to_string(c.replicates()) +
+                  ",\n  \"seeds\": [";
   for (size_t r = 0; r < c.seeds.size(); ++r) o += (r ? ", " : "") + std::to_string(c.seeds[r]);
+  o += "],\n  \"parameters\": [";
+  for (size_t k = 0; k < c.params.size(); ++k) o += (k ? ", " : "") + json_str(c.params[k]);
+  o += "],\n  \"points\": [";
+  for (size_t p = 0; p < P; ++p) {
+    o += std::string(p ? ", " : "") + "{";
+    for (size_t k = 0; k < c.params.size(); ++k)
+      o += (k ? ", " : "") + json_str(c.params[k]) + ": " + json_str(c.points[p][k]);
+    o += "}";
+  }
   o += "],\n  \"headlines\": [\n";
   for (size_t h = 0; h < H; ++h)
     o += "    {\"name\": " + json_str(c.headlines[h].name) + ", \"units\": " + json_str(c.headlines[h].unit) +
@@ -193,50 +237,67 @@ std::string json(const Comparison& c) {
   o += "  ],\n  \"scenarios\": [\n";
   for (size_t s = 0; s < S; ++s) {
     o += "    {\"name\": " + json_str(c.names[s]) + ", \"file\": " + json_str(c.files[s]) +
-         ", \"success\": " + json_str(c.success[s]) + ", \"outcomes\": {";
-    for (size_t h = 0; h < H; ++h) {
-      const Summary m = summarize(c, h, s);
-      o += std::string(h ? ", " : "") + json_str(c.headlines[h].name) + ": {\"mean\": " + json_num(m.mean) +
-           ", \"lo90\": " + json_num(m.lo) + ", \"hi90\": " + json_num(m.hi) + ", \"n\": " + std::to_string(m.n) +
-           ", \"values\": [";
-      for (size_t r = 0; r < c.seeds.size(); ++r) o += (r ? ", " : "") + json_num(c.at(h, s, r));
-      o += "]}";
+         ", \"success\": " + json_str(c.success[s]) + ", \"outcomes\": [";
+    for (size_t p = 0; p < P; ++p) {
+      o += std::string(p ? ", " : "") + "{";
+      for (size_t h = 0; h < H; ++h) {
+        const Summary m = summarize(c, h, s, p);
+        o += std::string(h ? ", " : "") + json_str(c.headlines[h].name) + ": {\"mean\": " + json_num(m.mean) +
+             ", \"lo90\": " + json_num(m.lo) + ", \"hi90\": " + json_num(m.hi) + ", \"n\": " + std::to_string(m.n) +
+             ", \"values\": [";
+        for (size_t r = 0; r < c.seeds.size(); ++r) o += (r ? ", " : "") + json_num(c.at(h, s, p, r));
+        o += "]}";
+      }
+      o += "}";
     }
-    o += std::string("}}") + (s + 1 < S ? ",\n" : "\n");
+    o += std::string("]}") + (s + 1 < S ? ",\n" : "\n");
   }
   o += "  ],\n  \"differences\": [\n";
   bool first = true;
   for (size_t a = 0; a < S; ++a)
     for (size_t b = a + 1; b < S; ++b)
-      for (size_t h = 0; h < H; ++h) {
-        const Difference d = difference(c, h, a, b);
-        o += std::string(first ? "" : ",\n") + "    {\"a\": " + json_str(c.names[a]) + ", \"b\": " +
-             json_str(c.names[b]) + ", \"headline\": " + json_str(c.headlines[h].name) +
-             ", \"mean\": " + json_num(d.mean) + ", \"lo95\": " + json_num(d.lo) + ", \"hi95\": " + json_num(d.hi) +
-             ", \"n\": " + std::to_string(d.n) + ", \"beyond_noise\": " + (d.beyond_noise ? "true" : "false") + "}";
-        first = false;
-      }
+      for (size_t p = 0; p < P; ++p)
+        for (size_t h = 0; h < H; ++h) {
+          const Difference d = difference(c, h, a, b, p);
+          o += std::string(first ? "" : ",\n") + "    {\"a\": " + json_str(c.names[a]) + ", \"b\": " +
+               json_str(c.names[b]) + ", \"point\": " + std::to_string(p) + ", \"headline\": " +
+               json_str(c.headlines[h].name) + ", \"mean\": " + json_num(d.mean) + ", \"lo95\": " + json_num(d.lo) +
+               ", \"hi95\": " + json_num(d.hi) + ", \"n\": " + std::to_string(d.n) +
+               ", \"beyond_noise\": " + (d.beyond_noise ? "true" : "false") + "}";
+          first = false;
+        }
   o += "\n  ]\n}\n";
   return o;
 }
 
 std::string csv(const Comparison& c) {
-  const size_t S = c.names.size(), H = c.headlines.size();
-  std::string o = "kind,scenario,other,headline,units,mean,lo,hi,n,beyond_noise\n";
+  const size_t S = c.names.size(), H = c.headlines.size(), P = c.points.size();
+  std::string o = "kind,scenario,other,point";
+  for (const auto& k : c.params) o += "," + csv_field(k);
+  o += ",headline,units,mean,lo,hi,n,beyond_noise\n";
+  auto point_cols = [&](size_t p) {
+    std::string t = "," + std::to_string(p);
+    for (size_t k = 0; k < c.params.size(); ++k) t += "," + csv_field(c.points[p][k]);
+    return t;
+  };
   for (size_t s = 0; s < S; ++s)
-    for (size_t h = 0; h < H; ++h) {
-      const Summary m = summarize(c, h, s);
-      o += "summary90," + csv_field(c.names[s]) + ",," + c.headlines[h].name + "," + csv_field(c.headlines[h].unit) +
-           "," + json_num(m.mean) + "," + json_num(m.lo) + "," + json_num(m.hi) + "," + std::to_string(m.n) + ",\n";
-    }
+    for (size_t p = 0; p < P; ++p)
+      for (size_t h = 0; h < H; ++h) {
+        const Summary m = summarize(c, h, s, p);
+        o += "summary90," + csv_field(c.names[s]) + "," + point_cols(p) + "," + c.headlines[h].name + "," +
+             csv_field(c.headlines[h].unit) + "," + json_num(m.mean) + "," + json_num(m.lo) + "," + json_num(m.hi) +
+             "," + std::to_string(m.n) + ",\n";
+      }
   for (size_t a = 0; a < S; ++a)
     for (size_t b = a + 1; b < S; ++b)
-      for (size_t h = 0; h < H; ++h) {
-        const Difference d = difference(c, h, a, b);
-        o += "difference95," + csv_field(c.names[a]) + "," + csv_field(c.names[b]) + "," + c.headlines[h].name +
-             "," + csv_field(c.headlines[h].unit) + "," + json_num(d.mean) + "," + json_num(d.lo) + "," +
-             json_num(d.hi) + "," + std::to_string(d.n) + "," + (d.beyond_noise ? "1" : "0") + "\n";
-      }
+      for (size_t p = 0; p < P; ++p)
+        for (size_t h = 0; h < H; ++h) {
+          const Difference d = difference(c, h, a, b, p);
+          o += "difference95," + csv_field(c.names[a]) + "," + csv_field(c.names[b]) + point_cols(p) + "," +
+               c.headlines[h].name + "," + csv_field(c.headlines[h].unit) + "," + json_num(d.mean) + "," +
+               json_num(d.lo) + "," + json_num(d.hi) + "," + std::to_string(d.n) + "," +
+               (d.beyond_noise ? "1" : "0") + "\n";
+        }
   return o;
 }
 
@@ -253,12 +314,14 @@ void write_h5(const Comparison& c, const std::string& path) {
     h5::attr(f, "kind", std::string("comparison"));
     h5::attr(f, "created", now_iso());
     h5::attr(f, "replicates", c.replicates());
+    h5::attr(f, "name", c.name);
+    h5::attr(f, "points", static_cast<int64_t>(c.points.size()));
     h5::Handle g = h5::group(f, "headlines");
     h5::attr(g, "description", std::string("headline outcomes per scenario and replicate (docs/compare.md)"));
     std::string order;
     for (const auto& h : c.headlines) order += (order.empty() ? "" : ",") + h.name;
     h5::attr(g, "order", order);
-    const hsize_t S = c.names.size(), R = c.seeds.size();
+    const hsize_t S = c.names.size(), P = c.points.size(), R = c.seeds.size();
     std::vector<int32_t> idx(S);
     for (hsize_t s = 0; s < S; ++s) idx[s] = static_cast<int32_t>(s);
     h5::Handle sscale = h5::dataset(g, "scenario", idx, {S});
@@ -266,6 +329,12 @@ void write_h5(const Comparison& c, const std::string& path) {
     h5::make_scale(sscale, "scenario");
     std::vector<int64_t> reps(R);
     for (hsize_t r = 0; r < R; ++r) reps[r] = static_cast<int64_t>(r);
+    std::vector<int64_t> pts(P);
+    for (hsize_t p = 0; p < P; ++p) pts[p] = static_cast<int64_t>(p);
+    h5::Handle pscale = h5::dataset(g, "point", pts, {P});
+    h5::attr(pscale, "description", std::string("design point index; the assumptions' values in the datasets named by "
+                                                "their paths (attribute swept = 1)"));
+    h5::make_scale(pscale, "point");
     h5::Handle rscale = h5::dataset(g, "replicate", reps, {R});
     h5::attr(rscale, "description", std::string("replicate index"));
     h5::make_scale(rscale, "replicate");
@@ -282,13 +351,31 @@ void write_h5(const Comparison& c, const std::string& path) {
     h5::Handle seed = h5::dataset(g, "seed", c.seeds, {R});
     h5::attr(seed, "description", std::string("seed of each replicate, the same for every scenario"));
     dims.attach(seed, rscale, 0);
+    for (size_t k = 0; k < c.params.size(); ++k) {
+      std::vector<std::string> text;
+      std::vector<double> nums;
+      bool numeric = true;
+      for (const auto& pt : c.points) {
+        text.push_back(pt[k]);
+        char* end = nullptr;
+        const double x = std::strtod(pt[k].c_str(), &end);
+        numeric = numeric && end && *end == 0 && !pt[k].empty();
+        nums.push_back(x);
+      }
+      h5::Handle d = numeric ? h5::dataset(g, c.params[k].c_str(), nums, {P})
+                             : h5::string_dataset(g, c.params[k].c_str(), text);
+      h5::attr(d, "swept", int64_t{1});
+      h5::attr(d, "description", std::string("the assumption's value at each design point"));
+      dims.attach(d, pscale, 0);
+    }
     for (size_t h = 0; h < c.headlines.size(); ++h) {
-      h5::Handle d = h5::dataset(g, c.headlines[h].name.c_str(), c.values[h], {S, R});
+      h5::Handle d = h5::dataset(g, c.headlines[h].name.c_str(), c.values[h], {S, P, R});
       h5::attr(d, "units", c.headlines[h].unit);
       h5::attr(d, "description", c.headlines[h].description);
       h5::attr(d, "more", c.headlines[h].more);
       dims.attach(d, sscale, 0);
-      dims.attach(d, rscale, 1);
+      dims.attach(d, pscale, 1);
+      dims.attach(d, rscale, 2);
     }
     dims.write(f);
   }

@@ -11,13 +11,17 @@
 namespace tribune::sweep {
 
 struct Comparison {
+  std::string name;                                // the experiment's, or "compare"
   std::vector<std::string> names, files, success;  // per scenario: name, file as given, its success headline
   std::vector<std::string> resolved;               // per scenario: the base scenario, resolved
-  std::vector<int64_t> seeds;                      // per replicate (the same for every scenario)
+  std::vector<int64_t> seeds;                      // per replicate (the same for every scenario and point)
+  std::vector<std::string> params;                 // the assumptions varied (none for a plain comparison)
+  std::vector<std::vector<std::string>> points;    // per point, a value per parameter (one empty point if none)
   std::vector<HeadlineInfo> headlines;
-  std::vector<std::vector<double>> values;  // [headline][scenario * replicates + replicate]; NaN: not done
+  std::vector<std::vector<double>> values;  // [headline][(scenario * points + point) * replicates + replicate]
   int64_t replicates() const { return static_cast<int64_t>(seeds.size()); }
-  double at(size_t h, size_t s, size_t r) const { return values[h][s * seeds.size() + r]; }
+  size_t index(size_t s, size_t p, size_t r) const { return (s * points.size() + p) * seeds.size() + r; }
+  double at(size_t h, size_t s, size_t p, size_t r) const { return values[h][index(s, p, r)]; }
 };
 
 struct Summary {
@@ -31,11 +35,12 @@ struct Difference {
   bool beyond_noise = false;        // the interval excludes 0
 };
 
-Summary summarize(const Comparison& c, size_t h, size_t s);
-Difference difference(const Comparison& c, size_t h, size_t a, size_t b);
+// Over the replicates of design point p (0 for a plain comparison).
+Summary summarize(const Comparison& c, size_t h, size_t s, size_t p = 0);
+Difference difference(const Comparison& c, size_t h, size_t a, size_t b, size_t p = 0);
 
-// Read the /headlines group of a run file into c.values[.][s * R + r]. Throws on a bad file.
-void read_headlines(Comparison& c, size_t s, size_t r, const std::string& run_file);
+// Read the /headlines group of a run file into the values of (s, p, r). Throws on a bad file.
+void read_headlines(Comparison& c, size_t s, size_t p, size_t r, const std::string& run_file);
 
 // Output: the terminal table, JSON and CSV (text), and the merged HDF5 file (written as
 // PATH.partial and renamed).
