@@ -8,6 +8,8 @@
     ta.plots.timeseries(sw, "protesters")                   # a matplotlib Figure
     ta.sweep_sobol(sw, "reforms_passed")                    # Sobol indices of a Saltelli sweep
     ta.summary_statistics("results/baseline.h5")            # final values, means and totals
+    ta.headlines.read("results/baseline.h5")                # the headline outcomes (tribune compare)
+    ta.regimes.regime_maps(ta.headlines.open_comparison("out/friction.h5"))  # which strategy wins where
 """
 from . import plots
 from .io import IncompleteWarning, by_replicate, events, open_run, open_sweep, swept_parameters
@@ -15,7 +17,9 @@ from .sobol import sobol_indices, sweep_sobol
 from .statistics import STATISTICS, summary_statistics
 from .patterns import PATTERNS, pattern
 from . import calibrate
+from . import headlines, regimes
 
 __all__ = ["open_run", "open_sweep", "events", "by_replicate", "swept_parameters", "sobol_indices",
-           "sweep_sobol", "plots", "IncompleteWarning", "summary_statistics", "STATISTICS", "PATTERNS", "pattern", "calibrate"]
+           "sweep_sobol", "plots", "IncompleteWarning", "summary_statistics", "STATISTICS", "PATTERNS", "pattern", "calibrate",
+           "headlines", "regimes"]
 __version__ = "0.1.0"

@@ -54,7 +54,7 @@ int sweep_merge_command(const SweepArgs& a);
 int sweep_task_command(const SweepArgs& a);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides);
 int info_command(const std::string& path);
-int schema_command(bool sweep);
+int schema_command(bool sweep, bool experiment);
 int reference_command();
 
 }  // namespace tribune

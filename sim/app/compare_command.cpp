@@ -97,7 +97,12 @@ int compare_command(const CompareArgs& a) {
         fprintf(stderr, "error: %s: cannot write\n", sweep_file.c_str());
         return 1;
       }
-      Sweep s = load_sweep(sweep_file.string());
+      Sweep s;
+      try {
+        s = load_sweep(sweep_file.string());
+      } catch (const ScenarioError& err) {
+        throw e.relocate(err, k);
+      }
       SweepDir(dir / name).create(s);
       const Scenario sc = load_scenario_text(s.base_yaml, s.base_file, {});
       names.push_back(name);
@@ -119,6 +124,7 @@ int compare_command(const CompareArgs& a) {
     return 1;
   }
   c.name = e.spec.name;
+  c.experiment = e.text;
   for (const auto& p : e.spec.parameters) c.params.push_back(p.path);
   const int64_t P = sweeps[0].points();
   for (int64_t p = 0; p < P; ++p) c.points.push_back(sweeps[0].runs[static_cast<size_t>(p * R)].values);

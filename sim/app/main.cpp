@@ -37,6 +37,8 @@ int main(int argc, char** argv) {
                                     "Print the JSON Schema of the scenario format (or, with --sweep, of "
                                     "sweep files), for editors and validators");
   schema->add_flag("--sweep", sweep_schema, "The schema of sweep files instead of scenarios");
+  bool experiment_schema = false;
+  schema->add_flag("--experiment", experiment_schema, "The schema of experiment files (tribune compare)");
   auto* ref = app.add_subcommand("reference", "Print the scenario reference (Markdown) with every parameter");
 
   std::string ipath;
@@ -128,7 +130,7 @@ int main(int argc, char** argv) {
   if (*r) return run_command(run);
   if (*compare) return compare_command(cmp);
   if (*v) return validate_command(vpath, voverrides);
-  if (*schema) return schema_command(sweep_schema);
+  if (*schema) return schema_command(sweep_schema, experiment_schema);
   if (*ref) return reference_command();
   if (*info) return info_command(ipath);
   if (*plan) return sweep_plan_command(sw);

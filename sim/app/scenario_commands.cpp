@@ -3,6 +3,7 @@
 
 #include "app/commands.h"
 #include "app/load.h"
+#include "sweep/experiment.h"
 #include "sweep/sweep_spec.h"
 
 namespace tribune {
@@ -35,8 +36,10 @@ int validate_command(const std::string& path, const std::vector<std::string>& ov
   }
 }
 
-int schema_command(bool sweep) {
-  fputs((sweep ? sweep::sweep_json_schema() : scenario_json_schema()).c_str(), stdout);
+int schema_command(bool sweep, bool experiment) {
+  fputs((experiment ? sweep::experiment_json_schema() : sweep ? sweep::sweep_json_schema() : scenario_json_schema())
+            .c_str(),
+        stdout);
   return 0;
 }
 

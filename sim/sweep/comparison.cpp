@@ -316,11 +316,15 @@ void write_h5(const Comparison& c, const std::string& path) {
     h5::attr(f, "replicates", c.replicates());
     h5::attr(f, "name", c.name);
     h5::attr(f, "points", static_cast<int64_t>(c.points.size()));
+    if (!c.experiment.empty()) h5::text_dataset(f, "experiment", c.experiment);
     h5::Handle g = h5::group(f, "headlines");
     h5::attr(g, "description", std::string("headline outcomes per scenario and replicate (docs/compare.md)"));
     std::string order;
     for (const auto& h : c.headlines) order += (order.empty() ? "" : ",") + h.name;
     h5::attr(g, "order", order);
+    std::string params;
+    for (const auto& k : c.params) params += (params.empty() ? "" : ",") + k;
+    h5::attr(g, "parameters", params);
     const hsize_t S = c.names.size(), P = c.points.size(), R = c.seeds.size();
     std::vector<int32_t> idx(S);
     for (hsize_t s = 0; s < S; ++s) idx[s] = static_cast<int32_t>(s);

@@ -12,6 +12,7 @@ namespace tribune::sweep {
 
 struct Comparison {
   std::string name;                                // the experiment's, or "compare"
+  std::string experiment;                          // the experiment file's text ('' for a plain comparison)
   std::vector<std::string> names, files, success;  // per scenario: name, file as given, its success headline
   std::vector<std::string> resolved;               // per scenario: the base scenario, resolved
   std::vector<int64_t> seeds;                      // per replicate (the same for every scenario and point)

@@ -8,7 +8,8 @@
 #include "scenario/error.h"
 #include "scenario/node.h"
 #include "scenario/reader.h"
-#include "scenario/writer.h"
+#include "scenario/schema.h"
+#include "core/format.h"
 
 namespace tribune::sweep {
 
@@ -24,6 +25,13 @@ std::string read_text(const std::string& path) {
 }
 }  // namespace
 
+std::string experiment_json_schema() {
+  return scenario::to_json_schema(
+      scenario::SchemaGen::of<ExperimentSpec>("A tribune experiment: a sweep's design and parameters run on several "
+                                              "scenarios over the same seeds (tribune compare)."),
+      "tribune experiment", false);
+}
+
 bool is_experiment_file(const std::string& path) {
   try {
     const scenario::Node root = scenario::parse_yaml(read_text(path), path);
@@ -34,9 +42,11 @@ bool is_experiment_file(const std::string& path) {
 }
 
 Experiment load_experiment(const std::string& path) {
-  const scenario::Node root = scenario::parse_yaml(read_text(path), path);
-  scenario::Reader r(root);
   Experiment e;
+  e.file = path;
+  e.text = read_text(path);
+  const scenario::Node root = scenario::parse_yaml(e.text, path);
+  scenario::Reader r(root);
   r.read_root(e.spec);
   r.throw_if_errors();
   if (e.spec.scenarios.size() < 2) r.error_at("scenarios", "an experiment compares at least two scenarios");
@@ -49,17 +59,62 @@ Experiment load_experiment(const std::string& path) {
   return e;
 }
 
+namespace {
+std::string quoted(const std::string& x) {
+  std::string o = "\"";
+  for (char ch : x) {
+    if (ch == '"' || ch == '\\') o += '\\';
+    o += ch;
+  }
+  return o + "\"";
+}
+std::string list(const std::vector<std::string>& xs) {
+  std::string o = "[";
+  for (size_t k = 0; k < xs.size(); ++k) o += (k ? ", " : "") + quoted(xs[k]);
+  return o + "]";
+}
+}  // namespace
+
+ScenarioError Experiment::relocate(const ScenarioError& e, size_t k) const {
+  if (text.empty()) return e;
+  const scenario::Node root = scenario::parse_yaml(text, file);
+  scenario::Reader r(root);
+  ExperimentSpec again;
+  r.read_root(again);  // records where each key was written
+  std::vector<Diagnostic> out;
+  for (Diagnostic d : e.diagnostics()) {
+    const std::string path = d.path == "scenario" ? "scenarios[" + std::to_string(k) + "]" : d.path;
+    if (!path.empty() && path != "name") {
+      d.where = r.loc_of(path).str();
+      d.path = path;
+      d.message = "on " + fs::path(scenario_files.at(k)).stem().string() + ": " + d.message;
+    }
+    out.push_back(std::move(d));
+  }
+  return ScenarioError(std::move(out));
+}
+
 std::string Experiment::sweep_text(size_t k, const std::string& sweep_name) const {
-  SweepSpec s;
-  s.name = sweep_name;
-  s.scenario = scenario_files.at(k);
-  s.replicates = spec.replicates;
-  s.seed = spec.seed;
-  s.set = spec.set;
-  s.design = spec.design;
-  s.parameters = spec.parameters;
-  return "# written by `tribune compare` from experiment '" + spec.name + "': its design on one scenario\n" +
-         scenario::Writer().write_root(s);
+  std::string t = "# written by `tribune compare` from experiment '" + spec.name + "': its design on one scenario\n";
+  t += "name: " + quoted(sweep_name) + "\n";
+  t += "scenario: " + quoted(scenario_files.at(k)) + "\n";
+  t += "replicates: " + std::to_string(spec.replicates) + "\n";
+  t += "seed: " + std::to_string(spec.seed) + "\n";
+  t += "set: " + list(spec.set) + "\n";
+  t += std::string("design: {kind: ") + kDesignNames[static_cast<int>(spec.design.kind)] +
+       ", samples: " + std::to_string(spec.design.samples) + ", seed: " + std::to_string(spec.design.seed) + "}\n";
+  t += "parameters:";
+  if (spec.parameters.empty()) t += " []";
+  t += "\n";
+  for (const auto& p : spec.parameters) {
+    t += "  - {path: " + quoted(p.path);
+    if (!p.values.empty()) t += ", values: " + list(p.values);
+    if (p.has_range()) t += ", min: " + format_number(p.min) + ", max: " + format_number(p.max);
+    if (p.steps > 0) t += ", steps: " + std::to_string(p.steps);
+    if (p.scale == Scale::log) t += ", scale: log";
+    t += "}\n";
+  }
+  return t;
 }
 
 }  // namespace tribune::sweep

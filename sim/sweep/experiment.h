@@ -15,9 +15,25 @@
 #include <string>
 #include <vector>
 
+#include "scenario/error.h"
 #include "sweep/sweep_spec.h"
 
 namespace tribune::sweep {
+
+// Where an essay stands, as a rectangle over the experiment's first two parameters (drawn on the
+// regime maps; not read by the runs).
+struct Position {
+  std::string label;
+  double x_min = 0, x_max = 0, y_min = 0, y_max = 0;
+  template <class V>
+  void fields(V& v) {
+    v.text("label", label, {.doc = "who holds this position, e.g. 'Smith (000)'", .required = true});
+    v.num("x_min", x_min, {.doc = "the first parameter's range, lower end", .required = true});
+    v.num("x_max", x_max, {.doc = "upper end", .required = true});
+    v.num("y_min", y_min, {.doc = "the second parameter's range, lower end", .required = true});
+    v.num("y_max", y_max, {.doc = "upper end", .required = true});
+  }
+};
 
 struct ExperimentSpec {
   std::string name, question;
@@ -27,6 +43,7 @@ struct ExperimentSpec {
   std::vector<std::string> set;
   Design design;
   std::vector<Parameter> parameters;
+  std::vector<Position> positions;
   template <class V>
   void fields(V& v) {
     v.text("name", name, {.doc = "experiment name", .required = true});
@@ -38,16 +55,24 @@ struct ExperimentSpec {
     v.names("set", set, {.doc = "fixed overrides applied to every run, key.path=value"});
     v.object("design", design, {.doc = "how the points are chosen, as in a sweep file", .required = true});
     v.list("parameters", parameters, {.doc = "the assumptions varied, as in a sweep file"});
+    v.list("positions", positions, {.doc = "the essays' positions over the first two parameters (for the maps)"});
   }
 };
 
 struct Experiment {
   ExperimentSpec spec;
+  std::string text;                         // the experiment file's text ('' for a plain comparison)
   std::vector<std::string> scenario_files;  // resolved against the experiment file
   // The sweep file of scenario k: the experiment's design and parameters on that scenario.
   std::string sweep_text(size_t k, const std::string& sweep_name) const;
+  // The errors found in scenario k's generated sweep file, located in the experiment file
+  // instead (its parameters, design and set are the experiment's own).
+  ScenarioError relocate(const ScenarioError& e, size_t k) const;
+  std::string file;  // the experiment file as given
 };
 
+// JSON Schema of the experiment file format (`tribune schema --experiment`).
+std::string experiment_json_schema();
 // Does the YAML file have a top-level `scenarios:` key (an experiment rather than a scenario)?
 bool is_experiment_file(const std::string& path);
 // Read an experiment file. Throws ScenarioError with located diagnostics.

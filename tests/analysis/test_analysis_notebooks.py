@@ -11,7 +11,7 @@ NOTEBOOKS = sorted((ROOT / "analysis" / "notebooks").glob("*.ipynb"))
 
 
 def test_the_notebooks_are_stored_without_outputs():
-    assert [p.name for p in NOTEBOOKS] == ["calibration.ipynb", "getting_started.ipynb", "sweep.ipynb"]
+    assert [p.name for p in NOTEBOOKS] == ["calibration.ipynb", "getting_started.ipynb", "strategies.ipynb", "sweep.ipynb"]
     for p in NOTEBOOKS:
         for cell in json.loads(p.read_text())["cells"]:
             if cell["cell_type"] == "code":

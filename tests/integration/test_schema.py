@@ -10,8 +10,9 @@ import yaml
 from integration_env import ROOT
 
 SCENARIOS = sorted(p for p in (ROOT / "scenarios").rglob("*.yaml") if p.name != "targets.yaml")
-SWEEPS = [p for p in SCENARIOS if "parameters:" in p.read_text() and "design:" in p.read_text()]
-SCENARIOS = [p for p in SCENARIOS if p not in SWEEPS]
+EXPERIMENTS = [p for p in SCENARIOS if "\nscenarios:" in p.read_text()]
+SWEEPS = [p for p in SCENARIOS if "parameters:" in p.read_text() and "design:" in p.read_text() and p not in EXPERIMENTS]
+SCENARIOS = [p for p in SCENARIOS if p not in SWEEPS and p not in EXPERIMENTS]
 SWEEPS += [ROOT / "benchmarks" / "sweep_small.yaml"]
 
 
@@ -39,6 +40,15 @@ def test_every_shipped_scenario_validates(scenario_schema, path):
 def test_every_shipped_sweep_validates(sweep_schema, path):
     errors = [e.message for e in sweep_schema.iter_errors(yaml.safe_load(path.read_text()))]
     assert errors == []
+
+
+@pytest.mark.parametrize("path", EXPERIMENTS, ids=[str(p.relative_to(ROOT)) for p in EXPERIMENTS])
+def test_every_shipped_experiment_validates(tribune, path):
+    s = json.loads(tribune("schema", "--experiment", check=0).stdout)
+    jsonschema.Draft202012Validator.check_schema(s)
+    v = jsonschema.Draft202012Validator(s)
+    assert [e.message for e in v.iter_errors(yaml.safe_load(path.read_text()))] == []
+    assert not v.is_valid(dict(yaml.safe_load(path.read_text()), scenario="x.yaml"))  # unknown key
 
 
 def test_the_schema_refuses_what_the_reader_refuses(scenario_schema, sweep_schema):
