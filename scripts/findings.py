@@ -65,7 +65,10 @@ def markdown(ds, ta, experiment: pathlib.Path, seconds: float) -> str:
     lines.append("| headline | " + " | ".join(t.columns) + " |")
     lines.append("|---|" + "---|" * len(t.columns))
     for h, row in t.iterrows():
-        lines.append(f"| {h} | " + " | ".join(str(v) for v in row.values) + " |")
+        lines.append(f"| {h} | " + " | ".join(f"{v:.3g}" if isinstance(v, float) else str(v) for v in row.values)
+                     + " |")
+    lines += ["", "Pooled: per replicate the mean over design points of the paired difference "
+              f"({a} - {b}), then the mean over replicates and its 95% t interval."]
     lines += ["", "## Means over replicates at each design point", ""]
     params = ds.attrs["swept"]
     heads = [h for h in ds.data_vars if np.nanstd(ds[h].values) > 0]

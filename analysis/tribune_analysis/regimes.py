@@ -52,14 +52,30 @@ def beyond_noise(ds: xr.Dataset, headline: str, a=None, b=None) -> np.ndarray:
     return out
 
 
+def pooled(ds: xr.Dataset, headline: str, a=None, b=None, level=0.95):
+    """The difference a - b pooled over the design: per replicate, the mean over design points of
+    the paired differences (points where either is NaN left out), then the mean over replicates
+    and its t interval. Replicates are independent; points of one replicate share its seed, so
+    they are averaged rather than counted as separate observations. Returns (mean, lo, hi, n)."""
+    a, b = _pair(ds, a, b)
+    d = ds[headline].sel(scenario=a).values - ds[headline].sel(scenario=b).values  # (point, replicate)
+    with np.errstate(invalid="ignore"):
+        per_rep = np.array([np.nanmean(d[:, r]) if np.isfinite(d[:, r]).any() else np.nan for r in range(d.shape[1])])
+    m, lo, hi, n, _ = paired(per_rep, np.zeros_like(per_rep), level)
+    return m, lo, hi, n
+
+
 def regime_table(ds: xr.Dataset, a=None, b=None) -> pd.DataFrame:
-    """Per headline: design points where a is higher beyond noise, where b is, and neither."""
+    """Per headline: design points where a is higher beyond noise, where b is, and neither; and
+    the difference pooled over the design (`pooled`) with its 95% interval."""
     a, b = _pair(ds, a, b)
     rows = []
     for h in ds.data_vars:
         z = beyond_noise(ds, h, a, b)
+        m, lo, hi, n = pooled(ds, h, a, b)
         rows.append({"headline": h, f"{a} higher": int((z > 0).sum()), f"{b} higher": int((z < 0).sum()),
-                     "neither": int((z == 0).sum()), "more": ds[h].attrs.get("more", "")})
+                     "neither": int((z == 0).sum()), "pooled a - b": m, "pooled lo95": lo, "pooled hi95": hi,
+                     "more": ds[h].attrs.get("more", "")})
     return pd.DataFrame(rows).set_index("headline")
 
 
@@ -138,8 +154,8 @@ def regime_maps(ds: xr.Dataset, headlines=None, a=None, b=None, cols=4):
         regime_map(ds, h, a, b, ax=axes[k // cols][k % cols])
     for k in range(len(headlines), rows * cols):
         axes[k // cols][k % cols].axis("off")
-    fig.suptitle(f"{ds.attrs.get('name', '')}: {a} against {b}. Shade: share of replicates {a} is higher "
-                 f"(red: {b}, blue: {a}); + / x: {a} / {b} higher beyond the paired 95% interval; dashed: essays' "
-                 "positions", fontsize=9)
+    fig.suptitle(f"{ds.attrs.get('name', '')}: {a} (blue) against {b} (red)\n"
+                 f"shade: share of replicates in which {a} is higher; + / x: {a} / {b} higher beyond the paired "
+                 "95% interval; dashed: the essays' positions", fontsize=9)
     fig.tight_layout()
     return fig

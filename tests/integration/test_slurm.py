@@ -87,3 +87,22 @@ def test_array_sweep_with_a_failed_task(tribune, cluster, tmp_path):
                 assert same_bits(a[g][name][:], b[g][name][:]), (g, name)
                 compared += 1
         assert compared > 60
+
+
+def test_compare_on_slurm_equals_compare_here(tribune, cluster, tmp_path):
+    """`tribune compare --submit` runs each scenario's replicates as an array; the same command
+    without --submit then collects them into the file a local comparison writes."""
+    a, b = ROOT / "scenarios" / "movement_first.yaml", ROOT / "scenarios" / "class_struggle_election.yaml"
+    small = ["--replicates", "2", "--set", "world.persons=1500", "--set", "horizon_weeks=20"]
+    local = tribune("compare", a, b, *small, "-o", tmp_path / "local.h5", "-q", "--json", check=0).stdout
+    p = tribune("compare", a, b, *small, "-o", tmp_path / "slurm.h5", "--submit", env=cluster, check=0)
+    assert len(re.findall(r"submitted\s+job \d+", p.stdout)) == 2, p.stdout
+    assert not (tmp_path / "slurm.h5").exists()
+    runs = [tmp_path / "slurm.runs" / d for d in ("0-movement_first", "1-class_struggle_election")]
+    t0 = time.time()
+    while sum(len(list((r / "runs").glob("*.h5"))) for r in runs) < 4:
+        assert time.time() - t0 < 180, "the arrays did not finish in 180 s"
+        time.sleep(0.5)
+    collected = tribune("compare", a, b, *small, "-o", tmp_path / "slurm.h5", "-q", "--json", env=cluster,
+                        check=0).stdout
+    assert collected == local
