@@ -23,9 +23,10 @@ const std::vector<double>& city(const Recorder& r, const char* name) {
   throw std::out_of_range(std::string("no city series ") + name);
 }
 
-// Org 0's values of an organization series, one per tick.
+// Org 0's values of an organization series, one per tick (none without organizations).
 std::vector<double> org0(const Recorder& r, const char* name) {
   std::vector<double> out;
+  if (r.orgs() == 0) return out;
   for (size_t i = 0; i < r.org_series().size(); ++i)
     if (r.org_series()[i].name == name)
       for (size_t t = 0; t < r.ticks().size(); ++t) out.push_back(r.org()[i][t * static_cast<size_t>(r.orgs())]);

@@ -47,11 +47,11 @@ void Simulation::finish() {
   close_open_call(world_);
 }
 
-// M4 opinion and M3 hope read the same ties: with both on, one pass serves both (model/influence.h),
-// timed as "influence"; otherwise whichever is on runs alone.
+// M4 opinion and M3 hope read the same ties: with both on (and opinion over ties), one pass serves
+// both (model/influence.h), timed as "influence"; otherwise each runs alone.
 void Simulation::influence() {
   const Mechanisms& m = scenario_.mechanisms;
-  if (!m.opinion.enabled || !m.hope.enabled) {
+  if (!m.opinion.enabled || !m.hope.enabled || m.opinion.rule != OpinionRule::ties) {
     run(&Mechanisms::opinion);
     run(&Mechanisms::hope);
     return;

@@ -174,3 +174,14 @@ def test_a_bad_experiment_is_located(tmp_path):
     p = compare(exp, "-o", tmp_path / "x.h5")
     assert p.returncode == 2
     assert "mechanisms.nothing.here" in p.stderr and ":6:" in p.stderr
+
+
+def test_a_world_without_organizations_has_no_organization_headlines(tmp_path):
+    """The Granovetter crowd has no organization: its headlines about one are NaN, the rest defined."""
+    p = subprocess.run([TRIBUNE, "run", str(ROOT / "scenarios" / "validation" / "granovetter_riot.yaml"), "-q", "-o",
+                        str(tmp_path / "riot.h5")], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    h = ta.headlines.read(tmp_path / "riot.h5")
+    for name in ("members_per_1000", "cadre_per_1000", "seats_backed", "seats_accountable", "officeholder_drift"):
+        assert math.isnan(h[name]), name
+    assert h["reforms_passed"] == 0 and not math.isnan(h["hope"])

@@ -1,16 +1,31 @@
 #pragma once
-// M4 opinion: bounded confidence over social ties (Hegselmann & Krause 2002, on a network).
-// A person moves toward the mean ideology of the ties within `epsilon` of their own;
-// epsilon >= 2 spans the whole [-1, 1] range, which is plain DeGroot averaging. Each person is
-// also pulled back toward their own initial ideology (`stubbornness`; Friedkin & Johnsen 1990),
-// which keeps the disagreement observed in real electorates from collapsing into consensus.
+// M4 opinion: bounded confidence. Three rules (`rule`):
+//   ties      (default) a person moves toward the mean ideology of their ties within `epsilon`
+//             of their own (Hegselmann & Krause 2002, on a network); epsilon >= 2 spans the
+//             whole [-1, 1] range, which is plain DeGroot averaging;
+//   complete  Hegselmann & Krause as they define it: the mean over everyone within epsilon,
+//             the person included (complete mixing);
+//   deffuant  Deffuant et al. (2000): random pairwise encounters; when two are within epsilon
+//             each moves `rate` (their mu) of the way toward the other.
+// Each person is also pulled back toward their own initial ideology (`stubbornness`; Friedkin &
+// Johnsen 1990), which keeps the disagreement observed in real electorates from collapsing into
+// consensus. Initial ideology is normal around the class means (clamped to [-1, 1]), uniform on
+// [initial_min, initial_max], or evenly spaced over it in person order (`initial`).
 #include "model/switch.h"
+#include <cstdint>
+#include <string>
+
 #include "world/by_class.h"
 
 namespace tribune {
 
 struct World;
 struct Context;
+
+enum class OpinionRule { ties, complete, deffuant };
+inline constexpr const char* kOpinionRuleNames[] = {"ties", "complete", "deffuant"};
+enum class InitialOpinion { normal, uniform, even };
+inline constexpr const char* kInitialOpinionNames[] = {"normal", "uniform", "even"};
 
 struct OpinionParams {
   static constexpr const char* kName = "opinion";
@@ -20,6 +35,10 @@ struct OpinionParams {
   double epsilon = 0.5;
   double rate = 0.05;
   double stubbornness = 0.3221;
+  OpinionRule rule = OpinionRule::ties;
+  InitialOpinion initial = InitialOpinion::normal;
+  double initial_min = -1, initial_max = 1;
+  int64_t encounters = 1;
 
   template <class V>
   void fields(V& v) {
@@ -52,6 +71,29 @@ struct OpinionParams {
                      "left's share over a decade",
            .min = 0,
            .max = 1});
+    v.choice("rule", rule, kOpinionRuleNames,
+             {.doc = "ties: bounded confidence over one's ties (HK on the network); complete: HK with complete "
+                     "mixing, oneself included; deffuant: random pairwise encounters (Deffuant et al. 2000), rate "
+                     "being their mu"});
+    v.choice("initial", initial, kInitialOpinionNames,
+             {.doc = "initial ideology: normal around the class means (plus the district's shift, clamped to "
+                     "[-1, 1]); uniform on [initial_min, initial_max]; even: evenly spaced over it in person order, "
+                     "ends included"});
+    v.num("initial_min", initial_min,
+          {.doc = "lower end of a uniform or even start", .unit = "ideology", .source = "validation", .min = -1,
+           .max = 1});
+    v.num("initial_max", initial_max,
+          {.doc = "upper end of a uniform or even start", .unit = "ideology", .source = "validation", .min = -1,
+           .max = 1});
+    v.integer("encounters", encounters,
+              {.doc = "rule deffuant: random pairs met per week, per person (a week is encounters x persons "
+                      "meetings of two persons drawn uniformly, one after another)",
+               .unit = "1/week",
+               .source = "Deffuant et al. 2000 (one random pair per time step)",
+               .min = 1,
+               .max = 1000});
+    v.check(initial_min <= initial_max, "initial_max",
+            [] { return std::string("initial_max must be at least initial_min"); });
     v.check(rate + stubbornness <= 1, "stubbornness",
             [] { return std::string("rate + stubbornness must be <= 1 (the update would overshoot)"); });
   }
