@@ -52,6 +52,20 @@ TEST_CASE("determinism: 1, 2 and 4 threads and two chunk sizes give bit-identica
   CHECK(bits_equal(one, run(4, {"engine.chunk_size=16384"})));
 }
 
+TEST_CASE("determinism: the opinion rules complete and deffuant and the uniform and even starts are bit-identical "
+          "for 1, 2 and 4 threads") {
+  for (const char* rule : {"complete", "deffuant"})
+    for (const char* start : {"uniform", "even"}) {
+      const std::vector<std::string> sets = {"engine.chunk_size=1024", std::string("mechanisms.opinion.rule=") + rule,
+                                             std::string("mechanisms.opinion.initial=") + start};
+      INFO(rule << ", " << start);
+      const Result one = run(1, sets);
+      CHECK(bits_equal(one, run(2, sets)));
+      CHECK(bits_equal(one, run(4, sets)));
+      CHECK(!bits_equal(one, run(1)));  // the rule changed something
+    }
+}
+
 TEST_CASE("determinism: a different seed gives different results") {
   CHECK_FALSE(bits_equal(run(2), run(2, {"seed=2"})));
   CHECK_FALSE(bits_equal(run(2), run(2, {"replicate=1"})));

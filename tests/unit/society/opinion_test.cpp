@@ -92,3 +92,47 @@ TEST_CASE("opinion: stubbornness keeps disagreement that averaging would erase")
   CHECK(some > 0.05);
   CHECK(more > some);
 }
+
+namespace {
+std::vector<float> ideology_after(int weeks, std::vector<std::string> sets) {
+  for (const char* off : {"grievance", "hope", "mobilization", "engagement", "strikes", "union_growth"})
+    sets.push_back(std::string("mechanisms.") + off + ".enabled=false");
+  Simulation sim(make_scenario(small_world(1000, weeks), sets), 2);
+  run_all(sim);
+  return sim.world().persons.ideology;
+}
+}  // namespace
+
+TEST_CASE("opinion: an even start spans [initial_min, initial_max], ends included, in person order") {
+  const auto x = ideology_after(0 + 1, {"mechanisms.opinion.initial=even", "mechanisms.opinion.initial_min=-0.5",
+                                        "mechanisms.opinion.initial_max=0.5", "mechanisms.opinion.enabled=false"});
+  CHECK(x.front() == Approx(-0.5f));
+  CHECK(x.back() == Approx(0.5f));
+  CHECK(std::is_sorted(x.begin(), x.end()));
+}
+
+TEST_CASE("opinion: complete mixing with a bound spanning everyone reaches the mean in one step (HK)") {
+  // rate 1: each moves to the mean of all within epsilon, itself included; epsilon 2 includes all.
+  const auto start = ideology_after(1, {"mechanisms.opinion.initial=uniform", "mechanisms.opinion.enabled=false"});
+  const auto x = ideology_after(1, {"mechanisms.opinion.initial=uniform", "mechanisms.opinion.rule=complete",
+                                    "mechanisms.opinion.epsilon=2", "mechanisms.opinion.rate=1",
+                                    "mechanisms.opinion.stubbornness=0"});
+  const double m = mean(start);
+  for (float v : x) REQUIRE(v == Approx(m).margin(1e-5));
+}
+
+TEST_CASE("opinion: Deffuant encounters pull opinions together within the threshold, never beyond it") {
+  const std::vector<std::string> base = {"mechanisms.opinion.initial=uniform", "mechanisms.opinion.rule=deffuant",
+                                         "mechanisms.opinion.rate=0.5", "mechanisms.opinion.stubbornness=0",
+                                         "mechanisms.opinion.encounters=20"};
+  auto with = [&](const char* eps) {
+    auto s = base;
+    s.push_back(std::string("mechanisms.opinion.epsilon=") + eps);
+    return ideology_after(10, s);
+  };
+  const auto start = ideology_after(1, {"mechanisms.opinion.initial=uniform", "mechanisms.opinion.enabled=false"});
+  const auto wide = with("2.0"), narrow = with("0.3"), none = with("0.0");
+  CHECK(sd(wide) < 0.05 * sd(start));   // everyone within reach: consensus
+  CHECK(clusters(narrow, 0.02) >= 2);   // d = 0.15: floor(1 / 0.3) = 3 clusters expected
+  CHECK(sd(none) == Approx(sd(start)));  // a zero threshold: nobody ever moves
+}
