@@ -2,6 +2,7 @@
 #include "model/movements/mobilization.h"
 
 #include <algorithm>
+#include <boost/math/distributions/normal.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
 
@@ -42,10 +43,21 @@ void init(World& w, const MobilizationParams& p, const Context& c) {
   c.pool.for_each(w.size(), [&](int64_t i) {
     Stream s = c.rng.at(kSetupTick, static_cast<uint64_t>(i), kDraw);
     P.risk_aversion[i] = static_cast<float>(p.risk_scale * s.uniform());
-    P.threshold[i] =
-        static_cast<float>(p.thresholds == ThresholdMode::sequence
-                               ? static_cast<double>(i)
-                               : boost::random::normal_distribution<double>(p.threshold_mean, p.threshold_sd)(s));
+    double t = 0;
+    switch (p.thresholds) {
+      case ThresholdMode::sequence:
+        t = static_cast<double>(i);
+        break;
+      case ThresholdMode::quantiles:
+        t = p.threshold_sd > 0 ? boost::math::quantile(boost::math::normal(p.threshold_mean, p.threshold_sd),
+                                                       (static_cast<double>(i) + 0.5) / static_cast<double>(w.size()))
+                               : p.threshold_mean;
+        break;
+      case ThresholdMode::normal:
+        t = boost::random::normal_distribution<double>(p.threshold_mean, p.threshold_sd)(s);
+        break;
+    }
+    P.threshold[i] = static_cast<float>(t);
     P.protesting[i] = 0;
     P.protest_ties[i] = 0;
     P.tiredness[i] = 0;

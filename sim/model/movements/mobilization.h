@@ -15,8 +15,9 @@
 // residents (M5) asks `asks_per_hour` of them at random, and a resident asked this week has
 // `asked` added (being asked is what most separates those who take part from sympathizers who
 // do not; Klandermans and Oegema 1987).
-// Thresholds are drawn normal(threshold_mean, threshold_sd) or, with `thresholds: sequence`, set
-// to each person's index (0, 1, 2, ...: Granovetter's riot); `threshold_edits` change single
+// Thresholds are drawn normal(threshold_mean, threshold_sd), or with `thresholds: sequence` set
+// to each person's index (0, 1, 2, ...: Granovetter's riot), or with `quantiles` set to the normal
+// distribution's (i + 1/2) / n quantiles; `threshold_edits` change single
 // persons' thresholds. Risk aversion is uniform on [0, risk_scale]. Protest tires: tiredness
 // grows by one each week protested and lowers net by `fatigue` per unit; a week rested takes one
 // unit off with probability `recovery` (so a week of protest takes 1 / recovery weeks to rest
@@ -35,8 +36,8 @@ enum class Mixing { ties, complete };
 inline constexpr const char* kMixingNames[] = {"ties", "complete"};
 enum class Rounding { exact, floor, round };
 inline constexpr const char* kRoundingNames[] = {"exact", "floor", "round"};
-enum class ThresholdMode { normal, sequence };
-inline constexpr const char* kThresholdModeNames[] = {"normal", "sequence"};
+enum class ThresholdMode { normal, sequence, quantiles };
+inline constexpr const char* kThresholdModeNames[] = {"normal", "sequence", "quantiles"};
 
 struct ThresholdEdit {
   int64_t person = 0;
@@ -109,7 +110,9 @@ struct MobilizationParams {
            .min = 0,
            .max = 1000});
     v.choice("thresholds", thresholds, kThresholdModeNames,
-             {.doc = "normal draws, or sequence: each person's threshold is their index (Granovetter)"});
+             {.doc = "normal draws; sequence: each person's threshold is their index (Granovetter's riot); "
+                     "quantiles: person i of n gets the normal distribution's (i + 1/2) / n quantile (the "
+                     "distribution itself rather than a sample of it, as Granovetter's normal example)"});
     v.num("threshold_mean", threshold_mean,
           {.doc = "mean protest threshold",
            .unit = "1",
