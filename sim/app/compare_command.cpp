@@ -133,12 +133,7 @@ int compare_command(const CompareArgs& a) {
   c.values.assign(c.headlines.size(), std::vector<double>(c.names.size() * static_cast<size_t>(P * R), std::nan("")));
 
   if (a.submit) {
-    SubmitOptions o;
-    o.partition = a.partition;
-    o.time = a.time;
-    o.max_parallel = a.max_parallel;
-    o.cpus_per_task = a.cpus_per_task;
-    o.runs_per_task = a.runs_per_task;
+    const SubmitOptions o = submit_options(a);
     for (size_t k = 0; k < sweeps.size(); ++k)
       if (const int rc = submit_sweep(sweeps[k], SweepDir(dir / names[k]), o, a.dry_run))
         return rc;

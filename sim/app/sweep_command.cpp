@@ -203,13 +203,7 @@ int sweep_submit_command(const SweepArgs& a) {
     return report(e);
   }
   const SweepDir dir(dir_path);
-  SubmitOptions o;
-  o.partition = a.partition;
-  o.time = a.time;
-  o.max_parallel = a.max_parallel;
-  o.cpus_per_task = a.cpus_per_task;
-  o.runs_per_task = a.runs_per_task;
-  return submit_sweep(s, dir, o, a.dry_run);
+  return submit_sweep(s, dir, submit_options(a), a.dry_run);
 }
 
 int submit_sweep(const Sweep& s, const SweepDir& dir, SubmitOptions o, bool dry_run) {

@@ -5,6 +5,18 @@
 
 namespace tribune {
 
+// The SLURM options of a command's arguments (SweepArgs, CompareArgs: the same fields).
+template <class Args>
+sweep::SubmitOptions submit_options(const Args& a) {
+  sweep::SubmitOptions o;
+  o.partition = a.partition;
+  o.time = a.time;
+  o.max_parallel = a.max_parallel;
+  o.cpus_per_task = a.cpus_per_task;
+  o.runs_per_task = a.runs_per_task;
+  return o;
+}
+
 // Writes DIR/submit.sbatch and, unless `dry_run`, submits it; prints what it did. Exit code.
 int submit_sweep(const sweep::Sweep& s, const sweep::SweepDir& dir, sweep::SubmitOptions o, bool dry_run);
 

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <ctime>
 
 namespace tribune {
 
@@ -19,6 +20,13 @@ std::string format_range(double min, double max) {
   if (lo) return std::string(">= ") + format_number(min);
   if (hi) return std::string("<= ") + format_number(max);
   return "any";
+}
+
+std::string utc_now_iso() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
 }
 
 }  // namespace tribune

@@ -7,5 +7,7 @@ namespace tribune {
 std::string format_number(double x);
 // "[0, 1]", ">= 0", "any" for a Meta's range.
 std::string format_range(double min, double max);
+// The current UTC time as ISO 8601, "2026-12-03T10:39:41Z" (the `created` attribute of files).
+std::string utc_now_iso();
 
 }  // namespace tribune

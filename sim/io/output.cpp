@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "core/format.h"
 #include "core/version.h"
 #include "engine/headlines.h"
 #include "engine/simulation.h"
@@ -73,13 +74,6 @@ void Output::snapshot(const Simulation& sim) {
     h5::Handle d(H5Dopen2(I.snapshots, f.name, H5P_DEFAULT));
     h5::append_row(d.id(), col.data(), n);
   });
-}
-
-static std::string now_iso() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
 }
 
 // The `tick` dimension scale of a group. Its units are "weeks", not "weeks since ...", which
@@ -237,7 +231,7 @@ std::string Output::finish(const Simulation& sim, const Provenance& prov, bool c
   h5::attr(f, "ticks_run", int64_t(w.tick));
   h5::attr(f, "threads", int64_t(prov.threads));
   h5::attr(f, "chunk_size", int64_t(s.engine.chunk_size));
-  h5::attr(f, "created", now_iso());
+  h5::attr(f, "created", utc_now_iso());
   h5::attr(f, "wall_seconds", prov.wall_seconds);
   h5::attr(f, "build_seconds", prov.build_seconds);
   h5::attr(f, "complete", int64_t(complete ? 1 : 0));

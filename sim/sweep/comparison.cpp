@@ -11,6 +11,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "core/format.h"
 #include "core/version.h"
 #include "io/h5.h"
 
@@ -77,13 +78,6 @@ std::string csv_field(const std::string& s) {
 std::string pad(const std::string& s, size_t w, bool right = false) {
   if (s.size() >= w) return s;
   return right ? std::string(w - s.size(), ' ') + s : s + std::string(w - s.size(), ' ');
-}
-
-std::string now_iso() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
 }
 
 }  // namespace
@@ -312,7 +306,7 @@ void write_h5(const Comparison& c, const std::string& path) {
     h5::attr(f, "version", std::string(kVersion));
     h5::attr(f, "git_commit", std::string(kGitCommit));
     h5::attr(f, "kind", std::string("comparison"));
-    h5::attr(f, "created", now_iso());
+    h5::attr(f, "created", utc_now_iso());
     h5::attr(f, "replicates", c.replicates());
     h5::attr(f, "name", c.name);
     h5::attr(f, "points", static_cast<int64_t>(c.points.size()));

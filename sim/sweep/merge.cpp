@@ -11,6 +11,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/format.h"
 #include "core/version.h"
 #include "io/h5.h"
 
@@ -139,12 +140,6 @@ void write_run_coordinates(h5::Dimensions& D, hid_t g, hid_t run_scale, const Sw
   }
 }
 
-std::string now_iso() {
-  std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
 }  // namespace
 
 MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
@@ -183,7 +178,7 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
     h5::attr(f, "runs_failed", m.failed);
     h5::attr(f, "runs_missing", m.missing);
     h5::attr(f, "complete", int64_t{m.done == m.runs ? 1 : 0});
-    h5::attr(f, "created", now_iso());
+    h5::attr(f, "created", utc_now_iso());
     h5::attr(f, "sweep_file", s.file);
     h5::text_dataset(f, "sweep", s.text);
     h5::text_dataset(f, "scenario", s.base_yaml);
