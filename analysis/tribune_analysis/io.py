@@ -1,8 +1,8 @@
 """Reading tribune's HDF5 files into xarray and pandas.
 
 A run file (``tribune run``) holds groups of series: ``timeseries`` (over ``tick``), ``districts``
-(``tick`` x ``district``), ``organizations`` (``tick`` x ``org``) and ``unions`` (``tick`` x
-``union``). A merged sweep file (``tribune sweep merge``) stacks the same groups along ``run`` and
+(``tick`` x ``district``), ``organizations`` (``tick`` x ``org``), ``unions`` (``tick`` x
+``union``) and ``parties`` (``tick`` x ``party``). A merged sweep file (``tribune sweep merge``) stacks the same groups along ``run`` and
 adds, on ``run``, the seed, the replicate, the design point, the status and every swept parameter.
 """
 from __future__ import annotations
@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 import xarray as xr
 
-LEVELS = {"city": "timeseries", "district": "districts", "org": "organizations", "union": "unions"}
-_NAMES = {"district": "district_name", "org": "org_name", "union": "union_name"}
+LEVELS = {"city": "timeseries", "district": "districts", "org": "organizations", "union": "unions", "party": "parties"}
+_NAMES = {"district": "district_name", "org": "org_name", "union": "union_name", "party": "party_name"}
 
 
 class IncompleteWarning(UserWarning):

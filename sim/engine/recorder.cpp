@@ -388,6 +388,50 @@ const std::vector<UnionSeries>& union_defs() {
   return defs;
 }
 
+// Per-party series, from World::politics: the party's own candidates (its line, no
+// organization's) in the races of the season under way, and the seats its line holds.
+struct PartySeries {
+  SeriesInfo info;
+  double (*value)(const World&, int party);
+};
+
+template <class F>
+double party_candidate_mean(const World& w, int q, F f) {
+  const auto& pol = w.politics;
+  double sum = 0;
+  int n = 0;
+  for (const Race& r : pol.races) {
+    if (r.held) continue;
+    for (int id : r.candidates) {
+      const Candidate& k = pol.candidates[static_cast<size_t>(id)];
+      if (k.party != q || k.org >= 0 || !k.on_ballot) continue;
+      sum += f(k);
+      ++n;
+    }
+  }
+  return n ? sum / n : std::nan("");
+}
+
+const std::vector<PartySeries>& party_defs() {
+  static const std::vector<PartySeries> defs = {
+      {{"position", "ideology",
+        "mean position of the party's own candidates in the races under way (NaN between seasons) (M17)"},
+       [](const World& w, int q) { return party_candidate_mean(w, q, [](const Candidate& k) { return k.position; }); }},
+      {{"poll_share", "1",
+        "mean share of the party's own candidates in their races' last poll (NaN between seasons) (M17)"},
+       [](const World& w, int q) {
+         return party_candidate_mean(w, q, [](const Candidate& k) { return k.last_share; });
+       }},
+      {{"seats", "seats", "seats held by officeholders elected on the party's line (M20)"},
+       [](const World& w, int q) {
+         double n = 0;
+         for (const Officeholder& h : w.politics.holders) n += h.party == q;
+         return n;
+       }},
+  };
+  return defs;
+}
+
 template <class Defs>
 std::vector<SeriesInfo> infos(const Defs& defs) {
   std::vector<SeriesInfo> out;
@@ -401,10 +445,17 @@ Recorder::Recorder(const World& w)
     : districts_(static_cast<int64_t>(w.districts.size())),
       orgs_(static_cast<int64_t>(w.orgs.size())),
       unions_(static_cast<int64_t>(w.unions.size())),
+      parties_(static_cast<int64_t>(w.politics.parties.size())),
       city_(city_defs().size()),
       district_(district_defs().size()),
       org_(org_defs().size()),
-      union_(union_defs().size()) {}
+      union_(union_defs().size()),
+      party_(party_defs().size()) {}
+
+const std::vector<SeriesInfo>& Recorder::party_series() const {
+  static const auto v = infos(party_defs());
+  return v;
+}
 
 const std::vector<SeriesInfo>& Recorder::union_series() const {
   static const auto v = infos(union_defs());
@@ -471,6 +522,8 @@ void Recorder::record(const World& w, const Pool& pool) {
     for (const auto& o : w.orgs) org_[i].push_back(org_defs()[i].value(o, w));
   for (size_t i = 0; i < union_defs().size(); ++i)
     for (const auto& u : w.unions) union_[i].push_back(union_defs()[i].value(u));
+  for (size_t i = 0; i < party_defs().size(); ++i)
+    for (int q = 0; q < static_cast<int>(parties_); ++q) party_[i].push_back(party_defs()[i].value(w, q));
 }
 
 double Recorder::last(const std::string& name) const {

@@ -34,15 +34,19 @@ class Recorder {
   const std::vector<SeriesInfo>& union_series() const;
   const std::vector<std::vector<double>>& unions() const { return union_; }
   int64_t union_count() const { return unions_; }
+  // Per party: values[s][t * parties + q].
+  const std::vector<SeriesInfo>& party_series() const;
+  const std::vector<std::vector<double>>& parties() const { return party_; }
+  int64_t party_count() const { return parties_; }
   const std::vector<std::vector<double>>& city() const { return city_; }
   const std::vector<std::vector<double>>& district() const { return district_; }
   int64_t districts() const { return districts_; }
   double last(const std::string& city_series_name) const;
 
  private:
-  int64_t districts_ = 0, orgs_ = 0, unions_ = 0;
+  int64_t districts_ = 0, orgs_ = 0, unions_ = 0, parties_ = 0;
   std::vector<int64_t> ticks_;
-  std::vector<std::vector<double>> city_, district_, org_, union_;
+  std::vector<std::vector<double>> city_, district_, org_, union_, party_;
 };
 
 }  // namespace tribune

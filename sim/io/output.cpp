@@ -247,6 +247,9 @@ std::string Output::finish(const Simulation& sim, const Provenance& prov, bool c
   std::vector<std::string> union_names;
   for (const auto& u : w.unions) union_names.push_back(u.spec.name);
   write_actor_series(attached, f, "unions", "union", rec.ticks(), union_names, rec.union_series(), rec.unions());
+  std::vector<std::string> party_names;
+  for (const auto& q : w.politics.parties) party_names.push_back(q.name);
+  write_actor_series(attached, f, "parties", "party", rec.ticks(), party_names, rec.party_series(), rec.parties());
   write_events(f, w.events);
   write_headlines(f, sim);
   attached.write(f);

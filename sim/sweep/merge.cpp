@@ -26,7 +26,7 @@ struct Group {
   const char* actor;  // dimension after tick, or nullptr
 };
 constexpr Group kGroups[] = {
-    {"timeseries", nullptr}, {"districts", "district"}, {"organizations", "org"}, {"unions", "union"}};
+    {"timeseries", nullptr}, {"districts", "district"}, {"organizations", "org"}, {"unions", "union"}, {"parties", "party"}};
 
 bool numeric(const std::string& s, double& x) {
   const char* b = s.data();

@@ -89,7 +89,7 @@ struct Candidate {
   double career_tie = 0;
   double signatures = 0;  // valid signatures gathered (M18)
   double last_share = 0;  // in the last poll (hunters)
-  double heading = 1;     // direction a hunter is moving
+  double heading = 1;     // a hunter's velocity, in steps per poll (sign: direction)
   Ledger ledger;
   double contacts = 0;                        // contacts made so far (M19)
   std::array<double, kHolders> week_hours{};  // volunteer hours it got this week, by holder (M19)

@@ -124,10 +124,13 @@ struct Tally {
   double electorate = 0, voters = 0;
 };
 
-// Count first choices among candidates `in`; with `two` set (plurality), voters whose choice is
-// outside the pair move to the better of the two with probability `strategic`.
+// Count first choices among candidates `in`; with `viable` given (plurality: the top two; list
+// PR of magnitude M: the top M + 1, Cox 1997), voters whose choice is not viable move to the
+// viable candidate they prefer with probability `strategic`.
 Tally count(const World& w, const Field& f, const Context& c, uint32_t purpose,
-            const std::array<char, kMaxCandidates>& in, std::pair<int, int> two = {-1, -1}) {
+            const std::array<char, kMaxCandidates>& in, const std::vector<int>& viable = {}) {
+  std::array<char, kMaxCandidates> is_viable{};
+  for (int k : viable) is_viable[static_cast<size_t>(k)] = 1;
   const double strategic = w.politics.vote.strategic;
   auto block = [&](int64_t lo, int64_t hi) {
     Tally t;
@@ -143,8 +146,7 @@ Tally count(const World& w, const Field& f, const Context& c, uint32_t purpose,
         continue;
       int k = best(u, f.K, in);
       if (k < 0) continue;
-      if (two.second >= 0 && k != two.first && k != two.second && s_draw < strategic)
-        k = u[two.first] >= u[two.second] ? two.first : two.second;
+      if (!viable.empty() && !is_viable[static_cast<size_t>(k)] && s_draw < strategic) k = best(u, f.K, is_viable);
       t.votes[static_cast<size_t>(k)] += 1;
       t.voters += 1;
     }
@@ -252,7 +254,7 @@ void hold_general(World& w, int r, const Context& c) {
   const double voters = t.voters;
   switch (race.rule) {
     case Rule::plurality: {
-      if (f.K > 2) t = count(w, f, c, pur, in, top_two(t.votes));  // strategic abandonment
+      if (f.K > 2) t = count(w, f, c, pur, in, top_n(t.votes, 2));  // strategic abandonment
       seats[static_cast<size_t>(plurality_winner(t.votes))] = 1;
       record(w, race, f, "general", t.votes, seats, t.electorate, c);
       break;
@@ -294,6 +296,7 @@ void hold_general(World& w, int r, const Context& c) {
       break;
     }
     case Rule::list_pr: {
+      if (f.K > race.seats + 1) t = count(w, f, c, pur, in, top_n(t.votes, race.seats + 1));  // Cox's M + 1
       seats = dhondt(t.votes, race.seats);
       record(w, race, f, "general", t.votes, seats, t.electorate, c);
       break;

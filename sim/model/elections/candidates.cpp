@@ -2,6 +2,7 @@
 #include "model/elections/candidates.h"
 
 #include <algorithm>
+#include <cmath>
 #include <boost/random/normal_distribution.hpp>
 #include <string>
 
@@ -14,10 +15,22 @@
 namespace tribune {
 
 namespace {
-enum Purpose : uint32_t { kQuality = 1, kPlace, kCareer, kRetire };
+enum Purpose : uint32_t { kQuality = 1, kPlace, kCareer, kRetire, kHeading, kTurn };
 
 double normal(Stream s, double sd) {
   return boost::random::normal_distribution<double>(0.0, sd)(s);
+}
+
+// Laver (2005) in one dimension: a random heading in a half-plane, projected on the axis, moves
+// cos(theta) of a step with theta uniform in (-90, 90) degrees.
+double random_speed(Stream s) { return std::cos(0.5 * M_PI * s.uniform()); }
+
+// A new hunter's velocity: under `laver` a random direction and speed, under `reverse` rightward
+// at full step.
+double first_heading(const CandidatesParams& p, Stream s) {
+  if (p.hunter_turn == HunterTurn::reverse) return 1.0;
+  const double dir = s.uniform() < 0.5 ? -1.0 : 1.0;
+  return dir * random_speed(s);
 }
 
 // Share of residents identifying with the establishment party, per district.
@@ -36,15 +49,16 @@ std::string candidate_name(const World& w, const Race& race, const std::string& 
          "/w" + std::to_string(tick);
 }
 
-// Where party q's candidates may stand: within `range` of its position, on its side of the
+// Where party q's candidates may stand: within `party_range` of its position, (`party_sides`) on its side of the
 // midpoints to the parties next to it on the axis, and on the axis.
 struct Bounds {
   double lo = -1, hi = 1;
   double clamp(double x) const { return std::clamp(x, lo, hi); }
 };
-Bounds party_bounds(const Politics& pol, int q, double range) {
+Bounds party_bounds(const Politics& pol, int q, const CandidatesParams& p) {
   const double x = pol.parties[static_cast<size_t>(q)].position;
-  Bounds b{std::max(-1.0, x - range), std::min(1.0, x + range)};
+  Bounds b{std::max(-1.0, x - p.party_range), std::min(1.0, x + p.party_range)};
+  if (!p.party_sides) return b;
   for (size_t j = 0; j < pol.parties.size(); ++j) {
     if (static_cast<int>(j) == q) continue;
     const double y = pol.parties[j].position, mid = (x + y) / 2;
@@ -79,6 +93,7 @@ void field(World& w, int r, const CandidatesParams& p, const std::vector<double>
     k.position = o.position;
     k.platform = o.platform;
     k.quality = normal(draw(kQuality), p.quality_sd);
+    k.heading = first_heading(p, draw(kHeading));
     k.incumbent = static_cast<int>(h);
     add(k);
   }
@@ -93,10 +108,11 @@ void field(World& w, int r, const CandidatesParams& p, const std::vector<double>
     Candidate k;
     k.name = candidate_name(w, race, pol.parties[q].name, c.tick);
     k.party = static_cast<int>(q);
-    k.position = party_bounds(pol, static_cast<int>(q), p.party_range)
+    k.position = party_bounds(pol, static_cast<int>(q), p)
                      .clamp(pol.parties[q].position + normal(draw(kPlace), p.newcomer_spread));
     k.platform = pol.parties[q].position;
     k.quality = normal(draw(kQuality), p.quality_sd);
+    k.heading = first_heading(p, draw(kHeading));
     add(k);
   }
   // Organizations that run candidates.
@@ -195,13 +211,17 @@ void reposition(World& w, int r, const CandidatesParams& p, const Context& c) {
           cand.position = poll_now.supporters_ideology[static_cast<size_t>(k)];
           break;
         case Positioning::hunter:
-          // Laver (2005): keep going while support grows; when it falls, turn round (the 1-D
-          // version of "a random heading in the opposite half-plane").
-          if (share < cand.last_share) cand.heading = -cand.heading;
+          // Laver (2005): keep going while support grows; when it falls, turn round (under
+          // `laver` at a new random speed: a random heading in the opposite half-plane).
+          if (share < cand.last_share)
+            cand.heading = p.hunter_turn == HunterTurn::reverse
+                               ? -cand.heading
+                               : (cand.heading > 0 ? -1.0 : 1.0) *
+                                     random_speed(c.rng.at(static_cast<uint32_t>(c.tick), static_cast<uint64_t>(id), kTurn));
           cand.position = cand.position + p.step * cand.heading;
           break;
       }
-      cand.position = party_bounds(pol, cand.party, p.party_range).clamp(cand.position);
+      cand.position = party_bounds(pol, cand.party, p).clamp(cand.position);
     }
     cand.last_share = share;
     ++k;

@@ -13,16 +13,19 @@
 // While the season runs, every `poll_weeks` each party candidate repositions from a poll of
 // `poll_sample` residents by its party's rule: stickers stay, aggregators move to the mean
 // ideology of their supporters, hunters keep their heading while their share grows and turn
-// round when it falls (Laver 2005), by `step`. Organization candidates are stickers. A party's
-// candidate stays within `party_range` of the party's position and on its side of the midpoint
-// to each neighbouring party's position: parties constrain their candidates, and a Republican
-// never stands left of the Democrat.
+// round when it falls (Laver 2005), by up to `step` (`hunter_turn`). Organization candidates are stickers. A party's
+// candidate stays within `party_range` of the party's position and (`party_sides`) on its side
+// of the midpoint to each neighbouring party's position: parties constrain their candidates, and
+// a Republican never stands left of the Democrat.
 #include "model/switch.h"
 
 namespace tribune {
 
 struct World;
 struct Context;
+
+enum class HunterTurn { laver, reverse };
+inline constexpr const char* kHunterTurnNames[] = {"laver", "reverse"};
 
 struct CandidatesParams {
   static constexpr const char* kName = "candidates";
@@ -39,6 +42,8 @@ struct CandidatesParams {
   double step = 0.02;
   double retirement = 0.134;
   double party_range = 0.3;
+  HunterTurn hunter_turn = HunterTurn::laver;
+  bool party_sides = true;
 
   template <class V>
   void fields(V& v) {
@@ -109,6 +114,14 @@ struct CandidatesParams {
            .source = "assumption",
            .min = 0,
            .max = 2});
+    v.flag("party_sides", party_sides,
+           {.doc = "keep a party's candidates on its side of the midpoint to each neighbouring party's position "
+                   "(false: only `party_range` bounds them, as in Laver's (2005) free-moving parties)"});
+    v.choice("hunter_turn", hunter_turn, kHunterTurnNames,
+             {.doc = "laver: a hunter starts in a random direction at a random speed (up to `step`) and on a fall "
+                     "turns round at a new random speed, the 1-D projection of Laver's (2005) random heading in the "
+                     "opposite half-plane; reverse: all start rightward at `step` and turn round at the same speed "
+                     "(before issue 17; two such hunters can lock step)"});
     v.check(primary_weeks < season_weeks, "primary_weeks",
             [] { return std::string("the primary must fall inside the season (primary_weeks < season_weeks)"); });
   }

@@ -1,6 +1,8 @@
 // M20 counting rules.
 #include "model/elections/counting.h"
 
+#include <algorithm>
+
 #include <utility>
 
 using std::size_t;
@@ -12,6 +14,16 @@ int plurality_winner(const std::vector<double>& votes) {
   for (size_t k = 0; k < votes.size(); ++k)
     if (best < 0 || votes[k] > votes[static_cast<size_t>(best)]) best = static_cast<int>(k);
   return best;
+}
+
+std::vector<int> top_n(const std::vector<double>& votes, int n) {
+  std::vector<int> order(votes.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return votes[static_cast<size_t>(a)] > votes[static_cast<size_t>(b)]; });
+  if (n >= 0 && static_cast<size_t>(n) < order.size()) order.resize(static_cast<size_t>(n));
+  std::sort(order.begin(), order.end());
+  return order;
 }
 
 std::pair<int, int> top_two(const std::vector<double>& votes) {

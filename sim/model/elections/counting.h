@@ -18,6 +18,10 @@ int plurality_winner(const std::vector<double>& votes);
 // The two largest counts, in order (second is -1 with one candidate).
 std::pair<int, int> top_two(const std::vector<double>& votes);
 
+// Indices of the n largest counts (lowest index on ties), in index order; all of them when there
+// are n or fewer.
+std::vector<int> top_n(const std::vector<double>& votes, int n);
+
 // A ballot: candidate indices in order of preference (may be truncated), and how many voters
 // cast it.
 struct Ballot {

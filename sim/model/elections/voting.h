@@ -11,7 +11,8 @@
 // where a campaign's contact reaches each resident with probability 1 - exp(-contacts / electorate)
 // (diminishing returns, M19). Under plurality a voter whose first choice is not in the top two of
 // the sincere count moves to the preferred of the top two with probability `strategic` (the
-// spoiler problem, 002). Counting by the office's rule (model/counting.h); instant runoff ranks
+// spoiler problem, 002); under party-list PR of magnitude M, one whose list is outside the top
+// M + 1 moves to the preferred of those (Cox 1997, Making Votes Count, ch. 6: the M + 1 rule). Counting by the office's rule (model/counting.h); instant runoff ranks
 // by the same utilities; party-list PR gives each line's list seats by D'Hondt.
 #include "model/switch.h"
 
@@ -74,8 +75,8 @@ struct VotingParams {
     coef("contact", contact, "utility of the candidate whose campaign contacted one");
     coef("media", media, "utility of a campaign's media at saturation (M19)");
     v.num("strategic", strategic,
-          {.doc = "under plurality, chance a voter leaves a first choice outside the top two for the preferred of "
-                  "the two",
+          {.doc = "chance a voter leaves a first choice outside the top two (plurality) or the top M + 1 lists "
+                  "(party-list PR of magnitude M; Cox 1997) of the sincere count for the preferred of those",
            .unit = "1",
            .source = "calibrated: 0.8 puts the effective number of parties by votes under plurality at about 2.3 in "
                      "a five-party reduced world (tests/unit/voting_test.cpp), inside the 2-2.5 of Duverger's law",

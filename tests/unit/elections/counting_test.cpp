@@ -13,6 +13,13 @@ TEST_CASE("counting: plurality and the top two") {
   CHECK(top_two({10}) == std::pair<int, int>{0, -1});
 }
 
+TEST_CASE("counting: the top M + 1 lists (Cox's viable set)") {
+  CHECK(top_n({30, 45, 25, 50}, 2) == std::vector<int>{1, 3});
+  CHECK(top_n({30, 45, 25, 50}, 3) == std::vector<int>{0, 1, 3});
+  CHECK(top_n({20, 20, 20}, 2) == std::vector<int>{0, 1});  // ties go to the lower index
+  CHECK(top_n({5, 6}, 4) == std::vector<int>{0, 1});
+}
+
 TEST_CASE("counting: instant runoff elects the centre that plurality misses") {
   // Left 30 (then centre), right 36 (then centre), centre 34 (then left): plurality elects the
   // right; instant runoff drops the left, whose second preferences elect the centre.
