@@ -70,7 +70,16 @@ def main(argv):
     return 0 if all(r.ok for r in asserted) else 1
 
 
-OUTRO = ""
+OUTRO = """
+## Not yet validated
+
+- Epstein (2002), civil violence: M28's expected arrest risk is district-wide (police per
+  protester in one's district last week), so the local fluctuations that make Epstein's
+  punctuated bursts cannot arise; local vision (from one's ties), a uniform-grievance start and
+  a burst statistic are the remaining part of issue 17.
+- The seat product model needs party entry and exit that respond to the rule and magnitude; the
+  parties of a scenario are fixed, so the row above is reported for comparison only.
+"""
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

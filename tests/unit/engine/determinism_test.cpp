@@ -148,6 +148,27 @@ TEST_CASE("determinism: elections give bit-identical results for 1, 2 and 4 thre
   CHECK(same(one, election_run(4, {"engine.chunk_size=2048"})));
 }
 
+TEST_CASE("determinism: Laver's hunters and Cox's M + 1 desertion under list PR are bit-identical for 1, 2 and 4 threads") {
+  // Four parties (hunters, an aggregator, a sticker) free to cross, a list-PR assembly of
+  // magnitude 2 (so voters desert lists outside the top three) besides the default council.
+  const std::vector<std::string> sets = {
+      "parties=[{name: a, position: -0.5, positioning: hunter, establishment: true}, {name: b, position: -0.1, "
+      "positioning: hunter}, {name: c, position: 0.2, positioning: aggregator}, {name: d, position: 0.6}]",
+      "offices=[{name: council, first_election: 30, term_weeks: 40}, {name: assembly, rule: list_pr, seats: 2, "
+      "first_election: 30, term_weeks: 40}]",
+      "agenda=[]",
+      "mechanisms.candidates.party_sides=false"};
+  auto with = [&](const char* chunk) {
+    auto s = sets;
+    s.emplace_back(chunk);
+    return s;
+  };
+  const ElectionResult one = election_run(1, with("engine.chunk_size=1024"));
+  REQUIRE(one.votes.size() >= 8);
+  CHECK(same(one, election_run(2, with("engine.chunk_size=1024"))));
+  CHECK(same(one, election_run(4, with("engine.chunk_size=2048"))));
+}
+
 TEST_CASE("determinism: switching an election mechanism off leaves society's draws unchanged") {
   // Elections feed back into hope and ideology only through betrayals, the tribune, reforms,
   // credit, morale (M31: wins and defeats) and a left executive's calls (M25); with those off, switching the campaign
