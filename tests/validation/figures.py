@@ -341,7 +341,7 @@ DUVERGER_SEEDS = (1, 2, 3)
 
 def case_duverger(tmp):
     """Means over seeds 1-3 (40,000 voters; seed-to-seed ranges when this test was written: N_v
-    0.02, Gallagher's index 2-4 points, N_s up to 1). Asserted: under plurality the district's
+    0.02, Gallagher's index up to 6 points (M = 2), N_s up to 1). Asserted: under plurality the district's
     N_v lies in Duverger's 2-2.6 (Cox's two-party equilibrium with 80% strategic desertion); at
     M = 2 it rises but stays under M + 1 + 0.5; without strategic voting (strategic 0) it is the
     sincere fragmentation (above 4); and the mechanical effect: with sincere votes, Gallagher's

@@ -33,6 +33,13 @@ double first_heading(const CandidatesParams& p, Stream s) {
   return dir * random_speed(s);
 }
 
+// A hunter's velocity after its share fell: the opposite direction, at a new random speed under
+// `laver`, at the same speed under `reverse`.
+double turned(double heading, const CandidatesParams& p, Stream s) {
+  if (p.hunter_turn == HunterTurn::reverse) return -heading;
+  return (heading > 0 ? -1.0 : 1.0) * random_speed(s);
+}
+
 // Share of residents identifying with the establishment party, per district.
 std::vector<double> establishment_share(const World& w, const Pool& pool) {
   const int est = w.politics.establishment;
@@ -49,8 +56,8 @@ std::string candidate_name(const World& w, const Race& race, const std::string& 
          "/w" + std::to_string(tick);
 }
 
-// Where party q's candidates may stand: within `party_range` of its position, (`party_sides`) on its side of the
-// midpoints to the parties next to it on the axis, and on the axis.
+// Where party q's candidates may stand: within `party_range` of its position, on its side of the
+// midpoints to the parties next to it on the axis (`party_sides`), and on the axis.
 struct Bounds {
   double lo = -1, hi = 1;
   double clamp(double x) const { return std::clamp(x, lo, hi); }
@@ -214,10 +221,7 @@ void reposition(World& w, int r, const CandidatesParams& p, const Context& c) {
           // Laver (2005): keep going while support grows; when it falls, turn round (under
           // `laver` at a new random speed: a random heading in the opposite half-plane).
           if (share < cand.last_share)
-            cand.heading = p.hunter_turn == HunterTurn::reverse
-                               ? -cand.heading
-                               : (cand.heading > 0 ? -1.0 : 1.0) *
-                                     random_speed(c.rng.at(static_cast<uint32_t>(c.tick), static_cast<uint64_t>(id), kTurn));
+            cand.heading = turned(cand.heading, p, c.rng.at(static_cast<uint32_t>(c.tick), static_cast<uint64_t>(id), kTurn));
           cand.position = cand.position + p.step * cand.heading;
           break;
       }

@@ -13,10 +13,10 @@
 // While the season runs, every `poll_weeks` each party candidate repositions from a poll of
 // `poll_sample` residents by its party's rule: stickers stay, aggregators move to the mean
 // ideology of their supporters, hunters keep their heading while their share grows and turn
-// round when it falls (Laver 2005), by up to `step` (`hunter_turn`). Organization candidates are stickers. A party's
-// candidate stays within `party_range` of the party's position and (`party_sides`) on its side
-// of the midpoint to each neighbouring party's position: parties constrain their candidates, and
-// a Republican never stands left of the Democrat.
+// round when it falls (Laver 2005), by up to `step` (`hunter_turn`). Organization candidates
+// are stickers. A party's candidate stays within `party_range` of the party's position and
+// (`party_sides`) on its side of the midpoint to each neighbouring party's position: parties
+// constrain their candidates, and a Republican never stands left of the Democrat.
 #include "model/switch.h"
 
 namespace tribune {
