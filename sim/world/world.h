@@ -170,6 +170,7 @@ struct MovementState {
   int64_t protesters = 0, arrests = 0, jailed = 0;
   std::vector<int64_t> protesters_in, arrests_in;  // per district
   std::vector<double> police_in;                   // officers per district (M28's police_per_1000)
+  std::vector<uint16_t> police_in_view;            // per person this week, under M28's vision: ties (else empty)
   std::vector<int64_t> last_episode_in;            // last week each district had an episode, or -1
   std::vector<double> hours_in;                    // organizations' movement hours given by residents (M5)
   std::vector<double> demand_in;                   // each district's movement demand, an ideology (M30)

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/random/normal_distribution.hpp>
+#include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 
 #include "core/context.h"
@@ -13,7 +14,7 @@
 namespace tribune {
 
 namespace {
-enum Purpose : uint32_t { kDraw = 1, kRest, kAsk };
+enum Purpose : uint32_t { kDraw = 1, kRest, kAsk, kView };
 
 // Protesters per district.
 std::vector<int64_t> protesters_by_district(const World& w, const Pool& pool) {
@@ -66,6 +67,7 @@ void init(World& w, const MobilizationParams& p, const Context& c) {
   for (const auto& e : p.threshold_edits)
     if (e.person < w.size()) P.threshold[e.person] = static_cast<float>(e.value);
   w.movement = MovementState{};
+  if (p.vision == Vision::ties) w.movement.police_in_view.assign(static_cast<size_t>(w.size()), 0);
   w.movement.protesters_in.assign(w.districts.size(), 0);
   w.movement.arrests_in.assign(w.districts.size(), 0);
   for (const auto& d : w.districts)
@@ -100,11 +102,29 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     if (w.districts[d].size() > 0)
       ask[d] = 1.0 - std::exp(-p.asks_per_hour * hours_in[d] / static_cast<double>(w.districts[d].size()));
   const uint32_t now = static_cast<uint32_t>(c.tick);
+  // Under local vision, police per resident by district (the mean of the police one sees is this
+  // times one's ties + 1).
+  std::vector<double> police_density(w.districts.size(), 0.0);
+  for (size_t d = 0; d < w.districts.size(); ++d)
+    if (w.districts[d].size() > 0) police_density[d] = w.movement.police_in[d] / static_cast<double>(w.districts[d].size());
+  const bool local = p.vision == Vision::ties;
+  uint16_t* in_view = local ? w.movement.police_in_view.data() : nullptr;
   std::vector<uint8_t> next(static_cast<size_t>(w.size()));
   c.pool.for_each(w.size(), [&](int64_t i) {
     if (P.jailed_until[i] > c.tick) {
       next[static_cast<size_t>(i)] = 0;
+      if (local) in_view[i] = 0;
       return;
+    }
+    double risk_i = 0;
+    if (local) {
+      const double mean = police_density[P.district[i]] * static_cast<double>(N.degree(i) + 1);
+      Stream s = c.rng.at(now, static_cast<uint64_t>(i), kView);
+      const int cops = mean > 0 ? boost::random::poisson_distribution<int, double>(mean)(s) : 0;
+      in_view[i] = static_cast<uint16_t>(std::min(cops, 65535));
+      risk_i = arrest_probability(cops, static_cast<double>(P.protest_ties[i]) + 1.0, p.arrest_k, p.rounding);
+    } else {
+      risk_i = risk[P.district[i]];
     }
     const double g =
         p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
@@ -115,7 +135,7 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     const double a = ask[P.district[i]];
     const double asked = a > 0 && c.rng.at(now, static_cast<uint64_t>(i), kAsk).uniform() < a ? p.asked : 0.0;
     auto net = [&](double s) {
-      return g + organized + asked + p.social * s - P.risk_aversion[i] * risk[P.district[i]] + boost * called[i] -
+      return g + organized + asked + p.social * s - P.risk_aversion[i] * risk_i + boost * called[i] -
              gathering - p.fatigue * P.tiredness[i];
     };
     if (p.mixing == Mixing::complete) {

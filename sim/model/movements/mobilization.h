@@ -8,6 +8,10 @@
 // counts). P, the arrest probability one expects, is Epstein's 1 - exp(-arrest_k * r) with r the
 // ratio of police to protesters (oneself included) in one's district last week; published
 // replications disagree on rounding r, so `rounding` is `exact`, `floor` (Epstein's) or `round`.
+// With `vision: ties` the ratio is local, as in Epstein's lattice: one sees oneself and one's
+// ties, the protesters among them last week and the police among them this week, a Poisson count
+// with mean (the district's police per resident) x (ties + 1), drawn afresh each week (Epstein's
+// cops move at random); M29 then arrests where those police are.
 // m is the hours the person gave this week to their organization's movement work (M5, M9): an
 // organization that puts its people's hours into movements puts them in the street (mobilizing
 // structures; McCarthy and Zald 1977), one that puts them into campaigns does not. Beyond their
@@ -36,6 +40,8 @@ enum class Mixing { ties, complete };
 inline constexpr const char* kMixingNames[] = {"ties", "complete"};
 enum class Rounding { exact, floor, round };
 inline constexpr const char* kRoundingNames[] = {"exact", "floor", "round"};
+enum class Vision { district, ties };
+inline constexpr const char* kVisionNames[] = {"district", "ties"};
 enum class ThresholdMode { normal, sequence, quantiles };
 inline constexpr const char* kThresholdModeNames[] = {"normal", "sequence", "quantiles"};
 
@@ -58,6 +64,7 @@ struct MobilizationParams {
   double social = 0.3;
   double arrest_k = 2.3;
   Rounding rounding = Rounding::floor;
+  Vision vision = Vision::district;
   double police_per_1000 = 3.0;
   ThresholdMode thresholds = ThresholdMode::normal;
   double threshold_mean = 0.3707;
@@ -103,6 +110,11 @@ struct MobilizationParams {
     v.choice("rounding", rounding, kRoundingNames,
              {.doc = "how the police-to-protesters ratio is rounded: exact, floor (Epstein 2002) or round "
                      "(replications disagree)"});
+    v.choice("vision", vision, kVisionNames,
+             {.doc = "what the arrest risk is reckoned over: the district last week (district, mean-field) or one's "
+                     "ties and oneself (ties: protesting ties + 1 against the police in view, a Poisson count of mean "
+                     "police per resident x (ties + 1) drawn each week; M29 then arrests where they are; Epstein "
+                     "2002's local vision)"});
     v.num("police_per_1000", police_per_1000,
           {.doc = "police per 1,000 residents in each district",
            .unit = "1/1000 persons",

@@ -29,6 +29,7 @@ void step(World& w, const RepressionParams& p, const Context& c) {
   const uint32_t tick = static_cast<uint32_t>(c.tick);
   M.arrests = 0;
   M.arrests_in.assign(w.districts.size(), 0);
+  const bool local = M.police_in_view.size() == static_cast<size_t>(w.size());
   for (size_t d = 0; d < w.districts.size(); ++d) {
     const int64_t active = d < M.protesters_in.size() ? M.protesters_in[d] : 0;
     if (active == 0) continue;
@@ -38,7 +39,13 @@ void step(World& w, const RepressionParams& p, const Context& c) {
     const District& dist = w.districts[d];
     // Serial over the district, in index order: arrests change protesters' and their ties' state.
     for (int64_t i = dist.begin; i < dist.end; ++i) {
-      if (!P.protesting[i] || c.rng.at(tick, static_cast<uint64_t>(i), kArrest).uniform() >= q) continue;
+      if (!P.protesting[i]) continue;
+      // Under local vision (M28) the police one sees share their arrests among the protesters they
+      // see: one's protesting ties and oneself (Epstein's cop arrests one active in view).
+      const double q_i = local ? std::min(p.arrest_cap, static_cast<double>(M.police_in_view[i]) * p.arrests_per_officer /
+                                                            (static_cast<double>(P.protest_ties[i]) + 1.0))
+                               : q;
+      if (q_i <= 0 || c.rng.at(tick, static_cast<uint64_t>(i), kArrest).uniform() >= q_i) continue;
       set_protesting(w, i, false);
       const double term = 1.0 + c.rng.at(tick, static_cast<uint64_t>(i), kTerm).uniform() * p.max_jail_weeks;
       P.jailed_until[i] = static_cast<int32_t>(c.tick + static_cast<int64_t>(term));

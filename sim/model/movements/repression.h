@@ -2,7 +2,10 @@
 // M29 repression. Each week the police of each district (M28's `police_per_1000`) arrest
 // protesters: each protester is arrested with probability min(`arrest_cap`, police x
 // `arrests_per_officer` / protesters) (the police do not arrest everyone at a small protest;
-// the arrest risk protesters expect, M28, is Epstein's and can be far higher). The arrested go to jail for 1 + U[0,
+// the arrest risk protesters expect, M28, is Epstein's and can be far higher). Under M28's
+// `vision: ties` the arrests are local: a protester seeing c police and a protesters (oneself
+// included) among their ties is arrested with probability min(`arrest_cap`, c x
+// `arrests_per_officer` / a). The arrested go to jail for 1 + U[0,
 // `max_jail_weeks`) weeks and cannot protest meanwhile; deterrence works through the arrest risk protesters expect
 // (M28). Backlash: every tie of an arrested person gains `backlash` of outrage (grievance that fades, M2), and the
 // state's legitimacy falls by `legitimacy_loss` x arrests / residents. Each week legitimacy also closes

@@ -17,6 +17,9 @@ void init(World& w, const GrievanceParams& p, const Context& c) {
     Stream s = c.rng.at(kSetupTick, static_cast<uint64_t>(i));
     boost::random::normal_distribution<float> offset(0.0f, static_cast<float>(p.offset_sd));
     P.grievance_offset[i] = p.offset_sd > 0 ? offset(s) : 0.0f;
+    // Uniform: the offset is what puts this person's target at their draw (with no shocks).
+    if (p.initial == GrievanceStart::uniform)
+      P.grievance_offset[i] = static_cast<float>(s.uniform()) - static_cast<float>(p.base[P.klass[i]]);
     P.grievance[i] = std::clamp(static_cast<float>(p.base[P.klass[i]]) + P.grievance_offset[i], 0.0f, 1.0f);
     P.outrage[i] = 0;
   });

@@ -1,7 +1,9 @@
 #pragma once
 // M2 grievance: g relaxes toward clamp(base[class] + offset + shock(t, class, district) + outrage).
 // Outrage (what repression's backlash, M29, and a police killing, M32, add) fades with half-life
-// `outrage_half_life`: a moral shock brings people out for weeks, not for ever.
+// `outrage_half_life`: a moral shock brings people out for weeks, not for ever. With `initial:
+// uniform` each person's grievance and the level it relaxes to are drawn U(0, 1) instead (class
+// baselines and offsets unused: Epstein 2002's hardship H).
 #include "model/switch.h"
 #include "world/by_class.h"
 
@@ -9,6 +11,9 @@ namespace tribune {
 
 struct World;
 struct Context;
+
+enum class GrievanceStart { model, uniform };
+inline constexpr const char* kGrievanceStartNames[] = {"model", "uniform"};
 
 struct GrievanceParams {
   static constexpr const char* kName = "grievance";
@@ -18,10 +23,14 @@ struct GrievanceParams {
   double adjust_rate = 0.25;
   double noise_sd = 0.01;
   double outrage_half_life = 5.297;
+  GrievanceStart initial = GrievanceStart::model;
 
   template <class V>
   void fields(V& v) {
     declare_switch(v, enabled);
+    v.choice("initial", initial, kGrievanceStartNames,
+             {.doc = "model: class baseline plus a normal offset; uniform: each person's grievance, and the level it "
+                     "relaxes to, U(0, 1) (Epstein 2002's hardship H; base and offset_sd unused)"});
     v.object("base", base,
              {.doc = "baseline grievance by class", .unit = "[0, 1]", .source = "assumption", .min = 0, .max = 1});
     v.num("offset_sd", offset_sd,

@@ -225,3 +225,29 @@ TEST_CASE("determinism: movements (a call, recruitment, pressure, morale) are bi
   CHECK(bits_equal(one, movement_run(2, 1024)));
   CHECK(bits_equal(one, movement_run(4, 8192)));
 }
+
+TEST_CASE("determinism: Epstein's local vision and a uniform grievance start are bit-identical for 1, 2 and 4 threads") {
+  // scenarios/validation/epstein.yaml's rules in a small city: police drawn in view per person,
+  // arrests where they are, hardship U(0, 1); 60 weeks take it through outbursts and arrests.
+  auto epstein_run = [](int threads, int64_t chunk) {
+    Simulation sim(make_scenario(small_world(6000, 60),
+                                 {"engine.chunk_size=" + std::to_string(chunk), "mechanisms.grievance.initial=uniform",
+                                  "mechanisms.mobilization.vision=ties", "mechanisms.mobilization.threshold_mean=0.1",
+                                  "mechanisms.mobilization.threshold_sd=0", "mechanisms.mobilization.hope_weight=0",
+                                  "mechanisms.mobilization.police_per_1000=57", "mechanisms.repression.arrest_cap=1",
+                                  "mechanisms.repression.arrests_per_officer=1", "world.legitimacy=0.8",
+                                  "world.network.mean_degree=40"}),
+                   threads);
+    run_all(sim);
+    const auto& w = sim.world();
+    REQUIRE(w.movement.jailed > 0);
+    return std::make_pair(sim.recorder().city(), w.persons.jailed_until);
+  };
+  const auto one = epstein_run(1, 1024);
+  for (const auto& [threads, chunk] : {std::pair{2, int64_t{1024}}, std::pair{4, int64_t{4096}}}) {
+    const auto other = epstein_run(threads, chunk);
+    REQUIRE(other.first.size() == one.first.size());
+    for (size_t k = 0; k < one.first.size(); ++k) CHECK(bits_equal(one.first[k], other.first[k]));
+    CHECK(bits_equal(one.second, other.second));
+  }
+}

@@ -199,3 +199,74 @@ TEST_CASE("mobilization: an organization's movement hours bring its people out, 
   CHECK(movements.others > unasked.others);
   CHECK(campaigns.others == unasked.others);  // no movement hours: nobody is asked either way
 }
+
+namespace {
+// Epstein's Model I on a ring lattice of 80 with local vision (scenarios/validation/epstein.yaml).
+std::vector<std::string> epstein_sets(double police, bool arrests) {
+  std::vector<std::string> sets = quiet_world();
+  for (const std::string& s : std::vector<std::string>{
+           "mechanisms.grievance.enabled=true", "mechanisms.grievance.initial=uniform",
+           "mechanisms.grievance.noise_sd=0", "mechanisms.mobilization.enabled=true",
+           "mechanisms.mobilization.vision=ties", "mechanisms.mobilization.hope_weight=0",
+           "mechanisms.mobilization.social=0", "mechanisms.mobilization.threshold_mean=0.1",
+           "mechanisms.mobilization.threshold_sd=0", "mechanisms.mobilization.fatigue=0",
+           "mechanisms.mobilization.police_per_1000=" + std::to_string(police),
+           "mechanisms.repression.enabled=" + std::string(arrests ? "true" : "false"),
+           "mechanisms.repression.arrests_per_officer=1", "mechanisms.repression.arrest_cap=1",
+           "mechanisms.repression.max_jail_weeks=30", "mechanisms.repression.backlash=0",
+           "mechanisms.repression.legitimacy_loss=0", "world.legitimacy=0.8", "world.network.mean_degree=80",
+           "world.network.workplace_share=0", "world.network.long_range_share=0", "world.network.rewire=0"})
+    sets.push_back(s);
+  return sets;
+}
+}  // namespace
+
+TEST_CASE("mobilization: under local vision one reckons the arrest risk from the police one sees") {
+  Simulation sim(make_scenario(small_world(4000, 1), epstein_sets(57.14, false)), 2);
+  sim.tick();
+  const auto& P = sim.world().persons;
+  const auto& view = sim.world().movement.police_in_view;
+  REQUIRE(view.size() == size_t(sim.world().size()));
+  // In the first week no one protested before, so one sees A = 1 protester (oneself): with no
+  // police in view P = 0 and everyone whose G = H (1 - L) reaches T comes out; with a police
+  // officer in view P >= 1 - exp(-2.3) = 0.9 and only the least risk-averse do.
+  int64_t unseen = 0, unseen_out = 0, seen = 0, seen_out = 0, police = 0;
+  for (int64_t i = 0; i < sim.world().size(); ++i) {
+    police += view[i];
+    const double g = P.grievance[i] * (1.0 - 0.8);
+    if (g < 0.1 - 1e-6) {
+      CHECK(!P.protesting[i]);
+      continue;
+    }
+    if (g < 0.1 + 1e-6) continue;  // at the threshold, float rounding decides
+    if (view[i] == 0) ++unseen, unseen_out += P.protesting[i];
+    else ++seen, seen_out += P.protesting[i];
+  }
+  INFO(unseen_out << " of " << unseen << " seeing no police protest; " << seen_out << " of " << seen << " seeing some");
+  CHECK(unseen > 20);
+  CHECK(unseen_out == unseen);
+  CHECK(double(seen_out) < 0.2 * double(seen));
+  // Police in view average 57.14 / 1000 x (80 + 1) = 4.6 a person.
+  CHECK(double(police) / double(sim.world().size()) == Approx(4.63).margin(0.3));
+}
+
+TEST_CASE("mobilization: under local vision more police lowers participation, and arrests follow the police") {
+  auto mean_protest = [](double police) {
+    Simulation sim(make_scenario(small_world(4000, 60), epstein_sets(police, true)), 2);
+    double sum = 0;
+    while (!sim.done()) {
+      const std::vector<int32_t> before = sim.world().persons.jailed_until;
+      sim.tick();
+      const auto& w = sim.world();
+      // Every protester arrested this week saw police.
+      for (int64_t i = 0; i < w.size(); ++i)
+        if (w.persons.jailed_until[i] != before[i]) REQUIRE(w.movement.police_in_view[i] > 0);
+      sum += double(w.movement.protesters);
+    }
+    return sum / 60;
+  };
+  const double few = mean_protest(20), some = mean_protest(57.14), many = mean_protest(120);
+  INFO("mean protesters a week: " << few << " (20 police per 1,000), " << some << " (57), " << many << " (120)");
+  CHECK(few > some);
+  CHECK(some > many);
+}

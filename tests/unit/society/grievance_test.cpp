@@ -79,3 +79,26 @@ TEST_CASE("grievance: outrage fades with its half-life") {
   CHECK(grievance[5] > grievance[0] + 0.15);
   CHECK(grievance[29] < grievance[0] + 0.01);
 }
+
+TEST_CASE("grievance: initial uniform draws U(0, 1) for everyone, whatever their class, and keeps it") {
+  // 6,000 draws: the mean's standard error is 0.289 / sqrt(6000) = 0.0037 and a quartile's share
+  // has standard error 0.0056; the tolerances are about five of them.
+  Simulation sim(make_scenario(small_world(6000, 12), {"mechanisms.grievance.initial=uniform",
+                                                       "mechanisms.grievance.noise_sd=0",
+                                                       "mechanisms.repression.enabled=false"}),
+                 2);
+  const auto g0 = sim.world().persons.grievance;
+  double sum = 0;
+  int64_t low = 0, owners_high = 0, owners = 0;
+  for (int64_t i = 0; i < sim.world().size(); ++i) {
+    sum += g0[i];
+    low += g0[i] < 0.25f;
+    if (sim.world().persons.klass[i] == 2) owners_high += g0[i] > 0.5f, ++owners;
+  }
+  CHECK(sum / double(g0.size()) == Approx(0.5).margin(0.02));
+  CHECK(double(low) / double(g0.size()) == Approx(0.25).margin(0.03));
+  // Owners' baseline (0.1) is not used: half of them are above one half too.
+  CHECK(double(owners_high) / double(owners) == Approx(0.5).margin(0.1));
+  run_all(sim);
+  for (int64_t i = 0; i < sim.world().size(); ++i) REQUIRE(sim.world().persons.grievance[i] == Approx(g0[i]).margin(1e-5));
+}
