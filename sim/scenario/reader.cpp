@@ -38,8 +38,16 @@ void Reader::leave() {
     for (const auto& k : f.known) valid += (valid.empty() ? "" : ", ") + k;
     std::string p = f.path.empty() ? e.key : f.path + "." + e.key;
     std::string msg = "unknown key '" + e.key + "'";
+    const size_t bracket = e.key.find('[');
     std::string guess = did_you_mean(e.key, f.known);
-    if (!guess.empty()) msg += " (did you mean '" + guess + "'?)";
+    if (bracket != std::string::npos && bracket > 0 && e.key.back() == ']') {
+      // `--set 'offices[0].seats=2'`: a list entry is a path step of its own.
+      const std::string list = e.key.substr(0, bracket), index = e.key.substr(bracket + 1, e.key.size() - bracket - 2);
+      msg += " (a list entry is addressed by its index as a step of the path: '" +
+             (f.path.empty() ? list : f.path + "." + list) + "." + index + "')";
+    } else if (!guess.empty()) {
+      msg += " (did you mean '" + guess + "'?)";
+    }
     for (const auto& r : kRenamed)
       if (p == r.path) msg = "'" + e.key + "' was renamed to '" + r.now + "'" + r.note;
     msg += "; valid keys here: " + valid;

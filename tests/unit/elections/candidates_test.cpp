@@ -113,3 +113,28 @@ TEST_CASE("candidates: a party's candidate stays on its side of the next party a
     CHECK(rep >= 0.1 - 1e-9);
   }
 }
+
+TEST_CASE("candidates: with party_sides false only party_range bounds a candidate, so it can cross the midpoint") {
+  // The same city as above with the sides lifted: the Democrat chases the right-leaning districts'
+  // votes past the midpoint (0.1) somewhere, and still never strays more than 0.3 from -0.15.
+  std::vector<std::string> sets = quiet_world();
+  sets.push_back("mechanisms.campaigns.enabled=false");
+  sets.push_back("mechanisms.candidates.party_sides=false");
+  Simulation sim(make_scenario(many_districts(8, 1500, 60,
+                                              "offices:\n  - {name: council, first_election: 58}\n"
+                                              "mechanisms:\n  candidates: {season_weeks: 56, primary_weeks: 4, "
+                                              "poll_weeks: 1}\n",
+                                              0.8),
+                               sets),
+                 2);
+  run_all(sim);
+  const auto& pol = sim.world().politics;
+  double rightmost_dem = -2;
+  for (const auto& k : pol.candidates)
+    if (k.party == 0) {
+      rightmost_dem = std::max(rightmost_dem, k.position);
+      CHECK(std::abs(k.position - pol.parties[0].position) <= 0.3 + 1e-9);
+    }
+  INFO("the Democrat's rightmost candidate stands at " << rightmost_dem);
+  CHECK(rightmost_dem > 0.1 + 1e-6);
+}

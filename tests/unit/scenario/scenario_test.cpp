@@ -28,6 +28,13 @@ TEST_CASE("scenario: an unknown key names its location, suggests the closest key
   CHECK(msg.find("valid keys here: enabled, initial_mean, initial_sd, epsilon, rate") != std::string::npos);
 }
 
+TEST_CASE("scenario: a bracketed index in --set is refused with the path syntax that works") {
+  const std::string msg = first_error(small_world() + "offices:\n  - {name: council}\n", {"offices[0].seats=2"});
+  INFO(msg);
+  CHECK(msg.find("unknown key 'offices[0]'") != std::string::npos);
+  CHECK(msg.find("'offices.0'") != std::string::npos);
+}
+
 TEST_CASE("scenario: --set addresses list entries by name, by index, and timeline events by kind or name") {
   const std::string yaml = small_world(1000, 10, one_org()) +
                            "offices:\n  - {name: council}\n  - {name: mayor, level: mayor, constituency: at_large}\n"
