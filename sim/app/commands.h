@@ -15,6 +15,7 @@ struct RunArgs {
   std::vector<std::string> overrides;
   bool quiet = false;
   bool profile = false;  // per-phase wall time on stderr at the end
+  bool force = false;    // run even when the estimate exceeds the memory available
 };
 
 // `tribune sweep ...`: which fields each subcommand reads is said in main.cpp.

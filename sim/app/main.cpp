@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
   r->add_option("--set", run.overrides, "Override a parameter: key.path=value (repeatable)")->allow_extra_args(false);
   r->add_flag("-q,--quiet", run.quiet, "No progress or log lines on stderr");
   r->add_flag("--profile", run.profile, "Print the wall time of each phase (mechanism) on stderr at the end");
+  r->add_flag("--force", run.force,
+              "Run even when the memory the run needs (estimated from the scenario) exceeds what the machine has "
+              "available");
 
   std::string vpath;
   std::vector<std::string> voverrides;

@@ -11,13 +11,46 @@
 #include "app/commands.h"
 #include "app/load.h"
 #include "app/progress.h"
+#include "app/resources.h"
 #include "app/signals.h"
+#include "engine/estimate.h"
 #include "engine/simulation.h"
 #include "io/output.h"
 #include "scenario/error.h"
 #include "scenario/load.h"
 
 namespace tribune {
+
+namespace {
+// The estimate of what the run needs against what the machine has: refused (false, message on
+// stderr) when memory would not suffice, unless --force; a warning when the snapshots may not
+// fit on the output's filesystem.
+bool fits(const Scenario& s, const RunArgs& a, const std::string& out) {
+  const Estimate e = estimate(s);
+  const MemoryLimit m = available_memory();
+  if (!a.quiet)
+    fprintf(stderr, "tribune: estimate: %s of memory at the peak, %.3g person-ticks%s%s\n",
+            human_bytes(e.peak_bytes).c_str(), e.person_ticks, e.snapshot_bytes > 0 ? ", snapshots " : "",
+            e.snapshot_bytes > 0 ? (human_bytes(e.snapshot_bytes) + " before compression").c_str() : "");
+  if (e.peak_bytes > 0.9 * m.bytes) {
+    fprintf(stderr,
+            "%s: %s: this run needs about %s of memory at its peak (%lld persons, mean degree %g, %s of series); "
+            "%s available (%s). Make the world smaller (world.persons, world.network.mean_degree, fewer "
+            "districts or weeks), or pass --force to run anyway\n",
+            a.force ? "warning" : "error", a.scenario.c_str(), human_bytes(e.peak_bytes).c_str(),
+            static_cast<long long>(s.world.persons), s.world.network.mean_degree, human_bytes(e.series_bytes).c_str(),
+            human_bytes(m.bytes).c_str(), m.what.c_str());
+    if (!a.force) return false;
+  }
+  const double space = free_space(out);
+  if (space >= 0 && e.snapshot_bytes / 4 > space)
+    fprintf(stderr,
+            "warning: the snapshots come to %s before compression and %s is free where %s goes; the run may "
+            "stop when the disk is full\n",
+            human_bytes(e.snapshot_bytes).c_str(), human_bytes(space).c_str(), out.c_str());
+  return true;
+}
+}  // namespace
 
 int run_command(const RunArgs& a) {
   std::vector<std::string> overrides = a.overrides;
@@ -36,6 +69,7 @@ int run_command(const RunArgs& a) {
   }
   const int threads = a.threads > 0 ? a.threads : default_threads();
   const std::string yaml = resolved_yaml(s);
+  if (!fits(s, a, out)) return 2;
 
   install_stop_handlers();
   auto t0 = std::chrono::steady_clock::now();

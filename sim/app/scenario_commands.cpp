@@ -10,7 +10,7 @@ namespace tribune {
 
 int report(const ScenarioError& e) {
   for (const auto& d : e.diagnostics()) fprintf(stderr, "error: %s\n", d.str().c_str());
-  if (e.diagnostics().size() > 1) fprintf(stderr, "%zu errors\n", e.diagnostics().size());
+  if (e.count() > 1) fprintf(stderr, "%zu errors\n", e.count());
   return 2;
 }
 

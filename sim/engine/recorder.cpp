@@ -467,6 +467,12 @@ const std::vector<SeriesInfo>& Recorder::org_series() const {
   return v;
 }
 
+int64_t Recorder::values_per_tick(int64_t districts, int64_t orgs, int64_t unions, int64_t parties) {
+  return static_cast<int64_t>(city_defs().size()) + districts * static_cast<int64_t>(district_defs().size()) +
+         orgs * static_cast<int64_t>(org_defs().size()) + unions * static_cast<int64_t>(union_defs().size()) +
+         parties * static_cast<int64_t>(party_defs().size());
+}
+
 const std::vector<SeriesInfo>& Recorder::city_series() const {
   static const auto v = infos(city_defs());
   return v;

@@ -43,6 +43,9 @@ class Recorder {
   int64_t districts() const { return districts_; }
   double last(const std::string& city_series_name) const;
 
+  // Values recorded per tick in a world of these sizes (for estimates before it is built).
+  static int64_t values_per_tick(int64_t districts, int64_t orgs, int64_t unions, int64_t parties);
+
  private:
   int64_t districts_ = 0, orgs_ = 0, unions_ = 0, parties_ = 0;
   std::vector<int64_t> ticks_;

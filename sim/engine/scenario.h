@@ -79,19 +79,22 @@ struct Scenario {
     v.object("world", world, {.doc = "M1 population: who lives where, works where, and knows whom", .required = true});
     v.list(
         "organizations", organizations,
-        {.doc = "organizations: left membership organizations, liberal advocacy groups, campaigns, community groups"});
+        {.doc = "organizations: left membership organizations, liberal advocacy groups, campaigns, community groups",
+         .max = 100});
     v.list("unions", unions,
-           {.doc = "unions and the sectors they represent; a sector no union names gets a union of its own"});
+           {.doc = "unions and the sectors they represent; a sector no union names gets a union of its own", .max = 250});
     v.list("parties", parties,
            {.doc = "parties whose candidates run on their lines (default: democratic, the establishment, and "
-                   "republican)"});
-    v.list("offices", offices, {.doc = "elected offices (M17); none: no elections"});
+                   "republican)",
+            .max = 12});
+    v.list("offices", offices, {.doc = "elected offices (M17); none: no elections", .max = 64});
     v.list("officeholders", officeholders,
            {.doc = "officeholders seated at week 0, each until its office's first election (scenarios about "
-                   "governing start governed)"});
-    v.list("agenda", agenda, {.doc = "reforms brought to a vote in order, one per session (M26)"});
+                   "governing start governed)",
+            .max = 100000});
+    v.list("agenda", agenda, {.doc = "reforms brought to a vote in order, one per session (M26)", .max = 1000});
     v.object("mechanisms", mechanisms, {.doc = "the model's mechanisms, each with its switch and parameters"});
-    v.timeline("timeline", mechanisms.timeline.events, {.doc = "events at given weeks (M32)"});
+    v.timeline("timeline", mechanisms.timeline.events, {.doc = "events at given weeks (M32)", .max = 10000});
     v.object("output", output, {.doc = "what is written besides the series"});
   }
 };

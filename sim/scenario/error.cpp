@@ -18,7 +18,9 @@ static std::string join(const std::vector<Diagnostic>& ds) {
   return s;
 }
 
-ScenarioError::ScenarioError(std::vector<Diagnostic> diags)
-    : std::runtime_error(join(diags)), diags_(std::move(diags)) {}
+ScenarioError::ScenarioError(std::vector<Diagnostic> diags, size_t not_shown)
+    : std::runtime_error(join(diags)), diags_(std::move(diags)) {
+  count_ = not_shown > 0 ? diags_.size() - 1 + not_shown : diags_.size();
+}
 
 }  // namespace tribune

@@ -15,11 +15,14 @@ struct Diagnostic {
 
 class ScenarioError : public std::runtime_error {
  public:
-  explicit ScenarioError(std::vector<Diagnostic> diags);
+  // `not_shown`: errors found but not kept (the diagnostics then end with a line saying so).
+  explicit ScenarioError(std::vector<Diagnostic> diags, size_t not_shown = 0);
   const std::vector<Diagnostic>& diagnostics() const { return diags_; }
+  size_t count() const { return count_; }  // errors found, shown or not
 
  private:
   std::vector<Diagnostic> diags_;
+  size_t count_ = 0;
 };
 
 }  // namespace tribune

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "scenario/reader.h"
 #include "scenario/schema.h"
@@ -12,33 +15,55 @@ namespace tribune {
 
 using scenario::Node;
 
+// Duplicate names in a list, found with a hash set (the lists can be long: 65,535 districts).
+template <class T, class Name>
+static void check_unique(const std::vector<T>& xs, Name name, const std::string& list, const char* what,
+                         scenario::Reader& r) {
+  std::unordered_map<std::string, size_t> seen;
+  for (size_t i = 0; i < xs.size(); ++i)
+    if (!seen.emplace(name(xs[i]), i).second)
+      r.error_at(list + "[" + std::to_string(i) + "].name", std::string("duplicate ") + what + " name '" + name(xs[i]) + "'");
+}
+
+// "a, b, c" of the names (the first 20, then how many in all), or `none`.
+template <class T>
+static std::string names_of(const std::vector<T>& xs, const char* none = "none declared") {
+  std::string out;
+  for (size_t i = 0; i < xs.size() && i < 20; ++i) out += (out.empty() ? "" : ", ") + xs[i].name;
+  if (xs.size() > 20) out += ", ... (" + std::to_string(xs.size()) + " in all)";
+  return out.empty() ? std::string(none) : out;
+}
+
+// Index by name of a list's entries (the first of each name).
+template <class T>
+static std::unordered_map<std::string, int> index_by_name(const std::vector<T>& xs) {
+  std::unordered_map<std::string, int> m;
+  for (size_t i = 0; i < xs.size(); ++i) m.emplace(xs[i].name, static_cast<int>(i));
+  return m;
+}
+
+static int lookup(const std::unordered_map<std::string, int>& m, const std::string& name) {
+  auto it = m.find(name);
+  return it == m.end() ? -1 : it->second;
+}
+
 // Parties, offices and the agenda: unique names, one establishment party, offices named by the
 // agenda exist and are of the right kind.
 static void check_politics(Scenario& s, scenario::Reader& r) {
   int establishment = 0;
+  auto name = [](const auto& x) -> const std::string& { return x.name; };
+  check_unique(s.parties, name, "parties", "party", r);
   for (size_t i = 0; i < s.parties.size(); ++i) {
-    for (size_t j = 0; j < i; ++j)
-      if (s.parties[i].name == s.parties[j].name)
-        r.error_at("parties[" + std::to_string(i) + "].name", "duplicate party name '" + s.parties[i].name + "'");
     if (s.parties[i].name == "independent")
       r.error_at("parties[" + std::to_string(i) + "].name",
                  "'independent' names the line of candidates without a party");
     if (s.parties[i].establishment && ++establishment > 1)
       r.error_at("parties[" + std::to_string(i) + "].establishment", "only one party can be the establishment");
   }
-  if (s.parties.size() > 12) r.error_at("parties", "at most 12 parties");
-  for (size_t i = 0; i < s.offices.size(); ++i)
-    for (size_t j = 0; j < i; ++j)
-      if (s.offices[i].name == s.offices[j].name)
-        r.error_at("offices[" + std::to_string(i) + "].name", "duplicate office name '" + s.offices[i].name + "'");
-  auto office = [&](const std::string& name) {
-    for (size_t i = 0; i < s.offices.size(); ++i)
-      if (s.offices[i].name == name) return static_cast<int>(i);
-    return -1;
-  };
-  std::string valid;
-  for (const auto& o : s.offices) valid += (valid.empty() ? "" : ", ") + o.name;
-  if (valid.empty()) valid = "none declared";
+  check_unique(s.offices, name, "offices", "office", r);
+  const auto offices = index_by_name(s.offices);
+  auto office = [&](const std::string& n) { return lookup(offices, n); };
+  const std::string valid = names_of(s.offices);
   for (size_t i = 0; i < s.agenda.size(); ++i) {
     ReformSpec& a = s.agenda[i];
     const std::string at = "agenda[" + std::to_string(i) + "]";
@@ -69,31 +94,21 @@ static void check_politics(Scenario& s, scenario::Reader& r) {
   }
 }
 
-// "a, b, c" of the names, or `none`.
-template <class T>
-static std::string names_of(const std::vector<T>& xs, const char* none = "none declared") {
-  std::string out;
-  for (const auto& x : xs) out += (out.empty() ? "" : ", ") + x.name;
-  return out.empty() ? std::string(none) : out;
-}
-
-template <class T>
-static int index_named(const std::vector<T>& xs, const std::string& name) {
-  for (size_t i = 0; i < xs.size(); ++i)
-    if (xs[i].name == name) return static_cast<int>(i);
-  return -1;
-}
-
 // Officeholders seated at week 0: references resolved, defaults filled in (so that the resolved
 // scenario states them), one per seat.
 static void check_officeholders(Scenario& s, scenario::Reader& r) {
   int establishment = -1;
   for (size_t q = 0; q < s.parties.size(); ++q)
     if (s.parties[q].establishment) establishment = static_cast<int>(q);
+  const auto offices = index_by_name(s.offices), districts = index_by_name(s.world.districts),
+             orgs = index_by_name(s.organizations), parties = index_by_name(s.parties);
+  const std::string office_names = names_of(s.offices), district_names = names_of(s.world.districts),
+                    org_names = names_of(s.organizations), party_names = names_of(s.parties);
+  std::map<std::pair<int, int>, int> seated;  // officeholders so far per (office, district)
   for (size_t i = 0; i < s.officeholders.size(); ++i) {
     OfficeholderSpec& h = s.officeholders[i];
     const std::string at = "officeholders[" + std::to_string(i) + "]";
-    h.office_id = index_named(s.offices, h.office);
+    h.office_id = lookup(offices, h.office);
     if (h.office_id < 0) {
       r.error_at(at + ".office", "no office named '" + h.office + "'; offices: " + names_of(s.offices));
       continue;
@@ -103,15 +118,15 @@ static void check_officeholders(Scenario& s, scenario::Reader& r) {
       if (!h.district.empty())
         r.error_at(at + ".district", "office '" + office.name + "' is elected at large: leave district out");
     } else {
-      h.district_id = index_named(s.world.districts, h.district);
+      h.district_id = lookup(districts, h.district);
       if (h.district_id < 0)
         r.error_at(at + ".district",
                    (h.district.empty() ? std::string("missing: office '") + office.name + "' is elected per district"
                                        : "no district named '" + h.district + "'") +
-                       "; districts: " + names_of(s.world.districts));
+                       "; districts: " + district_names);
     }
     if (!h.organization.empty()) {
-      h.org_id = index_named(s.organizations, h.organization);
+      h.org_id = lookup(orgs, h.organization);
       if (h.org_id < 0)
         r.error_at(at + ".organization",
                    "no organization named '" + h.organization + "'; organizations: " + names_of(s.organizations));
@@ -124,7 +139,7 @@ static void check_officeholders(Scenario& s, scenario::Reader& r) {
     } else if (h.party.empty()) {
       h.party_id = establishment;
     } else {
-      h.party_id = index_named(s.parties, h.party);
+      h.party_id = lookup(parties, h.party);
       if (h.party_id < 0)
         r.error_at(at + ".party",
                    "no party named '" + h.party + "'; parties: " + names_of(s.parties) + ", or independent");
@@ -140,52 +155,34 @@ static void check_officeholders(Scenario& s, scenario::Reader& r) {
                 : h.party_id >= 0 ? s.parties[static_cast<size_t>(h.party_id)].name
                                   : std::string("independent")) +
                "/seated";
-    int same_seat = 0;
-    for (size_t j = 0; j < i; ++j)
-      same_seat += s.officeholders[j].office_id == h.office_id && s.officeholders[j].district_id == h.district_id;
-    if (same_seat >= office.seats)
+    if (seated[{h.office_id, h.district_id}]++ >= office.seats)
       r.error_at(at + ".office",
                  "more officeholders for this seat than it has seats (" + std::to_string(office.seats) + ")");
   }
 }
 
 static void check_references(Scenario& s, scenario::Reader& r) {
+  auto name = [](const auto& x) -> const std::string& { return x.name; };
   const auto& ds = s.world.districts;
-  for (size_t i = 0; i < ds.size(); ++i)
-    for (size_t j = 0; j < i; ++j)
-      if (ds[i].name == ds[j].name)
-        r.error_at("world.districts[" + std::to_string(i) + "].name", "duplicate district name '" + ds[i].name + "'");
+  check_unique(ds, name, "world.districts", "district", r);
   const auto& ss = s.world.workplaces.sectors;
-  for (size_t i = 0; i < ss.size(); ++i)
-    for (size_t j = 0; j < i; ++j)
-      if (ss[i].name == ss[j].name)
-        r.error_at("world.workplaces.sectors[" + std::to_string(i) + "].name",
-                   "duplicate sector name '" + ss[i].name + "'");
-  if (ss.size() > 250) r.error_at("world.workplaces.sectors", "at most 250 sectors");
+  check_unique(ss, name, "world.workplaces.sectors", "sector", r);
   const auto& os = s.organizations;
-  for (size_t i = 0; i < os.size(); ++i)
-    for (size_t j = 0; j < i; ++j)
-      if (os[i].name == os[j].name)
-        r.error_at("organizations[" + std::to_string(i) + "].name", "duplicate organization name '" + os[i].name + "'");
-  if (os.size() > 100) r.error_at("organizations", "at most 100 organizations");
+  check_unique(os, name, "organizations", "organization", r);
   const auto& us = s.unions;
-  std::vector<std::string> covered;
+  check_unique(us, name, "unions", "union", r);
+  const auto sectors = index_by_name(ss);
+  const std::string sector_names = names_of(ss);
+  std::unordered_set<std::string> covered;
   for (size_t i = 0; i < us.size(); ++i) {
     const std::string at = "unions[" + std::to_string(i) + "]";
-    for (size_t j = 0; j < i; ++j)
-      if (us[i].name == us[j].name) r.error_at(at + ".name", "duplicate union name '" + us[i].name + "'");
     for (size_t k = 0; k < us[i].sectors.size(); ++k) {
-      const std::string& name = us[i].sectors[k];
+      const std::string& sector = us[i].sectors[k];
       const std::string where = at + ".sectors[" + std::to_string(k) + "]";
-      bool known = false;
-      for (const auto& sec : ss) known |= sec.name == name;
-      std::string valid;
-      for (const auto& sec : ss) valid += (valid.empty() ? "" : ", ") + sec.name;
-      if (!known)
-        r.error_at(where, "no sector named '" + name + "'; sectors: " + valid);
-      else if (std::find(covered.begin(), covered.end(), name) != covered.end())
-        r.error_at(where, "sector '" + name + "' already belongs to another union");
-      covered.push_back(name);
+      if (lookup(sectors, sector) < 0)
+        r.error_at(where, "no sector named '" + sector + "'; sectors: " + sector_names);
+      else if (!covered.insert(sector).second)
+        r.error_at(where, "sector '" + sector + "' already belongs to another union");
     }
   }
   check_politics(s, r);
@@ -196,7 +193,6 @@ static void check_references(Scenario& s, scenario::Reader& r) {
       r.error_at("mechanisms.mobilization.threshold_edits[" + std::to_string(i) + "].person",
                  "person " + std::to_string(edits[i].person) + " does not exist (world.persons is " +
                      std::to_string(s.world.persons) + ")");
-  if (ds.size() > 65535) r.error_at("world.districts", "at most 65535 districts");
   if (static_cast<int64_t>(ds.size()) > s.world.persons) r.error_at("world.persons", "fewer persons than districts");
   DeclaredNames names;
   for (const auto& d : ds) names.districts.push_back(d.name);
@@ -205,11 +201,12 @@ static void check_references(Scenario& s, scenario::Reader& r) {
   for (const auto& sec : ss) names.sectors.push_back(sec.name);
   auto report = [&r](const std::string& path, const std::string& message) { r.error_at(path, message); };
   const auto& events = s.mechanisms.timeline.events;
+  std::unordered_map<std::string, size_t> event_names;
   for (size_t i = 0; i < events.size(); ++i)
-    for (size_t j = 0; j < i && !events[i]->name.empty(); ++j)
-      if (events[i]->name == events[j]->name)
+    if (!events[i]->name.empty())
+      if (auto [it, fresh] = event_names.emplace(events[i]->name, i); !fresh)
         r.error_at(events[i]->path + ".name",
-                   "duplicate event name '" + events[i]->name + "' (also " + events[j]->path + ")");
+                   "duplicate event name '" + events[i]->name + "' (also " + events[it->second]->path + ")");
   for (const auto& ev : s.mechanisms.timeline.events) {
     if (ev->week >= s.horizon_weeks)
       r.warn_at(ev->path + ".week", "week " + std::to_string(ev->week) + " is past the horizon (" +

@@ -1,10 +1,12 @@
 #include "scenario/node.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "scenario/did_you_mean.h"
 #include "scenario/error.h"
@@ -53,62 +55,114 @@ static Loc at(const std::shared_ptr<const std::string>& file, const YAML::Mark& 
   throw ScenarioError({Diagnostic{loc.str(), path, msg}});
 }
 
-static Node convert(const YAML::Node& y, const std::shared_ptr<const std::string>& file, const std::string& path) {
-  Node n;
-  n.loc = at(file, y.Mark());
-  switch (y.Type()) {
-    case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null:
-      n.kind = Node::Kind::Null;
-      break;
-    case YAML::NodeType::Scalar:
-      n.kind = Node::Kind::Scalar;
-      n.scalar = y.Scalar();
-      break;
-    case YAML::NodeType::Sequence: {
-      n.kind = Node::Kind::Seq;
-      int i = 0;
-      for (const auto& item : y) n.seq.push_back(convert(item, file, path + "[" + std::to_string(i++) + "]"));
-      break;
-    }
-    case YAML::NodeType::Map:
-      n.kind = Node::Kind::Map;
-      for (const auto& kv : y) {
-        Loc kl = at(file, kv.first.Mark());
-        if (!kv.first.IsScalar()) fail(kl, path, "keys must be plain names");
-        std::string key = kv.first.Scalar();
-        std::string sub = path.empty() ? key : path + "." + key;
-        if (n.find(key)) fail(kl, sub, "duplicate key (it appears earlier at " + n.find(key)->key_loc.str() + ")");
-        n.map.push_back(Entry{key, kl, convert(kv.second, file, sub)});
+namespace {
+// Converts yaml-cpp's tree, counting nodes (aliases expand into copies, so a file of a few
+// hundred bytes can stand for billions) and depth against the limits, and finding duplicate
+// keys with a hash set (a linear scan of earlier keys made large mappings quadratic).
+struct Converter {
+  std::shared_ptr<const std::string> file;
+  size_t nodes = 0;
+
+  Node convert(const YAML::Node& y, const std::string& path, int depth) {
+    Node n;
+    n.loc = at(file, y.Mark());
+    if (++nodes > kMaxNodes)
+      fail(n.loc, path,
+           "the file expands to more than " + std::to_string(kMaxNodes) +
+               " YAML nodes (counting each use of an alias as a copy); a scenario needs far fewer. Nested "
+               "anchors and aliases (an alias bomb) are the usual cause");
+    if (depth > kMaxDepth)
+      fail(n.loc, path.substr(0, path.find('[')) + "[...]", "nested more than " + std::to_string(kMaxDepth) + " levels deep; a scenario needs far fewer");
+    switch (y.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null:
+        n.kind = Node::Kind::Null;
+        break;
+      case YAML::NodeType::Scalar:
+        n.kind = Node::Kind::Scalar;
+        n.scalar = y.Scalar();
+        break;
+      case YAML::NodeType::Sequence: {
+        n.kind = Node::Kind::Seq;
+        n.seq.reserve(y.size());
+        int i = 0;
+        for (const auto& item : y) n.seq.push_back(convert(item, path + "[" + std::to_string(i++) + "]", depth + 1));
+        break;
       }
-      break;
+      case YAML::NodeType::Map: {
+        n.kind = Node::Kind::Map;
+        std::unordered_map<std::string, size_t> seen;
+        for (const auto& kv : y) {
+          Loc kl = at(file, kv.first.Mark());
+          if (!kv.first.IsScalar()) fail(kl, path, "keys must be plain names");
+          std::string key = kv.first.Scalar();
+          std::string sub = path.empty() ? key : path + "." + key;
+          if (auto [it, fresh] = seen.emplace(key, n.map.size()); !fresh)
+            fail(kl, sub, "duplicate key (it appears earlier at " + n.map[it->second].key_loc.str() + ")");
+          Node value = convert(kv.second, sub, depth + 1);
+          n.map.push_back(Entry{std::move(key), kl, std::move(value)});
+        }
+        break;
+      }
+    }
+    return n;
   }
-  return n;
-}
+};
+}  // namespace
 
 Node parse_yaml(const std::string& text, const std::string& file) {
   auto fname = std::make_shared<const std::string>(file);
   if (text.find('\0') != std::string::npos)
     fail(Loc{fname, 1, 1}, "", "this is not a text file (it contains NUL bytes); a scenario is YAML text");
+  if (text.size() > kMaxFileBytes)
+    fail(Loc{fname, 0, 0}, "",
+         "the text is " + std::to_string(text.size() >> 20) + " MiB; YAML input is limited to " +
+             std::to_string(kMaxFileBytes >> 20) + " MiB");
   YAML::Node y;
   try {
     y = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    fail(at(fname, e.mark), "", "nested more than " + std::to_string(kMaxDepth) + " levels deep; a scenario needs far fewer");
   } catch (const YAML::Exception& e) {
     fail(at(fname, e.mark), "", "YAML syntax error: " + e.msg);
   }
-  return convert(y, fname, "");
+  Converter c{fname};
+  return c.convert(y, "", 0);
+}
+
+std::string read_text_file(const std::string& path, const char* what) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (!ec && fs::exists(status) && !fs::is_regular_file(status))
+    throw ScenarioError({Diagnostic{path, "", std::string("the ") + what + " is not a regular file"}});
+  if (!ec && fs::is_regular_file(status)) {
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > kMaxFileBytes)
+      throw ScenarioError({Diagnostic{path, "",
+                                      std::string("the ") + what + " is " + std::to_string(size >> 20) +
+                                          " MiB; YAML input is limited to " + std::to_string(kMaxFileBytes >> 20) +
+                                          " MiB (a scenario is a few kilobytes)"}});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError({Diagnostic{path, "", std::string("cannot read ") + what + " '" + path + "'"}});
+  std::string text;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxFileBytes)  // a file that grew, or a pipe
+      throw ScenarioError({Diagnostic{path, "", std::string("the ") + what + " is larger than the " +
+                                                    std::to_string(kMaxFileBytes >> 20) + " MiB YAML input limit"}});
+  }
+  return text;
 }
 
 static std::string read_text(const std::string& path, const Loc& from) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::string msg = "cannot read scenario file '" + path + "'";
-    if (from.line > 0) fail(from, "extends", msg);
-    throw ScenarioError({Diagnostic{path, "", msg}});
+  try {
+    return read_text_file(path, "scenario file");
+  } catch (const ScenarioError& e) {
+    if (from.line > 0) fail(from, "extends", e.diagnostics().front().message);
+    throw;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // `stack` holds the chain being loaded: canonical paths to detect cycles, and the paths as

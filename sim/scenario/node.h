@@ -37,7 +37,21 @@ struct Entry {
   Node value;
 };
 
-// Parse YAML text. `file` names it in locations. Throws ScenarioError on syntax errors.
+// Limits on what a scenario, sweep or experiment file may be, checked before any work: a
+// scenario is a few kilobytes, the largest legitimate one (65,535 districts) a few megabytes.
+// Aliases are expanded into copies, so the node count is counted after expansion: an alias
+// bomb (nested anchors) is refused at the node that passes the limit, not built.
+inline constexpr size_t kMaxFileBytes = size_t{16} << 20;  // 16 MiB
+inline constexpr size_t kMaxNodes = 2'000'000;             // after alias expansion
+inline constexpr int kMaxDepth = 64;                       // nested mappings and lists
+
+// The text of a YAML file, refused (ScenarioError naming the file) when it cannot be read, is
+// not a regular file, or is larger than kMaxFileBytes. `what` names the file in errors
+// ("scenario file", "sweep file").
+std::string read_text_file(const std::string& path, const char* what);
+
+// Parse YAML text. `file` names it in locations. Throws ScenarioError on syntax errors and when
+// the text passes the limits above.
 Node parse_yaml(const std::string& text, const std::string& file);
 
 // Load a scenario file, following `extends:` chains (paths relative to the extending file;

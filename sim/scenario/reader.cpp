@@ -34,6 +34,7 @@ void Reader::leave() {
   if (f.node->kind != Node::Kind::Map) return;
   for (const auto& e : f.node->map) {
     if (std::find(f.known.begin(), f.known.end(), e.key) != f.known.end()) continue;
+    if (full()) continue;
     std::string valid;
     for (const auto& k : f.known) valid += (valid.empty() ? "" : ", ") + k;
     std::string p = f.path.empty() ? e.key : f.path + "." + e.key;
@@ -65,7 +66,7 @@ const Node* Reader::take(const char* key, const Meta& m) {
   f.known.emplace_back(key);
   const Entry* e = f.node->kind == Node::Kind::Map ? f.node->find(key) : nullptr;
   if (!e) {
-    if (m.required) {
+    if (m.required && !full()) {
       Loc at = f.node->loc;
       diags_.push_back(Diagnostic{
           at.str(), sub(key), "missing required key" + std::string(*m.doc ? " (" : "") + m.doc + (*m.doc ? ")" : "")});
@@ -77,12 +78,19 @@ const Node* Reader::take(const char* key, const Meta& m) {
 }
 
 void Reader::error(const Node& n, const std::string& path, const std::string& message) {
+  if (full()) return;
   Loc at = n.loc.line ? n.loc : loc_of(path);
   diags_.push_back(Diagnostic{at.str(), path, message});
 }
 
+bool Reader::full() {
+  if (diags_.size() < kMaxDiagnostics) return false;
+  ++suppressed_;
+  return true;
+}
+
 void Reader::error_at(const std::string& path, const std::string& message) {
-  diags_.push_back(Diagnostic{loc_of(path).str(), path, message});
+  if (!full()) diags_.push_back(Diagnostic{loc_of(path).str(), path, message});
 }
 
 void Reader::warn_at(const std::string& path, const std::string& message) {
@@ -101,7 +109,12 @@ Loc Reader::loc_of(const std::string& path) const {
 }
 
 void Reader::throw_if_errors() const {
-  if (!diags_.empty()) throw ScenarioError(diags_);
+  if (diags_.empty()) return;
+  std::vector<Diagnostic> all = diags_;
+  if (suppressed_ > 0)
+    all.push_back(Diagnostic{root_.loc.file ? *root_.loc.file : std::string("<input>"), "",
+                             "and " + std::to_string(suppressed_) + " more errors, not shown"});
+  throw ScenarioError(all, suppressed_);
 }
 
 static std::string shown(const Node& n) {
@@ -235,6 +248,10 @@ bool Reader::expect_seq(const Node& n, const char* key, const Meta& m) {
     error(n, sub(key),
           "needs at least " + format_number(m.min) + (m.min == 1 ? " entry" : " entries") + ", got " +
               std::to_string(n.seq.size()));
+    return false;
+  }
+  if (static_cast<double>(n.seq.size()) > m.max) {
+    error(n, sub(key), "takes at most " + format_number(m.max) + " entries, got " + std::to_string(n.seq.size()));
     return false;
   }
   return true;

@@ -91,6 +91,11 @@ class Reader {
   const Node& root_;
   std::vector<Frame> frames_;
   std::vector<Diagnostic> diags_, warnings_;
+  // Errors past the first kMaxDiagnostics are counted, not kept (a file of a million unknown
+  // keys would otherwise print a million lines).
+  static constexpr size_t kMaxDiagnostics = 50;
+  size_t suppressed_ = 0;
+  bool full();  // true, counting one more suppressed, once kMaxDiagnostics are kept
   std::map<std::string, Loc> locs_;
 
   void enter(const Node* n, std::string path);

@@ -129,6 +129,7 @@ static void json(std::ostringstream& o, const SchemaNode& n, int ind, bool parti
   } else if (n.type == "list") {
     o << pad << "\"type\": \"array\",\n";
     if (std::isfinite(n.meta.min)) o << pad << "\"minItems\": " << format_number(n.meta.min) << ",\n";
+    if (std::isfinite(n.meta.max)) o << pad << "\"maxItems\": " << format_number(n.meta.max) << ",\n";
     o << pad << "\"items\": {\n";
     json_object_body(o, n, ind + 2, "", false);
     o << "\n" << pad << "}";

@@ -16,13 +16,7 @@ namespace tribune::sweep {
 namespace fs = std::filesystem;
 
 namespace {
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError({Diagnostic{path, "", "cannot read the experiment file"}});
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_text(const std::string& path) { return scenario::read_text_file(path, "experiment file"); }
 }  // namespace
 
 std::string experiment_json_schema() {

@@ -54,8 +54,8 @@ struct ExperimentSpec {
     v.integer("seed", seed, {.doc = "seed of replicate 0, the same for every scenario and point", .min = 0});
     v.names("set", set, {.doc = "fixed overrides applied to every run, key.path=value"});
     v.object("design", design, {.doc = "how the points are chosen, as in a sweep file", .required = true});
-    v.list("parameters", parameters, {.doc = "the assumptions varied, as in a sweep file"});
-    v.list("positions", positions, {.doc = "the essays' positions over the first two parameters (for the maps)"});
+    v.list("parameters", parameters, {.doc = "the assumptions varied, as in a sweep file", .max = 100});
+    v.list("positions", positions, {.doc = "the essays' positions over the first two parameters (for the maps)", .max = 100});
   }
 };
 

@@ -21,13 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError({Diagnostic{path, "", "cannot read the sweep file"}});
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_text(const std::string& path) { return scenario::read_text_file(path, "sweep file"); }
 
 std::string format_value(double x, bool integer) {
   return integer ? std::to_string(static_cast<long long>(std::llround(x))) : format_number(x);

@@ -89,7 +89,7 @@ struct SweepSpec {
     v.integer("seed", seed, {.doc = "seed of replicate 0 (default: the scenario's)", .min = 0});
     v.names("set", set, {.doc = "fixed overrides applied to every run, key.path=value"});
     v.object("design", design, {.doc = "how the points are chosen", .required = true});
-    v.list("parameters", parameters, {.doc = "the parameters varied", .required = true});
+    v.list("parameters", parameters, {.doc = "the parameters varied", .max = 100, .required = true});
   }
 };
 

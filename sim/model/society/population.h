@@ -82,7 +82,7 @@ struct WorkplaceParams {
            .source = "assumption",
            .min = 0,
            .max = 0.5});
-    v.list("sectors", sectors, {.doc = "sectors and their shares of workplaces", .min = 1});
+    v.list("sectors", sectors, {.doc = "sectors and their shares of workplaces", .min = 1, .max = 250});
     v.check(size_max >= size_min, "size_max", [] { return std::string("must be >= size_min"); });
   }
 };
@@ -163,7 +163,7 @@ struct WorldParams {
   void fields(V& v) {
     v.integer("persons", persons,
               {.doc = "number of persons", .unit = "persons", .min = 10, .max = 2e9, .required = true});
-    v.list("districts", districts, {.doc = "districts (at least one)", .min = 1, .required = true});
+    v.list("districts", districts, {.doc = "districts (at least one)", .min = 1, .max = 65535, .required = true});
     v.object("class_shares", class_shares,
              {.doc = "share of persons in each class",
               .unit = "1",

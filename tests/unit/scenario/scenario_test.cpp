@@ -6,6 +6,7 @@
 
 #include "helpers.h"
 #include "scenario/error.h"
+#include "scenario/node.h"
 
 using namespace tribune;
 using namespace tribune::test;
@@ -141,4 +142,67 @@ TEST_CASE("scenario: the schema and the reference list every parameter the reade
     CHECK(schema.find(key) != std::string::npos);
   CHECK(ref.find("`mechanisms.opinion.epsilon`") != std::string::npos);
   CHECK(ref.find("Axtell 2001") != std::string::npos);
+}
+
+TEST_CASE("scenario: limits: an alias bomb is refused at the node that passes the limit, without being built") {
+  // Nine levels of nine aliases: 9^10 nodes in a few hundred bytes.
+  std::string yaml = small_world() + "a0: &a0 [x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 10; ++i) {
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 9; ++k) yaml += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    yaml += "]\n";
+  }
+  const std::string msg = first_error(yaml);
+  INFO(msg);
+  CHECK(msg.find("expands to more than 2000000 YAML nodes") != std::string::npos);
+  CHECK(msg.find("alias") != std::string::npos);
+}
+
+TEST_CASE("scenario: limits: nesting deeper than 64 levels is refused with its location") {
+  const std::string msg = first_error(small_world() + "x: " + std::string(70, '[') + std::string(70, ']') + "\n");
+  CHECK(msg.find("unit.yaml:") == 0);
+  CHECK(msg.find("x[...]: nested more than 64 levels deep") != std::string::npos);
+  // Past yaml-cpp's own guard the message is the same.
+  CHECK(first_error(small_world() + "x: " + std::string(3000, '[') + std::string(3000, ']') + "\n")
+            .find("nested more than 64 levels deep") != std::string::npos);
+}
+
+TEST_CASE("scenario: limits: a list longer than its maximum is refused before its entries are read") {
+  std::string yaml = "name: unit\nhorizon_weeks: 1\nworld:\n  persons: 100000\n  districts:\n";
+  for (int i = 0; i < 65536; ++i) yaml += "    - {name: d" + std::to_string(i) + "}\n";
+  CHECK(first_error(yaml).find("world.districts: takes at most 65535 entries, got 65536") != std::string::npos);
+}
+
+TEST_CASE("scenario: limits: duplicate names in long lists are all found, each once") {
+  // 40,000 districts, the second half repeating the first: linear with a hash set, and the
+  // reader keeps the first 50 errors and counts the rest.
+  std::string yaml = "name: unit\nhorizon_weeks: 1\nworld:\n  persons: 100000\n  districts:\n";
+  for (int i = 0; i < 40000; ++i) yaml += "    - {name: d" + std::to_string(i % 20000) + "}\n";
+  try {
+    make_scenario(yaml);
+    FAIL("accepted");
+  } catch (const ScenarioError& e) {
+    CHECK(e.count() == 20000);
+    CHECK(e.diagnostics().size() == 51);
+    CHECK(e.diagnostics()[0].str().find("world.districts[20000].name: duplicate district name 'd0'") !=
+          std::string::npos);
+    CHECK(e.diagnostics().back().message == "and 19950 more errors, not shown");
+  }
+}
+
+TEST_CASE("scenario: limits: a file over 16 MiB is refused before it is read") {
+  const auto path = std::filesystem::temp_directory_path() / "tribune_big_scenario.yaml";
+  {
+    std::ofstream f(path);
+    f << "name: big\n";
+    const std::string comment = "#" + std::string(1 << 20, 'x') + "\n";
+    for (int i = 0; i < 17; ++i) f << comment;
+  }
+  try {
+    scenario::read_text_file(path.string(), "scenario file");
+    FAIL("accepted");
+  } catch (const ScenarioError& e) {
+    CHECK(e.diagnostics()[0].message.find("limited to 16 MiB") != std::string::npos);
+  }
+  std::filesystem::remove(path);
 }
