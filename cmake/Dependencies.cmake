@@ -5,6 +5,7 @@ find_package(HDF5 REQUIRED COMPONENTS C HL)
 find_package(Boost 1.74 REQUIRED)          # Boost.Random is header-only
 find_package(Eigen3 3.4 REQUIRED NO_MODULE)
 find_package(CLI11 REQUIRED)
+find_package(ZLIB REQUIRED)                # CRC-32 of finished output files (io/seal.cpp)
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
 if(TRIBUNE_TESTS)
   find_package(Catch2 2 REQUIRED)

@@ -145,7 +145,6 @@ int compare_command(const CompareArgs& a) {
   const int jobs = std::max(1, a.jobs);
   const int threads =
       a.threads > 0 ? a.threads : std::max(1, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())) / jobs);
-  install_stop_handlers();
   const int64_t total = static_cast<int64_t>(sweeps.size()) * P * R;
   if (!a.quiet)
     fprintf(stderr,

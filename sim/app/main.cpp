@@ -3,10 +3,12 @@
 #include <cstdio>
 
 #include "app/commands.h"
+#include "app/signals.h"
 #include "core/version.h"
 
 int main(int argc, char** argv) {
   using namespace tribune;
+  install_stop_handlers();
   CLI::App app{
       "tribune: an agent-based simulation of electoral versus movement strategy.\n"
       "Logs and progress go to stderr, results to files. Exit codes: 0 success, 1 runtime\n"
@@ -130,23 +132,33 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  if (*r) return run_command(run);
-  if (*compare) return compare_command(cmp);
-  if (*v) return validate_command(vpath, voverrides);
-  if (*schema) return schema_command(sweep_schema, experiment_schema);
-  if (*ref) return reference_command();
-  if (*info) return info_command(ipath);
-  if (*plan) return sweep_plan_command(sw);
-  if (*srun) return sweep_run_command(sw);
-  if (*submit) {
-    if (sw.resume.empty() == sw.sweep.empty() || (sw.resume.empty() && sw.output.empty())) {
-      fprintf(stderr, "error: give either SWEEP.yaml -o DIR, or --resume DIR\n");
-      return 2;
+  auto dispatch = [&]() -> int {
+    if (*r) return run_command(run);
+    if (*compare) return compare_command(cmp);
+    if (*v) return validate_command(vpath, voverrides);
+    if (*schema) return schema_command(sweep_schema, experiment_schema);
+    if (*ref) return reference_command();
+    if (*info) return info_command(ipath);
+    if (*plan) return sweep_plan_command(sw);
+    if (*srun) return sweep_run_command(sw);
+    if (*submit) {
+      if (sw.resume.empty() == sw.sweep.empty() || (sw.resume.empty() && sw.output.empty())) {
+        fprintf(stderr, "error: give either SWEEP.yaml -o DIR, or --resume DIR\n");
+        return 2;
+      }
+      return sweep_submit_command(sw);
     }
-    return sweep_submit_command(sw);
+    if (*status) return sweep_status_command(sw);
+    if (*merge) return sweep_merge_command(sw);
+    if (*task) return sweep_task_command(sw);
+    return 2;
+  };
+  const int rc = dispatch();
+  // A signal that arrived during a command that does not stop early (validate, info, ...) is
+  // still answered: 130, once the command's own output is complete.
+  if (rc == 0 && stop_signal() != 0) {
+    fprintf(stderr, "tribune: interrupted by signal %d\n", stop_signal());
+    return 130;
   }
-  if (*status) return sweep_status_command(sw);
-  if (*merge) return sweep_merge_command(sw);
-  if (*task) return sweep_task_command(sw);
-  return 2;
+  return rc;
 }

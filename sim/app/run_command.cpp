@@ -13,6 +13,7 @@
 #include "app/progress.h"
 #include "app/resources.h"
 #include "app/signals.h"
+#include "core/stop.h"
 #include "engine/estimate.h"
 #include "engine/simulation.h"
 #include "io/output.h"
@@ -71,7 +72,6 @@ int run_command(const RunArgs& a) {
   const std::string yaml = resolved_yaml(s);
   if (!fits(s, a, out)) return 2;
 
-  install_stop_handlers();
   auto t0 = std::chrono::steady_clock::now();
   std::unique_ptr<Output> output;
   try {
@@ -124,6 +124,15 @@ int run_command(const RunArgs& a) {
            r.last("union_density"), r.last("legitimacy"));
     printf("output         %s\n", written.c_str());
     return 0;
+  } catch (const Interrupted& e) {
+    output->discard();
+    fprintf(stderr, "tribune: %s; nothing was written (a run keeps a partial file once its first tick has run)\n",
+            e.what());
+    return 130;
+  } catch (const WriteError& e) {
+    output->discard();
+    fprintf(stderr, "error: %s; the partial file was removed\n", e.what());
+    return 1;
   } catch (const std::exception& e) {
     output->discard();
     fprintf(stderr, "error: run failed: %s\n", e.what());

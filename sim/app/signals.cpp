@@ -3,12 +3,13 @@
 #include <atomic>
 #include <csignal>
 
+#include "core/stop.h"
+
 namespace tribune {
 
 namespace {
-std::atomic<int> g_signal{0};
 void on_signal(int sig) {
-  g_signal.store(sig);
+  stop_flag().store(sig);  // lock-free: safe in a handler
 }
 }  // namespace
 
@@ -19,10 +20,21 @@ void install_stop_handlers() {
   sa.sa_flags = SA_RESETHAND;  // a second signal ends the process at once
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
+  // A file-size limit (ulimit -f) makes writes fail with EFBIG, reported like a full disk,
+  // instead of killing the process with the file half-written.
+  signal(SIGXFSZ, SIG_IGN);
 }
 
 int stop_signal() {
-  return g_signal.load();
+  return stop_flag().load();
 }
 
 }  // namespace tribune
+
+namespace {
+// Installed before main too, as the program's static initializers run, so that the window in
+// which a signal finds the default action is the loader's alone.
+[[gnu::constructor]] void install_early() {
+  tribune::install_stop_handlers();
+}
+}  // namespace

@@ -160,7 +160,6 @@ int sweep_run_command(const SweepArgs& a) {
   const int threads = a.threads > 0 ? a.threads : std::max(1, cores() / jobs);
   std::vector<int64_t> ids;
   for (const auto& r : s.runs) ids.push_back(r.id);
-  install_stop_handlers();
   if (!a.quiet)
     fprintf(stderr, "tribune: sweep '%s': %zu runs, %d at a time with %d thread%s each, into %s\n", s.spec.name.c_str(),
             s.runs.size(), jobs, threads, threads == 1 ? "" : "s", a.output.c_str());
@@ -307,7 +306,6 @@ int sweep_task_command(const SweepArgs& a) {
             static_cast<long long>(a.task), s.runs.size(), static_cast<long long>(k));
     return 2;
   }
-  install_stop_handlers();
   const int threads = a.threads > 0 ? a.threads : default_threads();
   fprintf(stderr, "tribune: sweep '%s' task %lld: runs %lld..%lld, %d threads\n", s.spec.name.c_str(),
           static_cast<long long>(a.task), static_cast<long long>(ids.front()), static_cast<long long>(ids.back()),

@@ -1,6 +1,7 @@
 #include "engine/simulation.h"
 
 #include "core/fields.h"
+#include "core/stop.h"
 #include "model/elections/seating.h"
 #include "model/movements/episodes.h"
 #include "model/movements/organizer_in_chief.h"
@@ -35,7 +36,10 @@ Simulation::Simulation(Scenario scenario, int threads)
   world_.politics.agenda = scenario_.agenda;
   // Every mechanism draws its initial state, switched on or not: the world is the same either way.
   Mechanisms copy = scenario_.mechanisms;
-  EachMechanism each{[&](const auto& p) { init(world_, p, context(p.kName)); }};
+  EachMechanism each{[&](const auto& p) {
+    throw_if_stopped("building the world (initial states)");
+    init(world_, p, context(p.kName));
+  }};
   copy.fields(each);
   seat_at_start(world_, scenario_.officeholders);  // M17: a city is governed before its first election
   recorder_ = Recorder(world_);

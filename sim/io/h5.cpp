@@ -6,9 +6,54 @@
 
 namespace tribune::h5 {
 
+namespace {
+// Before any other HDF5 call: the library's own printing of its error stack is off (pages of
+// diagnostics for one full disk; tribune reports one line, from error_cause()), and its shutdown
+// at exit is not registered: HDF5 1.10 crashes there (H5F__close_cb) on a file whose close
+// failed on a full disk. Every file tribune writes is closed and checked explicitly
+// (close_file), so the shutdown has nothing to flush.
+struct Quiet {
+  Quiet() {
+    H5dont_atexit();
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  }
+} quiet;
+
+size_t g_close_errors = 0;
+std::string g_close_error;
+
+herr_t collect(unsigned, const H5E_error2_t* e, void* data) {
+  auto& out = *static_cast<std::vector<std::string>*>(data);
+  if (e->desc) out.emplace_back(e->desc);
+  return 0;
+}
+}  // namespace
+
 std::mutex& library_mutex() {
   static std::mutex m;
   return m;
+}
+
+std::string error_cause() {
+  std::vector<std::string> descs;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect, &descs);
+  H5Eclear2(H5E_DEFAULT);
+  // The system's reason, where the file driver recorded one ("errno = 28, error message = 'No
+  // space left on device'"), else the innermost description.
+  for (auto it = descs.rbegin(); it != descs.rend(); ++it) {
+    const auto k = it->find("error message = '");
+    if (k == std::string::npos) continue;
+    const auto start = k + 17, end = it->find('\'', start);
+    return it->substr(start, end == std::string::npos ? std::string::npos : end - start);
+  }
+  return descs.empty() ? std::string("unknown HDF5 error") : descs.back();
+}
+
+size_t close_errors() {
+  return g_close_errors;
+}
+const std::string& last_close_error() {
+  return g_close_error;
 }
 
 template <>
@@ -45,11 +90,11 @@ hid_t native<uint8_t>() {
 }
 
 static hid_t check(hid_t id, const char* what) {
-  if (id < 0) throw std::runtime_error(std::string("HDF5: ") + what + " failed");
+  if (id < 0) throw Error(std::string(what) + ": " + error_cause());
   return id;
 }
 static void check(herr_t e, const char* what, int) {
-  if (e < 0) throw std::runtime_error(std::string("HDF5: ") + what + " failed");
+  if (e < 0) throw Error(std::string(what) + ": " + error_cause());
 }
 
 Handle::Handle(hid_t id) : id_(id) {}
@@ -61,38 +106,66 @@ Handle& Handle::operator=(Handle&& o) noexcept {
   }
   return *this;
 }
-void Handle::reset() {
-  if (id_ < 0) return;
+herr_t Handle::close() {
+  if (id_ < 0) return 0;
+  herr_t e = 0;
   switch (H5Iget_type(id_)) {
     case H5I_FILE:
-      H5Fclose(id_);
+      e = H5Fclose(id_);
       break;
     case H5I_GROUP:
-      H5Gclose(id_);
+      e = H5Gclose(id_);
       break;
     case H5I_DATASET:
-      H5Dclose(id_);
+      e = H5Dclose(id_);  // flushes the dataset's cached chunks: a full disk shows here
       break;
     case H5I_DATASPACE:
-      H5Sclose(id_);
+      e = H5Sclose(id_);
       break;
     case H5I_DATATYPE:
-      H5Tclose(id_);
+      e = H5Tclose(id_);
       break;
     case H5I_ATTR:
-      H5Aclose(id_);
+      e = H5Aclose(id_);
       break;
     case H5I_GENPROP_LST:
-      H5Pclose(id_);
+      e = H5Pclose(id_);
       break;
     default:
       break;
   }
   id_ = -1;
+  if (e < 0) {
+    ++g_close_errors;
+    g_close_error = error_cause();
+  }
+  return e;
+}
+
+void Handle::reset() {
+  close();
 }
 
 Handle create_file(const std::string& path) {
-  return Handle(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), ("create " + path).c_str()));
+  // A user block of kUserBlock bytes before the HDF5 superblock: where seal() writes the
+  // file's length and checksum once it is complete (HDF5 readers skip it).
+  Handle fcpl(check(H5Pcreate(H5P_FILE_CREATE), "file creation properties"));
+  check(H5Pset_userblock(fcpl, kUserBlock), "user block", 0);
+  // Every object closed with the file, so that a failed close leaves nothing open for the
+  // library's shutdown to flush again.
+  Handle fapl(check(H5Pcreate(H5P_FILE_ACCESS), "file access properties"));
+  check(H5Pset_fclose_degree(fapl, H5F_CLOSE_STRONG), "close degree", 0);
+  return Handle(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, fapl), ("create " + path).c_str()));
+}
+
+void close_file(Handle& file) {
+  const size_t before = g_close_errors;
+  if (file.id() >= 0 && H5Fflush(file.id(), H5F_SCOPE_GLOBAL) < 0) {
+    const std::string cause = error_cause();
+    file.close();
+    throw Error(cause);
+  }
+  if (file.close() < 0 || g_close_errors != before) throw Error(g_close_error);
 }
 Handle open_file_readonly(const std::string& path) {
   return Handle(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), ("open " + path).c_str()));

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,24 @@ namespace tribune::h5 {
 // The HDF5 library as built by Debian is not thread-safe: whoever calls it from more than one
 // thread (the local sweep runner) holds this lock around every call, handle closes included.
 std::mutex& library_mutex();
+
+// A failed HDF5 call: what was being done and the cause (the system's, when there is one: "No
+// space left on device").
+struct Error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The cause recorded on the HDF5 error stack by the last failed call, in one line; clears it.
+std::string error_cause();
+
+// Failed closes so far (a dataset's close writes its cached chunks, so a full disk can show up
+// only there, in a destructor that cannot throw), and the last one's cause. Writers compare
+// the count before and after their work, under library_mutex().
+size_t close_errors();
+const std::string& last_close_error();
+
+// Bytes reserved before the HDF5 superblock of files tribune writes (see io/seal.h).
+inline constexpr hsize_t kUserBlock = 512;
 
 // An hid_t closed with the right H5*close when it goes out of scope.
 class Handle {
@@ -25,13 +44,17 @@ class Handle {
   ~Handle() { reset(); }
   hid_t id() const { return id_; }
   operator hid_t() const { return id_; }
-  void reset();
+  void reset();    // close, a failure counted in close_errors()
+  herr_t close();  // the same, returning the close's status
 
  private:
   hid_t id_ = -1;
 };
 
-Handle create_file(const std::string& path);
+Handle create_file(const std::string& path);  // with the user block, closing strongly
+// Flush and close a file written to, throwing Error with the cause when anything fails (the
+// handle is closed either way).
+void close_file(Handle& file);
 Handle open_file_readonly(const std::string& path);
 Handle group(hid_t parent, const char* name);  // create
 

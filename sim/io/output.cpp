@@ -12,6 +12,7 @@
 #include "engine/headlines.h"
 #include "engine/simulation.h"
 #include "io/h5.h"
+#include "io/seal.h"
 
 namespace tribune {
 
@@ -39,12 +40,23 @@ Output::~Output() {
 void Output::discard() {
   std::lock_guard lock(h5::library_mutex());
   impl_.reset();
+  h5::error_cause();  // a failed close's record is of no further use
   std::error_code ec;
   fs::remove(partial_, ec);
 }
 
 void Output::snapshot(const Simulation& sim) {
   std::lock_guard lock(h5::library_mutex());
+  const size_t before = h5::close_errors();
+  try {
+    write_snapshot(sim);
+  } catch (const std::exception& e) {
+    throw WriteError("writing " + partial_ + " failed: " + e.what());
+  }
+  if (h5::close_errors() != before) throw WriteError("writing " + partial_ + " failed: " + h5::last_close_error());
+}
+
+void Output::write_snapshot(const Simulation& sim) {
   const World& w = sim.world();
   const hsize_t n = static_cast<hsize_t>(w.size());
   auto& I = *impl_;
@@ -213,6 +225,15 @@ static void write_headlines(hid_t file, const Simulation& sim) {
 
 std::string Output::finish(const Simulation& sim, const Provenance& prov, bool complete) {
   std::lock_guard lock(h5::library_mutex());
+  errors_before_ = h5::close_errors();  // a dataset's close can fail in a destructor on the way
+  try {
+    return write_and_seal(sim, prov, complete);
+  } catch (const std::exception& e) {
+    throw WriteError("writing " + partial_ + " failed: " + e.what());
+  }
+}
+
+std::string Output::write_and_seal(const Simulation& sim, const Provenance& prov, bool complete) {
   auto& I = *impl_;
   const Scenario& s = sim.scenario();
   const World& w = sim.world();
@@ -253,10 +274,18 @@ std::string Output::finish(const Simulation& sim, const Provenance& prov, bool c
   write_events(f, w.events);
   write_headlines(f, sim);
   attached.write(f);
-  impl_.reset();  // closes every handle and the file
-  if (!complete) return partial_;
-  fs::rename(partial_, final_);
-  return final_;
+  close_all();
+  seal(partial_, complete ? final_ : partial_);
+  return complete ? final_ : partial_;
+}
+
+void Output::close_all() {
+  const size_t before = errors_before_;
+  impl_->snapshot_tick.reset();
+  impl_->snapshots.reset();
+  h5::close_file(impl_->file);
+  impl_.reset();
+  if (h5::close_errors() != before) throw h5::Error(h5::last_close_error());
 }
 
 }  // namespace tribune

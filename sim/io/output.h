@@ -1,14 +1,22 @@
 #pragma once
 // The run's HDF5 file (layout in docs/output_format.md). It is written as NAME.partial and
-// renamed to NAME only when the run completed, so a file at the final path is always complete.
+// renamed to NAME only when the run completed and the file closed and sealed without error
+// (io/seal.h), so a file at the final path is always complete. Any write error (a full disk,
+// EIO, a quota) is thrown as WriteError naming the file and the cause; the caller discards the
+// partial file.
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 namespace tribune {
 
 class Simulation;
+
+struct WriteError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 struct Provenance {
   std::string scenario_file;
@@ -27,7 +35,8 @@ class Output {
 
   // Per-person columns of the current tick (those marked snapshot in core/persons.h).
   void snapshot(const Simulation& sim);
-  // Write series, events and provenance; close; rename when `complete`. Returns the path written.
+  // Write series, events and provenance; close; seal; rename when `complete` (an interrupted
+  // run's file is sealed and stays NAME.partial). Returns the path written.
   std::string finish(const Simulation& sim, const Provenance& prov, bool complete);
   // Close and delete the partial file (after a failure that makes it useless).
   void discard();
@@ -35,9 +44,13 @@ class Output {
   const std::string& partial_path() const { return partial_; }
 
  private:
+  void write_snapshot(const Simulation& sim);
+  std::string write_and_seal(const Simulation& sim, const Provenance& prov, bool complete);
+  void close_all();  // every handle and the file, checked
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string final_, partial_;
+  size_t errors_before_ = 0;
 };
 
 // Run `sim` to its horizon, snapshots included, until `stop` says to stop (checked before each

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "core/stop.h"
 #include "engine/simulation.h"
 #include "io/output.h"
 #include "scenario/error.h"
@@ -61,6 +62,10 @@ RunOutcome execute(const Sweep& s, const SweepDir& dir, const Run& run, int thre
     std::error_code ec;
     fs::remove(dir.failed_file(run.id), ec);
     r.ok = true;
+  } catch (const Interrupted&) {
+    if (out) out->discard();
+    r.interrupted = true;  // not a failure: the run is done again on resume
+    return r;
   } catch (const ScenarioError& e) {
     r.error = e.diagnostics().empty() ? std::string(e.what()) : e.diagnostics().front().str();
   } catch (const std::exception& e) {

@@ -14,6 +14,7 @@
 #include "core/format.h"
 #include "core/version.h"
 #include "io/h5.h"
+#include "io/seal.h"
 
 namespace tribune::sweep {
 
@@ -164,7 +165,8 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
   const std::vector<Column> cols = columns(s);
   const std::string partial = out + ".partial";
   if (fs::path(out).has_parent_path()) fs::create_directories(fs::path(out).parent_path());
-  {
+  const size_t errors_before = h5::close_errors();
+  try {
     h5::Handle f = h5::create_file(partial);
     h5::attr(f, "program", std::string("tribune"));
     h5::attr(f, "version", std::string(kVersion));
@@ -259,8 +261,14 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
       }
     }
     D.write(f);
+    h5::close_file(f);
+    if (h5::close_errors() != errors_before) throw h5::Error(h5::last_close_error());
+    seal(partial, out);
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    fs::remove(partial, ec);
+    throw std::runtime_error("writing " + partial + " failed: " + e.what() + " (the partial file was removed)");
   }
-  fs::rename(partial, out);
   m.path = out;
   return m;
 }

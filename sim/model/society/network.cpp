@@ -5,6 +5,7 @@
 
 #include "core/parallel.h"
 #include "core/rng.h"
+#include "core/stop.h"
 #include "model/society/population.h"
 #include "world/world.h"
 
@@ -67,6 +68,7 @@ void build_network(World& w, const NetworkParams& p, const Streams& rng, const P
   });
   std::vector<int32_t>().swap(pos);
 
+  throw_if_stopped("building the network");
   // Transpose the proposals without atomics: each source chunk sorts its proposals into one
   // bucket per destination chunk; then each destination chunk fills, sorts and de-duplicates
   // its own rows from its own buckets. Rows come out sorted, so the result does not depend on

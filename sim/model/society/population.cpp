@@ -10,6 +10,7 @@
 
 #include "core/parallel.h"
 #include "core/rng.h"
+#include "core/stop.h"
 #include "model/society/network.h"
 #include "world/world.h"
 
@@ -178,15 +179,21 @@ void build_population(World& w, const WorldParams& p, const Streams& rng, const 
   w.env.legitimacy = w.env.legitimacy_start = p.legitimacy;
   w.env.shock_table.assign(w.districts.size() * kClasses, 0.0);
 
+  // Between the phases, a stop request ends the build (core/stop.h).
+  throw_if_stopped("building the world (persons)");
   synthesize_persons(w, p, rng, pool);
+  throw_if_stopped("building the world (workplaces)");
   build_workplaces(w, p, rng, pool);
+  throw_if_stopped("building the world (unions)");
   unionize(w, p.unions, rng, pool);
   auto& W = w.workplaces;
   pool.for_each(W.count(), [&](int64_t k) {
     W.resistance[k] = static_cast<float>(2 * p.workplaces.resistance_mean *
                                          rng.at(kSetupTick, static_cast<uint64_t>(k), kResistance).uniform());
   });
+  throw_if_stopped("building the world (network)");
   build_network(w, p.network, rng, pool);
+  throw_if_stopped("building the world");
   w.scratch.assign(static_cast<size_t>(n), 0.0f);
 }
 
