@@ -12,6 +12,7 @@
     ta.regimes.regime_maps(ta.headlines.open_comparison("out/friction.h5"))  # which strategy wins where
 """
 from . import plots
+from .seal import CorruptFileError
 from .io import IncompleteWarning, by_replicate, events, open_run, open_sweep, swept_parameters
 from .sobol import sobol_indices, sweep_sobol
 from .statistics import STATISTICS, summary_statistics
@@ -20,6 +21,6 @@ from . import calibrate
 from . import headlines, regimes
 
 __all__ = ["open_run", "open_sweep", "events", "by_replicate", "swept_parameters", "sobol_indices",
-           "sweep_sobol", "plots", "IncompleteWarning", "summary_statistics", "STATISTICS", "PATTERNS", "pattern", "calibrate",
+           "sweep_sobol", "plots", "IncompleteWarning", "CorruptFileError", "summary_statistics", "STATISTICS", "PATTERNS", "pattern", "calibrate",
            "headlines", "regimes"]
 __version__ = "0.1.0"

@@ -10,6 +10,8 @@ import warnings
 
 import numpy as np
 
+from .seal import open_h5
+
 
 def _summary(args):
     from .io import open_run
@@ -43,8 +45,7 @@ def _plot(args):
     matplotlib.use("Agg")
     from . import plots
     from .io import open_run, open_sweep
-    import h5py
-    with h5py.File(args.file, "r") as f:
+    with open_h5(args.file) as f:
         sweep = "sweep_name" in f.attrs
     ds = (open_sweep if sweep else open_run)(args.file, level=args.level)
     if args.series not in ds:

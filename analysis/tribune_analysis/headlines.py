@@ -20,6 +20,8 @@ import pandas as pd
 import xarray as xr
 from scipy import stats
 
+from .seal import open_h5
+
 
 def _text(x):
     return x.decode() if isinstance(x, bytes) else str(x)
@@ -33,7 +35,7 @@ def _order(group):
 
 def declarations(path) -> pd.DataFrame:
     """The headlines' declarations as written in a run or comparison file."""
-    with h5py.File(path, "r") as f:
+    with open_h5(path) as f:
         if "headlines" not in f:
             raise ValueError(f"{path}: no /headlines (written by a tribune before headline outcomes)")
         g = f["headlines"]
@@ -46,7 +48,7 @@ def declarations(path) -> pd.DataFrame:
 def read(path) -> pd.Series:
     """One run's headline outcomes, in declaration order; `.attrs['success']` names the
     scenario's success headline ('' for none)."""
-    with h5py.File(path, "r") as f:
+    with open_h5(path) as f:
         if "headlines" not in f:
             raise ValueError(f"{path}: no /headlines (written by a tribune before headline outcomes)")
         g = f["headlines"]
@@ -59,7 +61,7 @@ def open_comparison(path) -> xr.Dataset:
     """A file written by ``tribune compare``: every headline over (scenario, point, replicate),
     with the scenarios' names and success headlines, the seeds, and the swept assumptions as
     coordinates on `point` (attribute swept = 1)."""
-    with h5py.File(path, "r") as f:
+    with open_h5(path) as f:
         if _text(f.attrs.get("kind", "")) != "comparison":
             raise ValueError(f"{path}: not a file written by `tribune compare`")
         g = f["headlines"]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import warnings
 
-import h5py
 import numpy as np
 import pandas as pd
 import xarray as xr
+
+from .seal import open_h5
 
 LEVELS = {"city": "timeseries", "district": "districts", "org": "organizations", "union": "unions", "party": "parties"}
 _NAMES = {"district": "district_name", "org": "org_name", "union": "union_name", "party": "party_name"}
@@ -31,7 +32,7 @@ def _decode(v):
 
 
 def _provenance(path) -> dict:
-    with h5py.File(path, "r") as f:
+    with open_h5(path) as f:
         attrs = {k: _decode(v) for k, v in f.attrs.items()}
         if "scenario" in f:
             attrs["scenario"] = _decode(f["scenario"][()])
@@ -112,7 +113,7 @@ def by_replicate(ds: xr.Dataset) -> xr.Dataset:
 def events(path, table: str) -> pd.DataFrame:
     """An event table (``elections``, ``strikes``, ``episodes``, ...) of a run file as a
     DataFrame, text decoded; units are in ``df.attrs["units"]``."""
-    with h5py.File(path, "r") as f:
+    with open_h5(path) as f:
         if f"events/{table}" not in f:
             have = sorted(f["events"]) if "events" in f else []
             raise KeyError(f"{path} has no event table {table!r}; it has {have}")

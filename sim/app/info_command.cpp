@@ -7,6 +7,7 @@
 
 #include "app/commands.h"
 #include "io/h5.h"
+#include "io/seal.h"
 
 namespace tribune {
 
@@ -36,9 +37,10 @@ std::string shape(hid_t ds) {
 }  // namespace
 
 int info_command(const std::string& path) {
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  if (H5Fis_hdf5(path.c_str()) <= 0) {
-    fprintf(stderr, "error: %s: not an HDF5 file (or cannot be read)\n", path.c_str());
+  // The seal first: libhdf5 can crash on a corrupt file, so nothing unsound reaches it.
+  const SealCheck seal = check_seal(path);
+  if (!seal.ok()) {
+    fprintf(stderr, "error: %s\n", seal.message.c_str());
     return 2;
   }
   h5::Handle f = h5::open_file_readonly(path);

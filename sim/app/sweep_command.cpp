@@ -283,10 +283,16 @@ int sweep_merge_command(const SweepArgs& a) {
   }
   const std::string out = a.output.empty() ? (dir.root() / (s.spec.name + ".h5")).string() : a.output;
   try {
-    const MergeResult m = merge(s, dir, out);
+    const MergeResult m = merge(s, dir, out, a.allow_partial);
+    if (m.unreadable > 0)
+      fprintf(stderr, "warning: %lld run file(s) could not be read and are merged as failed (NaN rows)\n",
+              static_cast<long long>(m.unreadable));
     printf("merged         %lld runs (%lld done) into %s\n", static_cast<long long>(m.runs),
            static_cast<long long>(m.done), m.path.c_str());
     return 0;
+  } catch (const UnreadableRuns& e) {
+    fprintf(stderr, "error: %s\n", e.what());
+    return 2;
   } catch (const std::exception& e) {
     fprintf(stderr, "error: merge failed: %s\n", e.what());
     return 1;

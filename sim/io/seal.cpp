@@ -49,6 +49,14 @@ bool crc_after_block(int fd, uint32_t& crc, uint64_t& length) {
   crc = static_cast<uint32_t>(c);
   return true;
 }
+// The block after its three lines is zeros, as seal() wrote it.
+bool zeros_after_text(const char* block, size_t n) {
+  size_t lines = 0, k = 0;
+  while (k < n && lines < 3) lines += block[k++] == '\n';
+  for (; k < n; ++k)
+    if (block[k] != 0) return false;
+  return lines == 3;
+}
 }  // namespace
 
 void seal(const std::string& partial, const std::string& final_path) {
@@ -79,7 +87,7 @@ void seal(const std::string& partial, const std::string& final_path) {
   }
 }
 
-SealCheck check_seal(const std::string& path) {
+SealCheck check_seal(const std::string& path, bool contents) {
   const int fd = open(path.c_str(), O_RDONLY);
   if (fd < 0) return {SealStatus::unreadable, sys_error("cannot open", path)};
   char block[kBlock + 1] = {};
@@ -92,11 +100,20 @@ SealCheck check_seal(const std::string& path) {
     static const char hdf5[] = "\x89HDF\r\n\x1a\n";
     const bool is_hdf5 = n >= 8 && std::memcmp(block, hdf5, 8) == 0;
     r = {SealStatus::foreign,
-         path + (is_hdf5 ? " is an HDF5 file without tribune's seal: written by another program, or by a tribune "
-                           "from before output files were sealed"
+         path + (is_hdf5 ? " is an HDF5 file without tribune's seal: an unfinished file (its run was killed), "
+                           "another program's file, or one written by a tribune from before files were sealed"
                          : " is not a tribune output file (no tribune seal, and not HDF5)")};
-  } else if (std::sscanf(block + std::strlen(kMagic), "length %" SCNu64 "\ncrc32 %" SCNx32, &length, &crc) != 2) {
+  } else if (std::sscanf(block + std::strlen(kMagic), "length %" SCNu64 "\ncrc32 %" SCNx32, &length, &crc) != 2 ||
+             !zeros_after_text(block, static_cast<size_t>(n))) {
     r = {SealStatus::corrupt, path + " has a damaged seal (its first 512 bytes were overwritten)"};
+  } else if (!contents) {
+    struct stat st {};
+    if (fstat(fd, &st) != 0) {
+      r = {SealStatus::unreadable, sys_error("cannot read", path)};
+    } else if (static_cast<uint64_t>(st.st_size) != length) {
+      r = {static_cast<uint64_t>(st.st_size) < length ? SealStatus::truncated : SealStatus::corrupt,
+           path + " has " + std::to_string(st.st_size) + " bytes where its seal says " + std::to_string(length)};
+    }
   } else if (!crc_after_block(fd, actual_crc, actual_length)) {
     r = {SealStatus::unreadable, sys_error("cannot read", path)};
   } else if (actual_length < length) {
@@ -108,6 +125,12 @@ SealCheck check_seal(const std::string& path) {
   }
   close(fd);
   return r;
+}
+
+h5::Handle open_sealed(const std::string& path) {
+  const SealCheck c = check_seal(path, true);
+  if (!c.ok()) throw SealError(c.status, c.message);
+  return h5::open_file_readonly(path);
 }
 
 }  // namespace tribune

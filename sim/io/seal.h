@@ -8,7 +8,10 @@
 // foreign file is reported as such instead.
 //
 // The block's text:  "TRIBUNE-HDF5 1\nlength <bytes>\ncrc32 <8 hex digits>\n", then zeros.
+#include <stdexcept>
 #include <string>
+
+#include "io/h5.h"
 
 namespace tribune {
 
@@ -25,7 +28,18 @@ struct SealCheck {
   bool ok() const { return status == SealStatus::ok; }
 };
 
-// Check a file's seal: its length and CRC-32 against the file as it is.
-SealCheck check_seal(const std::string& path);
+// Check a file's seal: its length and (with `contents`) CRC-32 against the file as it is.
+// Without `contents` only the first 512 bytes and the size are read (for a sweep's many runs).
+SealCheck check_seal(const std::string& path, bool contents = true);
+
+struct SealError : std::runtime_error {
+  SealStatus status;
+  SealError(SealStatus s, const std::string& m) : std::runtime_error(m), status(s) {}
+};
+
+// A sealed file checked in full, then opened read-only with HDF5; throws SealError with
+// check_seal's message when it is not sound. Hold h5::library_mutex() where threads share the
+// library.
+h5::Handle open_sealed(const std::string& path);
 
 }  // namespace tribune

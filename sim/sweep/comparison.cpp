@@ -126,7 +126,7 @@ Difference difference(const Comparison& c, size_t h, size_t a, size_t b, size_t 
 
 void read_headlines(Comparison& c, size_t s, size_t p, size_t r, const std::string& run_file) {
   std::lock_guard lock(h5::library_mutex());
-  h5::Handle f = h5::open_file_readonly(run_file);
+  h5::Handle f = open_sealed(run_file);
   if (!h5::has_link(f, "headlines")) throw std::runtime_error(run_file + ": no /headlines (written by an older tribune)");
   h5::Handle g(H5Gopen2(f, "headlines", H5P_DEFAULT));
   for (size_t h = 0; h < c.headlines.size(); ++h) {

@@ -143,11 +143,27 @@ void write_run_coordinates(h5::Dimensions& D, hid_t g, hid_t run_scale, const Sw
 
 }  // namespace
 
-MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out) {
+MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out, bool allow_unreadable) {
   std::lock_guard lock(h5::library_mutex());
   MergeResult m;
   m.runs = static_cast<int64_t>(s.runs.size());
-  const std::vector<RunState> st = dir.states(s);
+  std::vector<RunState> st = dir.states(s);
+  // Every done run's file checked in full before libhdf5 reads it: one that fails is named, and
+  // merged as failed (a row of NaN) only when allowed.
+  std::string bad;
+  int64_t n_bad = 0;
+  for (size_t r = 0; r < st.size(); ++r) {
+    if (st[r] != RunState::done) continue;
+    const SealCheck c = check_seal(dir.run_file(static_cast<int64_t>(r)).string());
+    if (c.ok()) continue;
+    st[r] = RunState::failed;
+    if (n_bad++ < 10) bad += (bad.empty() ? "" : "; ") + std::string("run ") + std::to_string(r) + ": " + c.message;
+  }
+  if (n_bad > 0 && !allow_unreadable)
+    throw UnreadableRuns(std::to_string(n_bad) + " run file(s) cannot be read: " + bad + (n_bad > 10 ? "; ..." : "") +
+                             ". `tribune sweep run` (or `sweep submit --resume`) runs them again; --allow-partial "
+                             "merges the others");
+  m.unreadable = n_bad;
   int64_t first = -1, T = 0;
   for (size_t r = 0; r < st.size(); ++r) {
     if (st[r] == RunState::done) {

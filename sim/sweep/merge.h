@@ -6,6 +6,7 @@
 // named dimensions. Swept values, seeds, replicates and statuses are also 1-D datasets on `run`
 // in every group, for xarray to use as coordinates. Runs not done are rows of NaN.
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 #include "sweep/sweep_dir.h"
@@ -14,10 +15,17 @@ namespace tribune::sweep {
 
 struct MergeResult {
   int64_t runs = 0, done = 0, failed = 0, missing = 0;
+  int64_t unreadable = 0;  // done runs whose files failed their seal's check (merged as failed)
   std::string path;
 };
 
-// Throws std::runtime_error on I/O problems. The file is written as OUT.partial and renamed.
-MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out);
+// Done runs whose files fail their seal's check, named.
+struct UnreadableRuns : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Throws std::runtime_error on I/O problems, and UnreadableRuns, unless `allow_unreadable`, when a done run's
+// file fails its seal's check (io/seal.h). The file is written as OUT.partial and renamed.
+MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out, bool allow_unreadable = false);
 
 }  // namespace tribune::sweep

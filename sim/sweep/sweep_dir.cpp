@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/seal.h"
 #include "scenario/error.h"
 
 namespace tribune::sweep {
@@ -76,7 +77,9 @@ fs::path SweepDir::failed_file(int64_t id) const {
 
 RunState SweepDir::state(int64_t id) const {
   const fs::path f = run_file(id);
-  if (fs::exists(f)) return RunState::done;  // only complete runs are renamed to the final path
+  // Only complete runs are renamed to the final path; one whose seal's length does not match
+  // (truncated, overwritten, not tribune's) counts as failed, and is run again on resume.
+  if (fs::exists(f)) return check_seal(f.string(), false).ok() ? RunState::done : RunState::failed;
   if (fs::exists(failed_file(id))) return RunState::failed;
   if (fs::exists(f.string() + ".partial")) return RunState::running;
   return RunState::missing;
@@ -90,6 +93,9 @@ std::vector<RunState> SweepDir::states(const Sweep& s) const {
 }
 
 std::string SweepDir::failure(int64_t id) const {
+  const fs::path f = run_file(id);
+  if (fs::exists(f))
+    if (const SealCheck c = check_seal(f.string(), false); !c.ok()) return c.message;
   return slurp(failed_file(id));
 }
 

@@ -1,5 +1,8 @@
 """Loaders on real outputs: names, dimensions, units, coordinates, provenance."""
 import shutil
+import signal
+import subprocess
+import time
 import warnings
 
 import h5py
@@ -7,6 +10,7 @@ import numpy as np
 import pytest
 
 import tribune_analysis as ta
+from analysis_env import ROOT, TRIBUNE
 
 
 def test_open_run_city(run_file):
@@ -42,12 +46,17 @@ def test_events(run_file):
 
 
 def test_incomplete_run_warns(run_file, tmp_path):
-    copy = tmp_path / "cut.h5"
-    shutil.copy(run_file, copy)
-    with h5py.File(copy, "a") as f:
-        f.attrs["complete"] = 0
+    """A run interrupted by SIGINT (a horizon far longer than the 0.5 s it is given) keeps a
+    sealed NAME.partial with complete=0."""
+    out = tmp_path / "cut.h5"
+    p = subprocess.Popen([TRIBUNE, "run", "scenarios/baseline.yaml", "-q", "-o", str(out), "--set",
+                          "world.persons=2000", "--set", "horizon_weeks=100000"], cwd=ROOT, stderr=subprocess.PIPE)
+    time.sleep(0.5)
+    p.send_signal(signal.SIGINT)
+    assert p.wait(timeout=60) == 130, p.stderr.read()
+    cut = tmp_path / "cut.h5.partial"
     with pytest.warns(ta.IncompleteWarning, match="complete=0"):
-        ta.open_run(copy)
+        ta.open_run(cut)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         ta.open_run(run_file)  # a complete file does not warn

@@ -69,4 +69,4 @@ def test_info(tribune, small_run):
     assert "complete       1" in p.stdout
     assert "/timeseries" in p.stdout and "hope_mean" in p.stdout
     bad = tribune("info", ROOT / "README.md")
-    assert bad.returncode == 2 and "not an HDF5 file" in bad.stderr
+    assert bad.returncode == 2 and "not a tribune output file" in bad.stderr
