@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/state.h"
+
 namespace tribune {
 
 struct World;
@@ -42,6 +44,8 @@ class Recorder {
   const std::vector<std::vector<double>>& district() const { return district_; }
   int64_t districts() const { return districts_; }
   double last(const std::string& city_series_name) const;
+
+  TRIBUNE_STATE(districts_, orgs_, unions_, parties_, ticks_, city_, district_, org_, union_, party_)
 
   // Values recorded per tick in a world of these sizes (for estimates before it is built).
   static int64_t values_per_tick(int64_t districts, int64_t orgs, int64_t unions, int64_t parties);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +45,12 @@ class Simulation {
 
   // Wall time per phase, accumulated over ticks, when profiling is on (off by default).
   void set_profiling(bool on) { profiling_ = on; }
+
+  // The run's whole state (world and recorder) as bytes, and its restoration into a simulation
+  // built from the same scenario (engine/checkpoint.cpp). Random streams are keyed by tick, so
+  // the tick restores their positions too.
+  std::string save_state() const;
+  void restore_state(std::string_view bytes);
   const std::vector<std::pair<std::string, double>>& phase_seconds() const { return phase_seconds_; }
 
  private:

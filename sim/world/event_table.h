@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 #include <vector>
+#include "core/state.h"
 
 namespace tribune {
 
@@ -19,6 +20,7 @@ struct EventColumn {
   std::vector<int64_t> ints;
   std::vector<double> reals;
   std::vector<std::string> texts;
+  TRIBUNE_STATE(ints, reals, texts)
 };
 
 class EventTable {
@@ -32,6 +34,7 @@ class EventTable {
   const std::string& description() const { return description_; }
   const std::vector<EventColumn>& columns() const { return columns_; }
   const EventColumn& column(const std::string& name) const;  // throws std::out_of_range if absent
+  TRIBUNE_STATE(columns_, rows_)
 
  private:
   std::string description_;

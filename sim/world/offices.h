@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/fields.h"
+#include "core/state.h"
 
 namespace tribune {
 
@@ -48,6 +49,7 @@ struct PartySpec {
            .min = 0,
            .max = 1});
   }
+  TRIBUNE_STATE(name, position, positioning, establishment, identifiers)
 };
 
 enum class OfficeLevel { council, state_legislature, mayor, governor, national };

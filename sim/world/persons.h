@@ -93,6 +93,11 @@ struct Persons {
     visit_fields(*this, f);
   }
 
+  template <class Archive>
+  void state(Archive& ar) {
+    for_each_field([&ar](const FieldInfo&, auto& col) { ar(col); });
+  }
+
   size_t bytes() const {
     size_t b = 0;
     for_each_field([&b](const FieldInfo&, const auto& col) { b += col.capacity() * sizeof(col[0]); });

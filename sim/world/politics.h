@@ -12,6 +12,7 @@
 #include "core/fields.h"
 #include "world/agenda.h"
 #include "world/offices.h"
+#include "core/state.h"
 
 namespace tribune {
 
@@ -72,6 +73,7 @@ struct Ledger {
   std::array<double, kHolders> hours{};         // volunteer hours
   std::array<double, kHolders> money{};         // dollars
   std::array<double, kHolders> endorsements{};  // members of endorsing unions in the constituency
+  TRIBUNE_STATE(hours, money, endorsements)
 };
 
 struct Candidate {
@@ -98,6 +100,7 @@ struct Candidate {
   bool won = false;
   bool bound = false;  // its backing organizations' binding platform has been applied (M10)
   bool petitioning() const { return party < 0; }
+  TRIBUNE_STATE(name, race, party, org, origin, position, platform, quality, incumbent, on_ballot, career_union, career_tie, signatures, last_share, heading, ledger, contacts, week_hours, media, primary_votes, votes, won, bound)
 };
 
 struct Race {
@@ -111,6 +114,7 @@ struct Race {
   std::vector<int> org_backs;                           // per organization: the candidate it backs, or -1
   double electorate = 0, turnout = 0;
   bool primary_held = false, held = false;
+  TRIBUNE_STATE(office, district, rule, seats, season_start, primary, general, candidates, union_backs, org_backs, electorate, turnout, primary_held, held)
 };
 
 struct Officeholder {
@@ -123,6 +127,7 @@ struct Officeholder {
   int64_t since = 0, term_end = 0;
   bool betrayed = false, endorsement_withdrawn = false;
   double drift() const { return position - platform; }
+  TRIBUNE_STATE(name, office, district, party, org, origin, position, platform, visibility, held, since, term_end, betrayed, endorsement_withdrawn)
 };
 
 struct OfficeState {
@@ -130,6 +135,7 @@ struct OfficeState {
   int64_t next_election = 0;
   double splits = 0;  // establishment seats lost to vote splitting, discounted (M21)
   bool reformed = false;
+  TRIBUNE_STATE(rule, next_election, splits, reformed)
 };
 
 // The vote model's weights (M20's parameters), kept where M17's polls can read them.
@@ -137,6 +143,7 @@ struct VoteWeights {
   double turnout_base = 0, turnout_hope = 0, turnout_party = 0, turnout_contact = 0, turnout_salience = 0;
   double primary_salience = 0, proximity = 0, party = 0, incumbency = 0, endorsement = 0, contact = 0, media = 0;
   double strategic = 0;
+  TRIBUNE_STATE(turnout_base, turnout_hope, turnout_party, turnout_contact, turnout_salience, primary_salience, proximity, party, incumbency, endorsement, contact, media, strategic)
 };
 
 // Ballot access (M18's parameters), read when an organization chooses its line (M9, M17) and
@@ -144,6 +151,7 @@ struct VoteWeights {
 struct AccessRules {
   double signatures_per_hour = 0, struck = 0, petition_share = 0, regularity = 0;
   int64_t petition_weeks = 0;
+  TRIBUNE_STATE(signatures_per_hour, struck, petition_share, regularity, petition_weeks)
 };
 
 struct Politics {
@@ -173,6 +181,7 @@ struct Politics {
   std::vector<double> disruption_in;                  // the same per district, where it comes from (M26)
   std::vector<double> hope_history;                   // mean hope, the last 53 weeks (M22)
   std::vector<std::vector<double>> strength_history;  // per organization, the last 53 weeks (M22)
+  TRIBUNE_STATE(parties, vote, access, offices, races, candidates, holders, establishment, betrayals_this_tick, agenda_turn, passed_at, depth_passed, capital_threshold, reforms_passed, capital_shocks, passed_this_tick, sponsor_visibility, translation_friction, disruption, session_disruption, disruption_in, hope_history, strength_history)
 };
 
 }  // namespace tribune

@@ -7,6 +7,7 @@
 // them). M22 reads the split: "accountability happens before the fact" (003).
 #include <algorithm>
 #include <vector>
+#include "core/state.h"
 
 namespace tribune {
 
@@ -41,6 +42,7 @@ struct Ties {
     for (int k = lo; k < hi; ++k) s += total(k);
     return hi > lo ? s / (hi - lo) : 0.0;
   }
+  TRIBUNE_STATE(org, person)
 };
 
 }  // namespace tribune

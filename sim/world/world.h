@@ -12,6 +12,7 @@
 #include "world/politics.h"
 #include "world/ties.h"
 #include "world/union.h"
+#include "core/state.h"
 
 namespace tribune {
 
@@ -23,6 +24,7 @@ struct District {
   int64_t begin = 0, end = 0;  // persons [begin, end)
   double ideology_shift = 0, hope_shift = 0;
   int64_t size() const { return end - begin; }
+  TRIBUNE_STATE(name, begin, end, ideology_shift, hope_shift)
 };
 
 // Undirected ties in compressed sparse rows: neighbours of i are nbr[offsets[i] .. offsets[i+1]).
@@ -32,6 +34,7 @@ struct Network {
   int64_t degree(int64_t i) const { return offsets[i + 1] - offsets[i]; }
   int64_t last_tie() const { return nbr.empty() ? 0 : static_cast<int64_t>(nbr.size()) - 1; }  // for prefetch_tie
   size_t bytes() const { return offsets.capacity() * 8 + nbr.capacity() * 4; }
+  TRIBUNE_STATE(offsets, nbr)
 };
 
 struct Workplaces {
@@ -52,6 +55,7 @@ struct Workplaces {
            members.capacity() * 4 + resistance.capacity() * 4 + contract_expiry.capacity() * 4 +
            militancy.capacity() * 4 + drive.capacity() * 2 + strike.capacity() * 2;
   }
+  TRIBUNE_STATE(district, sector, union_id, resistance, contract_expiry, militancy, drive, strike, member_offsets, members)
 };
 
 // An economic shock in force (M32 economic_shock), read by M2 grievance.
@@ -62,6 +66,7 @@ struct Shock {
   uint8_t class_mask = 0b111;
   std::vector<int> districts;  // empty: all
   double level(int64_t tick) const;
+  TRIBUNE_STATE(start, end, magnitude, recovery_weeks, class_mask, districts)
 };
 
 // A pandemic in force (M32 pandemic): fewer political hours, and gathering is a risk.
@@ -69,6 +74,7 @@ struct Pandemic {
   int64_t until = -1;
   double hours_cut = 0, gathering_risk = 0;
   bool in_force(int64_t tick) const { return tick < until; }
+  TRIBUNE_STATE(until, hours_cut, gathering_risk)
 };
 
 struct Environment {
@@ -80,6 +86,7 @@ struct Environment {
   Pandemic pandemic;
   std::vector<double> shock_table;  // [district * kClasses + class], this tick's total shock
   double shock(int d, int k) const { return shock_table[static_cast<size_t>(d) * kClasses + k]; }
+  TRIBUNE_STATE(legitimacy, legitimacy_start, election_season, protest_share, shocks, pandemic, shock_table)
 };
 
 // Engagement levels (M6).
@@ -90,6 +97,7 @@ inline constexpr const char* kLevelNames[kLevels] = {"none", "supporter", "volun
 struct Endorsed {
   double position = 0;    // ideology of the officeholder
   double visibility = 1;  // how much voters see them (M24)
+  TRIBUNE_STATE(position, visibility)
 };
 
 // How an organization's structure shapes its members' week (M11; neutral when M11 is off).
@@ -97,6 +105,7 @@ struct StructureEffects {
   double meeting_hours = 0;  // hours per member and cadre per week in meetings
   double ownership = 1;      // multiplies members' and cadre's attrition
   double culture_gap = 0;    // extra attrition, relative, for members without a college degree
+  TRIBUNE_STATE(meeting_hours, ownership, culture_gap)
 };
 
 // An organization: its declared parameters and its running state.
@@ -115,6 +124,7 @@ struct Org {
   std::vector<Endorsed> endorsed;                     // its officeholders (M10, filled by M17-M23)
   int64_t movement_recruits = 0;                      // protesters signed up this week (M30)
   double efficiency() const { return 0.5 + memory; }  // multiplies what its hours achieve
+  TRIBUNE_STATE(count, share, opportunity, hours, meeting_hours, structure, treasury, memory, ties, brand, endorsed, movement_recruits)
 };
 
 // A union: its declared parameters and its running state.
@@ -130,6 +140,7 @@ struct Union {
                ? 0.0
                : double(members) / double(members_history.front()) - 1.0;
   }
+  TRIBUNE_STATE(left_led, members, members_history, treasury, insurgent_endorsement)
 };
 
 // A national campaign in progress (M32 national_campaign, run by M12).
@@ -142,6 +153,7 @@ struct Campaign {
   double win_probability = 0;
   double retention = 0;  // share of its list and volunteers passed to the successor at the end
   bool ended = false, won = false;
+  TRIBUNE_STATE(org, successor, start, end, volunteer_demand, list_growth, win_probability, retention, ended, won)
 };
 
 // A burst of protest under way (M28 episodes).
@@ -150,6 +162,7 @@ struct Episode {
   int64_t start = 0, peak = 0, districts = 0;
   int demand = -1;               // the reform on the agenda it presses (M30), or -1: its grievance in general
   int64_t reforms_at_start = 0;  // reforms passed when it started (M31: did it win?)
+  TRIBUNE_STATE(active, start, peak, districts, demand, reforms_at_start)
 };
 
 // A call for mass action by an executive officeholder, under way (M25).
@@ -160,6 +173,7 @@ struct Call {
   double boost = 0;            // added to the reached persons' net (M28)
   int64_t reached = 0, peak = 0;
   std::string caller;
+  TRIBUNE_STATE(active, start, end, holder, boost, reached, peak, caller)
 };
 
 // This week's protest and repression (M28, M29), for the recorder and the other mechanisms.
@@ -179,12 +193,14 @@ struct MovementState {
   bool call_requested = false;                     // a timeline mass_call this week (M32 -> M25)
   // Episodes that ended this week (M28 episodes), for morale (M31): scope (-1 city) and episode.
   std::vector<std::pair<int, Episode>> ended;
+  TRIBUNE_STATE(city_episode, district_episodes, episodes_started, protesters, arrests, jailed, protesters_in, arrests_in, police_in, police_in_view, last_episode_in, hours_in, demand_in, conflict, call, call_requested, ended)
 };
 
 // This week's strikes (M14), for the recorder.
 struct LaborStats {
   int64_t started = 0, active = 0, won = 0, lost = 0;
   std::vector<int64_t> started_in, active_in, won_in;  // the same, per district of the workplace
+  TRIBUNE_STATE(started, active, won, lost, started_in, active_in, won_in)
 };
 
 struct World {
@@ -211,6 +227,7 @@ struct World {
   TieLayout tie_layout() const { return {static_cast<int>(unions.size()), static_cast<int>(districts.size())}; }
   // The persons of a constituency: district d's, or everyone's for d < 0 (at large).
   District constituency(int d) const { return d < 0 ? District{"", 0, size()} : districts[static_cast<size_t>(d)]; }
+  TRIBUNE_STATE(persons, network, workplaces, districts, sectors, env, events, orgs, unions, labor, movement, campaigns, politics, scratch, pair_scratch, hope_impulses_pending, tick)
 };
 
 }  // namespace tribune

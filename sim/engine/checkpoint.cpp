@@ -1,0 +1,47 @@
+// A simulation's state as bytes and back (see Simulation::save_state).
+#include "engine/simulation.h"
+#include "engine/state_archive.h"
+
+namespace tribune {
+
+namespace {
+constexpr uint64_t kStateMagic = 0x3145544154534254ull;  // "TBSTATE1", little-endian
+
+// What a state must agree on with the simulation it is restored into (the checkpoint file also
+// keeps the resolved scenario, from which a resume builds that simulation).
+std::vector<int64_t> fit(const Scenario& s, const World& w) {
+  return {s.seed,
+          s.replicate,
+          s.horizon_weeks,
+          w.size(),
+          static_cast<int64_t>(w.districts.size()),
+          static_cast<int64_t>(w.orgs.size()),
+          static_cast<int64_t>(w.unions.size()),
+          static_cast<int64_t>(w.politics.parties.size()),
+          static_cast<int64_t>(w.politics.office_specs.size()),
+          static_cast<int64_t>(w.network.nbr.size())};
+}
+}  // namespace
+
+std::string Simulation::save_state() const {
+  StateOut out;
+  uint64_t magic = kStateMagic;
+  std::vector<int64_t> sizes = fit(scenario_, world_);
+  out(magic, sizes, const_cast<World&>(world_), const_cast<Recorder&>(recorder_));
+  return std::move(out.bytes());
+}
+
+void Simulation::restore_state(std::string_view bytes) {
+  StateIn in(bytes);
+  uint64_t magic = 0;
+  in(magic);
+  if (magic != kStateMagic) throw std::runtime_error("not a tribune state (the checkpoint's bytes are damaged)");
+  std::vector<int64_t> sizes;
+  in(sizes);
+  if (sizes != fit(scenario_, world_))
+    throw std::runtime_error("the checkpoint is of another scenario (its seed, sizes or horizon differ)");
+  in(world_, recorder_);
+  if (!in.done()) throw std::runtime_error("the checkpoint's state has bytes left over: it is of another scenario");
+}
+
+}  // namespace tribune
