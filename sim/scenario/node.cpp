@@ -56,6 +56,19 @@ static Loc at(const std::shared_ptr<const std::string>& file, const YAML::Mark& 
 }
 
 namespace {
+// Where a node sits, as a chain to its parent, rendered ("a.b[3]") only for an error message:
+// building every node's path string made large files (and alias bombs, until refused) slow.
+struct PathLink {
+  const PathLink* parent = nullptr;
+  const std::string* key = nullptr;  // a mapping's key, or
+  int64_t index = -1;                // a list's index
+  std::string str() const {
+    std::string up = parent ? parent->str() : std::string();
+    if (key) return up.empty() ? *key : up + "." + *key;
+    return index >= 0 ? up + "[" + std::to_string(index) + "]" : up;
+  }
+};
+
 // Converts yaml-cpp's tree, counting nodes (aliases expand into copies, so a file of a few
 // hundred bytes can stand for billions) and depth against the limits, and finding duplicate
 // keys with a hash set (a linear scan of earlier keys made large mappings quadratic).
@@ -63,16 +76,19 @@ struct Converter {
   std::shared_ptr<const std::string> file;
   size_t nodes = 0;
 
-  Node convert(const YAML::Node& y, const std::string& path, int depth) {
+  Node convert(const YAML::Node& y, const PathLink& path, int depth) {
     Node n;
     n.loc = at(file, y.Mark());
     if (++nodes > kMaxNodes)
-      fail(n.loc, path,
+      fail(n.loc, path.str(),
            "the file expands to more than " + std::to_string(kMaxNodes) +
                " YAML nodes (counting each use of an alias as a copy); a scenario needs far fewer. Nested "
                "anchors and aliases (an alias bomb) are the usual cause");
-    if (depth > kMaxDepth)
-      fail(n.loc, path.substr(0, path.find('[')) + "[...]", "nested more than " + std::to_string(kMaxDepth) + " levels deep; a scenario needs far fewer");
+    if (depth > kMaxDepth) {
+      const std::string p = path.str();
+      fail(n.loc, p.substr(0, p.find('[')) + "[...]",
+           "nested more than " + std::to_string(kMaxDepth) + " levels deep; a scenario needs far fewer");
+    }
     switch (y.Type()) {
       case YAML::NodeType::Undefined:
       case YAML::NodeType::Null:
@@ -85,8 +101,8 @@ struct Converter {
       case YAML::NodeType::Sequence: {
         n.kind = Node::Kind::Seq;
         n.seq.reserve(y.size());
-        int i = 0;
-        for (const auto& item : y) n.seq.push_back(convert(item, path + "[" + std::to_string(i++) + "]", depth + 1));
+        int64_t i = 0;
+        for (const auto& item : y) n.seq.push_back(convert(item, PathLink{&path, nullptr, i++}, depth + 1));
         break;
       }
       case YAML::NodeType::Map: {
@@ -94,11 +110,11 @@ struct Converter {
         std::unordered_map<std::string, size_t> seen;
         for (const auto& kv : y) {
           Loc kl = at(file, kv.first.Mark());
-          if (!kv.first.IsScalar()) fail(kl, path, "keys must be plain names");
+          if (!kv.first.IsScalar()) fail(kl, path.str(), "keys must be plain names");
           std::string key = kv.first.Scalar();
-          std::string sub = path.empty() ? key : path + "." + key;
+          const PathLink sub{&path, &key, -1};
           if (auto [it, fresh] = seen.emplace(key, n.map.size()); !fresh)
-            fail(kl, sub, "duplicate key (it appears earlier at " + n.map[it->second].key_loc.str() + ")");
+            fail(kl, sub.str(), "duplicate key (it appears earlier at " + n.map[it->second].key_loc.str() + ")");
           Node value = convert(kv.second, sub, depth + 1);
           n.map.push_back(Entry{std::move(key), kl, std::move(value)});
         }
@@ -127,7 +143,7 @@ Node parse_yaml(const std::string& text, const std::string& file) {
     fail(at(fname, e.mark), "", "YAML syntax error: " + e.msg);
   }
   Converter c{fname};
-  return c.convert(y, "", 0);
+  return c.convert(y, PathLink{}, 0);
 }
 
 std::string read_text_file(const std::string& path, const char* what) {
