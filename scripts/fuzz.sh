@@ -21,7 +21,7 @@ status=0
 for target in scenario sweep set; do
   log="$work/$target.log"
   if (cd "$work" && "$OLDPWD/build/fuzz/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -rss_limit_mb=2048 \
-        -timeout=10 -print_final_stats=1 -artifact_prefix="$OLDPWD/build/fuzz/artifacts/$target-" "$target") \
+        -timeout=30 -print_final_stats=1 -artifact_prefix="$OLDPWD/build/fuzz/artifacts/$target-" "$target") \
         >"$log" 2>&1; then
     runs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
     echo "fuzz: $target: ${runs:-?} inputs in ${seconds} s, no finding"

@@ -16,6 +16,13 @@ struct RunArgs {
   bool quiet = false;
   bool profile = false;  // per-phase wall time on stderr at the end
   bool force = false;    // run even when the estimate exceeds the memory available
+  int64_t checkpoint_every = 0;  // 0: none
+};
+
+struct ResumeArgs {
+  std::string checkpoint;
+  int threads = 0;
+  bool quiet = false;
 };
 
 // `tribune sweep ...`: which fields each subcommand reads is said in main.cpp.
@@ -46,6 +53,7 @@ struct CompareArgs {
 };
 
 int run_command(const RunArgs& a);
+int resume_command(const ResumeArgs& a);
 int compare_command(const CompareArgs& a);
 int sweep_plan_command(const SweepArgs& a);
 int sweep_run_command(const SweepArgs& a);

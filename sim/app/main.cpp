@@ -27,9 +27,20 @@ int main(int argc, char** argv) {
   r->add_option("--set", run.overrides, "Override a parameter: key.path=value (repeatable)")->allow_extra_args(false);
   r->add_flag("-q,--quiet", run.quiet, "No progress or log lines on stderr");
   r->add_flag("--profile", run.profile, "Print the wall time of each phase (mechanism) on stderr at the end");
+  r->add_option("--checkpoint-every", run.checkpoint_every,
+                "Write a checkpoint (OUTPUT.ckpt) every K ticks, and at a stop; `tribune resume` continues the run "
+                "to the same output")
+      ->check(CLI::Range(int64_t{1}, int64_t{100000}));
   r->add_flag("--force", run.force,
               "Run even when the memory the run needs (estimated from the scenario) exceeds what the machine has "
               "available");
+
+  ResumeArgs resume;
+  auto* res = app.add_subcommand("resume", "Continue a run from its checkpoint (tribune run --checkpoint-every)");
+  res->add_option("checkpoint", resume.checkpoint, "Checkpoint file (OUTPUT.ckpt)")->required();
+  res->add_option("--threads", resume.threads, "Threads (default as for run); never changes results")
+      ->check(CLI::Range(1, 4096));
+  res->add_flag("-q,--quiet", resume.quiet, "No progress or log lines on stderr");
 
   std::string vpath;
   std::vector<std::string> voverrides;
@@ -134,6 +145,7 @@ int main(int argc, char** argv) {
   }
   auto dispatch = [&]() -> int {
     if (*r) return run_command(run);
+    if (*res) return resume_command(resume);
     if (*compare) return compare_command(cmp);
     if (*v) return validate_command(vpath, voverrides);
     if (*schema) return schema_command(sweep_schema, experiment_schema);
@@ -155,8 +167,10 @@ int main(int argc, char** argv) {
   };
   const int rc = dispatch();
   // A signal that arrived during a command that does not stop early (validate, info, ...) is
-  // still answered: 130, once the command's own output is complete.
-  if (rc == 0 && stop_signal() != 0) {
+  // still answered: 130, once the command's own output is complete. Runs, resumes, sweeps and
+  // comparisons answer signals themselves (a run that completed before it stopped is complete).
+  const bool answers_signals = *r || *res || *srun || *task || *compare;
+  if (rc == 0 && !answers_signals && stop_signal() != 0) {
     fprintf(stderr, "tribune: interrupted by signal %d\n", stop_signal());
     return 130;
   }

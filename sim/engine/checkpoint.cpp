@@ -24,11 +24,16 @@ std::vector<int64_t> fit(const Scenario& s, const World& w) {
 }  // namespace
 
 std::string Simulation::save_state() const {
-  StateOut out;
+  std::string bytes;
+  save_state([&bytes](const char* p, size_t n) { bytes.append(p, n); });
+  return bytes;
+}
+
+void Simulation::save_state(const std::function<void(const char*, size_t)>& sink) const {
+  StateOut out(sink);
   uint64_t magic = kStateMagic;
   std::vector<int64_t> sizes = fit(scenario_, world_);
   out(magic, sizes, const_cast<World&>(world_), const_cast<Recorder&>(recorder_));
-  return std::move(out.bytes());
 }
 
 void Simulation::restore_state(std::string_view bytes) {

@@ -2,6 +2,7 @@
 // One run: the scenario, the world built from it, the mechanisms stepped by the tick function,
 // and the recorder. Knows nothing of YAML, argv or files.
 #include <chrono>
+#include <functional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -50,6 +51,8 @@ class Simulation {
   // built from the same scenario (engine/checkpoint.cpp). Random streams are keyed by tick, so
   // the tick restores their positions too.
   std::string save_state() const;
+  // The same, handed to `sink` piece by piece as it is produced.
+  void save_state(const std::function<void(const char*, size_t)>& sink) const;
   void restore_state(std::string_view bytes);
   const std::vector<std::pair<std::string, double>>& phase_seconds() const { return phase_seconds_; }
 

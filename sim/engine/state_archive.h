@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -16,8 +17,13 @@
 
 namespace tribune {
 
+// Writes into a string, or hands the bytes to a sink as they come (a checkpoint streams the
+// state to its file rather than holding a second copy of the world in memory).
 class StateOut {
  public:
+  using Sink = std::function<void(const char*, size_t)>;
+  StateOut() = default;
+  explicit StateOut(Sink sink) : sink_(std::move(sink)) {}
   template <class... T>
   void operator()(T&... xs) {
     (put(xs), ...);
@@ -26,7 +32,13 @@ class StateOut {
 
  private:
   std::string out_;
-  void raw(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
+  Sink sink_;
+  void raw(const void* p, size_t n) {
+    if (sink_)
+      sink_(static_cast<const char*>(p), n);
+    else
+      out_.append(static_cast<const char*>(p), n);
+  }
   template <class T>
   void put(const T& x) {
     if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>) {

@@ -5,7 +5,10 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <algorithm>
+#include <cerrno>
 #include <filesystem>
+#include <fstream>
 
 #include "core/format.h"
 #include "core/version.h"
@@ -24,12 +27,46 @@ struct Output::Impl {
   h5::Handle snapshot_tick;  // extendible scale
 };
 
-Output::Output(std::string final_path) : impl_(std::make_unique<Impl>()), final_(std::move(final_path)) {
+Output::Output(std::string final_path, bool spool)
+    : impl_(std::make_unique<Impl>()), final_(std::move(final_path)), spool_(spool) {
   std::lock_guard lock(h5::library_mutex());
   partial_ = final_ + ".partial";
   fs::path parent = fs::path(final_).parent_path();
   if (!parent.empty()) fs::create_directories(parent);
-  impl_->file = h5::create_file(partial_);
+  if (spool_)
+    fs::create_directories(spool_dir());  // the HDF5 file is made at finish()
+  else
+    impl_->file = h5::create_file(partial_);
+}
+
+std::string Output::spool_dir() const {
+  return partial_ + ".d";
+}
+
+namespace {
+std::string spool_name(int64_t tick) {
+  char buf[40];
+  snprintf(buf, sizeof buf, "snapshot-%010lld.bin", static_cast<long long>(tick));
+  return buf;
+}
+
+// The spooled snapshots, by tick.
+std::vector<std::pair<int64_t, fs::path>> spooled(const std::string& dir) {
+  std::vector<std::pair<int64_t, fs::path>> v;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string n = e.path().filename().string();
+    if (n.rfind("snapshot-", 0) == 0 && n.size() == 23 && n.substr(19) == ".bin")
+      v.emplace_back(std::stoll(n.substr(9, 10)), e.path());
+  }
+  std::sort(v.begin(), v.end());
+  return v;
+}
+}  // namespace
+
+void Output::drop_snapshots_from(int64_t tick) {
+  for (const auto& [t, path] : spooled(spool_dir()))
+    if (t >= tick) fs::remove(path);
 }
 
 Output::~Output() {
@@ -43,21 +80,56 @@ void Output::discard() {
   h5::error_cause();  // a failed close's record is of no further use
   std::error_code ec;
   fs::remove(partial_, ec);
+  if (spool_) fs::remove_all(spool_dir(), ec);
 }
 
 void Output::snapshot(const Simulation& sim) {
+  if (spool_) return spool_snapshot(sim.world().persons, sim.world().tick);
   std::lock_guard lock(h5::library_mutex());
   const size_t before = h5::close_errors();
   try {
-    write_snapshot(sim);
+    write_snapshot(sim.world().persons, sim.world().tick);
   } catch (const std::exception& e) {
     throw WriteError("writing " + partial_ + " failed: " + e.what());
   }
   if (h5::close_errors() != before) throw WriteError("writing " + partial_ + " failed: " + h5::last_close_error());
 }
 
-void Output::write_snapshot(const Simulation& sim) {
-  const World& w = sim.world();
+// A snapshot as a file of its own, the columns' bytes one after another, written under a
+// temporary name and renamed: a kill leaves whole snapshot files only.
+void Output::spool_snapshot(const Persons& p, int64_t tick) {
+  const fs::path path = fs::path(spool_dir()) / spool_name(tick);
+  const fs::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    p.for_each_field([&](const FieldInfo& f, const auto& col) {
+      if (f.snapshot) out.write(reinterpret_cast<const char*>(col.data()), static_cast<std::streamsize>(col.size() * sizeof(col[0])));
+    });
+    out.flush();
+    if (!out) throw WriteError("writing " + tmp.string() + " failed: " + std::strerror(errno));
+  }
+  fs::rename(tmp, path);
+}
+
+// The spooled snapshots into the HDF5 file, in tick order, as snapshot() would have written them.
+void Output::gather_snapshots(int64_t persons) {
+  Persons p;
+  p.resize(persons);
+  for (const auto& [tick, path] : spooled(spool_dir())) {
+    std::ifstream in(path, std::ios::binary);
+    p.for_each_field([&](const FieldInfo& f, auto& col) {
+      if (f.snapshot) in.read(reinterpret_cast<char*>(col.data()), static_cast<std::streamsize>(col.size() * sizeof(col[0])));
+    });
+    if (!in) throw WriteError("reading the spooled snapshot " + path.string() + " failed");
+    write_snapshot(p, tick);
+  }
+}
+
+void Output::write_snapshot(const Persons& persons, int64_t tick) {
+  struct {
+    const Persons& persons;
+    int64_t size() const { return persons.size(); }
+  } w{persons};
   const hsize_t n = static_cast<hsize_t>(w.size());
   auto& I = *impl_;
   if (I.snapshots.id() < 0) {
@@ -79,7 +151,7 @@ void Output::write_snapshot(const Simulation& sim) {
       h5::attach(d, person, 1);
     });
   }
-  int64_t t = w.tick;
+  int64_t t = tick;
   h5::append_row(I.snapshot_tick.id(), &t, 0);
   w.persons.for_each_field([&](const FieldInfo& f, const auto& col) {
     if (!f.snapshot) return;
@@ -234,6 +306,10 @@ std::string Output::finish(const Simulation& sim, const Provenance& prov, bool c
 }
 
 std::string Output::write_and_seal(const Simulation& sim, const Provenance& prov, bool complete) {
+  if (spool_) {
+    impl_->file = h5::create_file(partial_);
+    gather_snapshots(sim.world().size());
+  }
   auto& I = *impl_;
   const Scenario& s = sim.scenario();
   const World& w = sim.world();
@@ -276,6 +352,10 @@ std::string Output::write_and_seal(const Simulation& sim, const Provenance& prov
   attached.write(f);
   close_all();
   seal(partial_, complete ? final_ : partial_);
+  if (spool_) {
+    std::error_code ec;
+    fs::remove_all(spool_dir(), ec);
+  }
   return complete ? final_ : partial_;
 }
 

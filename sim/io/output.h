@@ -13,6 +13,7 @@
 namespace tribune {
 
 class Simulation;
+struct Persons;
 
 struct WriteError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -28,7 +29,10 @@ struct Provenance {
 
 class Output {
  public:
-  explicit Output(std::string final_path);  // creates final_path + ".partial"
+  // Creates final_path + ".partial". With `spool` (runs with checkpoints) snapshots go to files
+  // of their own in final_path + ".partial.d/" as the run goes (a kill leaves whole files only)
+  // and the HDF5 file is written at finish() from them and the rest.
+  explicit Output(std::string final_path, bool spool = false);
   ~Output();                                // closes; an unfinished file stays .partial
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
@@ -42,14 +46,20 @@ class Output {
   void discard();
 
   const std::string& partial_path() const { return partial_; }
+  std::string spool_dir() const;
+  // Spooled snapshots of `tick` and later removed (a resume from a checkpoint taken at `tick`).
+  void drop_snapshots_from(int64_t tick);
 
  private:
-  void write_snapshot(const Simulation& sim);
+  void write_snapshot(const Persons& persons, int64_t tick);
+  void spool_snapshot(const Persons& persons, int64_t tick);
+  void gather_snapshots(int64_t persons);
   std::string write_and_seal(const Simulation& sim, const Provenance& prov, bool complete);
   void close_all();  // every handle and the file, checked
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::string final_, partial_;
+  bool spool_ = false;
   size_t errors_before_ = 0;
 };
 

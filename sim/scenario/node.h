@@ -42,7 +42,7 @@ struct Entry {
 // Aliases are expanded into copies, so the node count is counted after expansion: an alias
 // bomb (nested anchors) is refused at the node that passes the limit, not built.
 inline constexpr size_t kMaxFileBytes = size_t{16} << 20;  // 16 MiB
-inline constexpr size_t kMaxNodes = 1'000'000;             // after alias expansion
+inline constexpr size_t kMaxNodes = 500'000;               // after alias expansion
 inline constexpr int kMaxDepth = 64;                       // nested mappings and lists
 
 // The text of a YAML file, refused (ScenarioError naming the file) when it cannot be read, is

@@ -181,7 +181,7 @@ struct MobilizationParams {
                      "a month of rest per week in the street",
            .min = 0,
            .max = 1});
-    v.list("threshold_edits", threshold_edits, {.doc = "single persons' thresholds, set after the draw", .max = 1e6});
+    v.list("threshold_edits", threshold_edits, {.doc = "single persons' thresholds, set after the draw", .max = 1e5});
   }
 };
 
