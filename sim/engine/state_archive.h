@@ -34,6 +34,7 @@ class StateOut {
   std::string out_;
   Sink sink_;
   void raw(const void* p, size_t n) {
+    if (n == 0) return;  // an empty vector's data() may be null, which memcpy must not see
     if (sink_)
       sink_(static_cast<const char*>(p), n);
     else
@@ -82,6 +83,7 @@ class StateIn {
   std::string_view in_;
   size_t at_ = 0;
   void raw(void* p, size_t n) {
+    if (n == 0) return;  // an empty vector's data() may be null, which memcpy must not see
     if (n > in_.size() - at_) throw std::runtime_error("the checkpoint's state ends early");
     std::memcpy(p, in_.data() + at_, n);
     at_ += n;
