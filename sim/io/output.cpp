@@ -126,11 +126,7 @@ void Output::gather_snapshots(int64_t persons) {
 }
 
 void Output::write_snapshot(const Persons& persons, int64_t tick) {
-  struct {
-    const Persons& persons;
-    int64_t size() const { return persons.size(); }
-  } w{persons};
-  const hsize_t n = static_cast<hsize_t>(w.size());
+  const hsize_t n = static_cast<hsize_t>(persons.size());
   auto& I = *impl_;
   if (I.snapshots.id() < 0) {
     I.snapshots = h5::group(I.file, "snapshots");
@@ -141,7 +137,7 @@ void Output::write_snapshot(const Persons& persons, int64_t tick) {
     for (hsize_t i = 0; i < n; ++i) ids[i] = static_cast<int32_t>(i);
     h5::Handle person = h5::dataset(I.snapshots, "person", ids, {n});
     h5::make_scale(person, "person");
-    w.persons.for_each_field([&](const FieldInfo& f, const auto& col) {
+    persons.for_each_field([&](const FieldInfo& f, const auto& col) {
       if (!f.snapshot) return;
       using T = typename std::decay_t<decltype(col)>::value_type;
       h5::Handle d = h5::extendible<T>(I.snapshots, f.name, n);
@@ -153,7 +149,7 @@ void Output::write_snapshot(const Persons& persons, int64_t tick) {
   }
   int64_t t = tick;
   h5::append_row(I.snapshot_tick.id(), &t, 0);
-  w.persons.for_each_field([&](const FieldInfo& f, const auto& col) {
+  persons.for_each_field([&](const FieldInfo& f, const auto& col) {
     if (!f.snapshot) return;
     h5::Handle d(H5Dopen2(I.snapshots, f.name, H5P_DEFAULT));
     h5::append_row(d.id(), col.data(), n);

@@ -127,6 +127,22 @@ SealCheck check_seal(const std::string& path, bool contents) {
   return r;
 }
 
+void write_sealed(const std::string& partial, const std::string& final_path,
+                  const std::function<void(h5::Handle& file)>& write) {
+  const size_t errors_before = h5::close_errors();
+  try {
+    h5::Handle f = h5::create_file(partial);
+    write(f);
+    h5::close_file(f);
+    if (h5::close_errors() != errors_before) throw h5::Error(h5::last_close_error());
+    seal(partial, final_path);
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    fs::remove(partial, ec);
+    throw std::runtime_error("writing " + partial + " failed: " + e.what() + " (the partial file was removed)");
+  }
+}
+
 h5::Handle open_sealed(const std::string& path) {
   const SealCheck c = check_seal(path, true);
   if (!c.ok()) throw SealError(c.status, c.message);

@@ -8,6 +8,7 @@
 // foreign file is reported as such instead.
 //
 // The block's text:  "TRIBUNE-HDF5 1\nlength <bytes>\ncrc32 <8 hex digits>\n", then zeros.
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -19,6 +20,12 @@ namespace tribune {
 // are the same: an interrupted run is sealed where it stays) and sync the directory. Throws
 // std::runtime_error naming the path and the cause.
 void seal(const std::string& partial, const std::string& final_path);
+
+// Create `partial`, let `write` fill it, close it (every close checked), seal it and rename
+// it to `final_path`. On any failure `partial` is removed and std::runtime_error says
+// "writing PARTIAL failed: cause (the partial file was removed)". Hold h5::library_mutex().
+void write_sealed(const std::string& partial, const std::string& final_path,
+                  const std::function<void(h5::Handle& file)>& write);
 
 enum class SealStatus { ok, unreadable, foreign, truncated, corrupt };
 

@@ -299,11 +299,9 @@ std::string csv(const Comparison& c) {
 void write_h5(const Comparison& c, const std::string& path) {
   const std::string partial = path + ".partial";
   std::lock_guard lock(h5::library_mutex());
-  const size_t errors_before = h5::close_errors();
-  try {
-    const fs::path parent = fs::path(path).parent_path();
-    if (!parent.empty()) fs::create_directories(parent);
-    h5::Handle f = h5::create_file(partial);
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent);
+  write_sealed(partial, path, [&](h5::Handle& f) {
     h5::attr(f, "program", std::string("tribune"));
     h5::attr(f, "version", std::string(kVersion));
     h5::attr(f, "git_commit", std::string(kGitCommit));
@@ -378,14 +376,7 @@ void write_h5(const Comparison& c, const std::string& path) {
       dims.attach(d, rscale, 2);
     }
     dims.write(f);
-    h5::close_file(f);
-    if (h5::close_errors() != errors_before) throw h5::Error(h5::last_close_error());
-    seal(partial, path);
-  } catch (const std::exception& e) {
-    std::error_code ec;
-    fs::remove(partial, ec);
-    throw std::runtime_error("writing " + partial + " failed: " + e.what() + " (the partial file was removed)");
-  }
+  });
 }
 
 }  // namespace tribune::sweep

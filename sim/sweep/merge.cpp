@@ -181,9 +181,7 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out, b
   const std::vector<Column> cols = columns(s);
   const std::string partial = out + ".partial";
   if (fs::path(out).has_parent_path()) fs::create_directories(fs::path(out).parent_path());
-  const size_t errors_before = h5::close_errors();
-  try {
-    h5::Handle f = h5::create_file(partial);
+  write_sealed(partial, out, [&](h5::Handle& f) {
     h5::attr(f, "program", std::string("tribune"));
     h5::attr(f, "version", std::string(kVersion));
     h5::attr(f, "git_commit", std::string(kGitCommit));
@@ -277,14 +275,7 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out, b
       }
     }
     D.write(f);
-    h5::close_file(f);
-    if (h5::close_errors() != errors_before) throw h5::Error(h5::last_close_error());
-    seal(partial, out);
-  } catch (const std::exception& e) {
-    std::error_code ec;
-    fs::remove(partial, ec);
-    throw std::runtime_error("writing " + partial + " failed: " + e.what() + " (the partial file was removed)");
-  }
+  });
   m.path = out;
   return m;
 }

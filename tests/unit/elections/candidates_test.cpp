@@ -86,12 +86,12 @@ TEST_CASE("candidates: incumbents retire at the retirement rate") {
   CHECK(std::abs(running(0.3) - 42) < 14);
 }
 
-TEST_CASE("candidates: a party's candidate stays on its side of the next party and near its own position") {
-  // Democrat (hunter, -0.15) and Republican (aggregator, 0.35) in districts from far left to far
-  // right: wherever the polls pull them, the Republican never stands left of the Democrat, and
-  // neither strays more than party_range (0.3) from its party.
+// Eight districts from far left to far right (shifts -0.8 .. 0.8), a council elected at week 58
+// after a season of weekly polls; campaigns off, so that positions are the candidates' own.
+static Simulation left_to_right_city(std::vector<std::string> extra) {
   std::vector<std::string> sets = quiet_world();
   sets.push_back("mechanisms.campaigns.enabled=false");
+  sets.insert(sets.end(), extra.begin(), extra.end());
   Simulation sim(make_scenario(many_districts(8, 1500, 60,
                                               "offices:\n  - {name: council, first_election: 58}\n"
                                               "mechanisms:\n  candidates: {season_weeks: 56, primary_weeks: 4, "
@@ -100,6 +100,14 @@ TEST_CASE("candidates: a party's candidate stays on its side of the next party a
                                sets),
                  2);
   run_all(sim);
+  return sim;
+}
+
+TEST_CASE("candidates: a party's candidate stays on its side of the next party and near its own position") {
+  // Democrat (hunter, -0.15) and Republican (aggregator, 0.35) in districts from far left to far
+  // right: wherever the polls pull them, the Republican never stands left of the Democrat, and
+  // neither strays more than party_range (0.3) from its party.
+  Simulation sim = left_to_right_city({});
   const auto& pol = sim.world().politics;
   for (const auto& race : pol.races) {
     double dem = -2, rep = 2;
@@ -117,17 +125,7 @@ TEST_CASE("candidates: a party's candidate stays on its side of the next party a
 TEST_CASE("candidates: with party_sides false only party_range bounds a candidate, so it can cross the midpoint") {
   // The same city as above with the sides lifted: the Democrat chases the right-leaning districts'
   // votes past the midpoint (0.1) somewhere, and still never strays more than 0.3 from -0.15.
-  std::vector<std::string> sets = quiet_world();
-  sets.push_back("mechanisms.campaigns.enabled=false");
-  sets.push_back("mechanisms.candidates.party_sides=false");
-  Simulation sim(make_scenario(many_districts(8, 1500, 60,
-                                              "offices:\n  - {name: council, first_election: 58}\n"
-                                              "mechanisms:\n  candidates: {season_weeks: 56, primary_weeks: 4, "
-                                              "poll_weeks: 1}\n",
-                                              0.8),
-                               sets),
-                 2);
-  run_all(sim);
+  Simulation sim = left_to_right_city({"mechanisms.candidates.party_sides=false"});
   const auto& pol = sim.world().politics;
   double rightmost_dem = -2;
   for (const auto& k : pol.candidates)
