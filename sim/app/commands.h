@@ -33,6 +33,9 @@ struct SweepArgs {
   int jobs = 1, threads = 0;
   std::string partition, time;
   int64_t max_parallel = 0, runs_per_task = 0, cpus_per_task = 1, task = 0;
+  int64_t checkpoint_every = 0;  // run, submit, task: ticks between a run's checkpoints (0: only when stopped)
+  int64_t checkpoint_lead = 300;  // submit: seconds before the time limit that SLURM sends SIGUSR1
+  bool requeue = false;           // task: requeue itself after a stop by SIGUSR1
   bool dry_run = false, allow_partial = false, quiet = false, probe = true;
 };
 
@@ -50,6 +53,7 @@ struct CompareArgs {
   bool submit = false, dry_run = false;
   std::string partition, time;
   int64_t max_parallel = 0, runs_per_task = 0, cpus_per_task = 1;
+  int64_t checkpoint_every = 0, checkpoint_lead = 300;  // as for sweeps
 };
 
 int run_command(const RunArgs& a);

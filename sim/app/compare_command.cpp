@@ -160,7 +160,7 @@ int compare_command(const CompareArgs& a) {
     int64_t already = 0;
     for (int64_t id : ids) already += sd.state(id) == RunState::done;
     const BatchResult b = execute_all(
-        sweeps[k], sd, ids, jobs, threads, [] { return stop_signal() != 0; },
+        sweeps[k], sd, ids, ExecOptions{jobs, threads, 0}, [] { return stop_signal() != 0; },
         [&](int64_t n) { progress.update(finished + already + n); });
     finished += static_cast<int64_t>(ids.size());
     failed += b.failed;

@@ -76,6 +76,10 @@ int main(int argc, char** argv) {
   srun->add_option("--jobs", sw.jobs, "Runs at a time (threads per run: cores / jobs)")->check(CLI::Range(1, 4096));
   srun->add_option("--threads", sw.threads, "Threads per run (default: cores / jobs); never changes results")
       ->check(CLI::Range(1, 4096));
+  srun->add_option("--checkpoint-every", sw.checkpoint_every,
+                   "Checkpoint each run every K ticks (a run always checkpoints when stopped; the next `sweep run` "
+                   "continues it)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40));
   srun->add_flag("-q,--quiet", sw.quiet, "No progress on stderr");
   auto* submit = sweep->add_subcommand("submit", "Write and submit a SLURM array job for a sweep");
   submit->add_option("sweep", sw.sweep, "Sweep YAML file (not with --resume)");
@@ -89,6 +93,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
   submit->add_option("--cpus-per-task", sw.cpus_per_task, "CPUs per task; runs use them as threads")
       ->check(CLI::Range(int64_t{1}, int64_t{4096}));
+  submit->add_option("--checkpoint-every", sw.checkpoint_every,
+                     "Checkpoint each run every K ticks too (a run always checkpoints when its task is stopped)")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40));
+  submit->add_option("--checkpoint-lead", sw.checkpoint_lead,
+                     "Seconds before the time limit that SLURM signals a task to checkpoint and requeue (default "
+                     "300, at most half of --time)")
+      ->check(CLI::Range(int64_t{1}, int64_t{65535}));
   submit->add_flag("--dry-run", sw.dry_run, "Write the script but do not submit it");
   auto* status = sweep->add_subcommand("status", "Report done, failed, running and missing runs (from the run files)");
   status->add_option("dir", sw.output, "Sweep directory")->required();
@@ -103,6 +114,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
   task->add_option("--threads", sw.threads, "Threads (default: SLURM_CPUS_PER_TASK, OMP_NUM_THREADS or the cores)")
       ->check(CLI::Range(1, 4096));
+  task->add_option("--checkpoint-every", sw.checkpoint_every, "Checkpoint each run every K ticks")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 40));
+  task->add_flag("--requeue", sw.requeue,
+                 "Stopped by SIGUSR1 in a SLURM job: checkpoint the run and requeue the job (scontrol requeue)");
 
   CompareArgs cmp;
   auto* compare = app.add_subcommand(
@@ -136,6 +151,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
   compare->add_option("--cpus-per-task", cmp.cpus_per_task, "With --submit: CPUs per task")
       ->check(CLI::Range(int64_t{1}, int64_t{4096}));
+  compare->add_option("--checkpoint-lead", cmp.checkpoint_lead,
+                      "With --submit: seconds before the time limit that SLURM signals a task to checkpoint and "
+                      "requeue (default 300, at most half of --time)")
+      ->check(CLI::Range(int64_t{1}, int64_t{65535}));
 
   try {
     app.parse(argc, argv);

@@ -110,8 +110,7 @@ int drive(Simulation& sim, Output& output, const Drive& d) {
     return 130;
   }
   if (d.checkpoint_every > 0) {
-    std::error_code ec;
-    std::filesystem::remove(checkpoint_path(d.out), ec);  // the run is complete: nothing to resume
+    remove_checkpoint(checkpoint_path(d.out));  // the run is complete: nothing to resume
   }
   const auto& r = sim.recorder();
   printf("scenario       %s (seed %lld, replicate %lld)\n", sc.name.c_str(), static_cast<long long>(sc.seed),
@@ -174,7 +173,7 @@ int run_command(const RunArgs& a) {
     if (a.checkpoint_every > 0) {  // a fresh run: an earlier run's spooled snapshots and checkpoint go
       std::error_code ec;
       std::filesystem::remove_all(out + ".partial.d", ec);
-      std::filesystem::remove(checkpoint_path(out), ec);
+      remove_checkpoint(checkpoint_path(out));
     }
     output = std::make_unique<Output>(out, a.checkpoint_every > 0);
   } catch (const std::exception& e) {

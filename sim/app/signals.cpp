@@ -20,6 +20,7 @@ void install_stop_handlers() {
   sa.sa_flags = SA_RESETHAND;  // a second signal ends the process at once
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGUSR1, &sa, nullptr);  // what a sweep task's script asks SLURM to send before the time limit
   // A file-size limit (ulimit -f) makes writes fail with EFBIG, reported like a full disk,
   // instead of killing the process with the file half-written.
   signal(SIGXFSZ, SIG_IGN);

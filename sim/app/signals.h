@@ -1,7 +1,9 @@
 #pragma once
-// SIGINT and SIGTERM ask a command to stop: the first signal is recorded (core/stop.h; the
+// SIGINT, SIGTERM and SIGUSR1 ask a command to stop: the first signal is recorded (core/stop.h; the
 // command finishes what it must and exits 130), a second one ends the process at once.
-// Installed as main's first instruction, so no signal finds the default action.
+// Installed as main's first instruction, so no signal finds the default action. SIGUSR1 is the
+// signal `sweep submit`'s script asks SLURM to send ahead of the time limit (--signal=B:USR1@LEAD):
+// a sweep task stopped by it checkpoints its run and requeues itself (docs/sweeps.md).
 namespace tribune {
 
 void install_stop_handlers();

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -96,12 +98,42 @@ int load_dir(const std::string& path, Sweep& s) {
 }
 
 struct Counts {
-  int64_t n[4] = {0, 0, 0, 0};
+  int64_t n[5] = {0, 0, 0, 0, 0};  // by RunState
 };
 Counts count(const std::vector<RunState>& st) {
   Counts c;
   for (RunState x : st) ++c.n[static_cast<int>(x)];
   return c;
+}
+
+// After a stop by the checkpoint signal: `scontrol requeue` this job, so that it starts again and
+// continues from the checkpoints; not when it made no progress (the time limit is too short for
+// a run to get anywhere, and requeueing would loop).
+void requeue_self(bool progressed) {
+  const char* job = std::getenv("SLURM_JOB_ID");
+  if (!job || !*job) {
+    fprintf(stderr, "tribune: not in a SLURM job (no SLURM_JOB_ID); not requeued\n");
+    return;
+  }
+  if (!progressed) {
+    fprintf(stderr,
+            "error: no run got further in this attempt than the last; not requeued, as it would loop: raise the time "
+            "limit (sweep submit --resume DIR --time ...) or lower --checkpoint-lead\n");
+    return;
+  }
+  const std::string id(job);
+  if (id.find_first_not_of("0123456789_") != std::string::npos) {
+    fprintf(stderr, "error: SLURM_JOB_ID '%s' is not a job id; not requeued\n", job);
+    return;
+  }
+  const std::string cmd = "scontrol requeue " + id + " 2>&1";
+  fprintf(stderr, "tribune: requeueing job %s (restarted %s times before)\n", job,
+          std::getenv("SLURM_RESTART_COUNT") ? std::getenv("SLURM_RESTART_COUNT") : "0");
+  fflush(stderr);
+  const int rc = std::system(cmd.c_str());
+  if (rc != 0)
+    fprintf(stderr, "error: `%s` failed (status %d); `tribune sweep submit --resume` continues the runs\n",
+            cmd.c_str(), rc);
 }
 
 }  // namespace
@@ -169,15 +201,20 @@ int sweep_run_command(const SweepArgs& a) {
   for (int64_t id : ids) already += dir.state(id) == RunState::done;
   progress.update(already);
   const BatchResult b = execute_all(
-      s, dir, ids, jobs, threads, [] { return stop_signal() != 0; }, [&](int64_t n) { progress.update(already + n); });
+      s, dir, ids, ExecOptions{jobs, threads, a.checkpoint_every}, [] { return stop_signal() != 0; },
+      [&](int64_t n) { progress.update(already + n); });
   progress.finish();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  printf("sweep          %s: %lld runs done now, %lld already done, %lld failed\n", s.spec.name.c_str(),
-         static_cast<long long>(b.done), static_cast<long long>(b.skipped), static_cast<long long>(b.failed));
+  printf("sweep          %s: %lld runs done now (%lld continued from checkpoints), %lld already done, %lld failed\n",
+         s.spec.name.c_str(), static_cast<long long>(b.done), static_cast<long long>(b.resumed),
+         static_cast<long long>(b.skipped), static_cast<long long>(b.failed));
   printf("wall time      %.2f s for %.2f s of runs (%d jobs x %d threads)\n", wall, b.run_seconds, jobs, threads);
   printf("directory      %s\n", a.output.c_str());
   if (b.interrupted) {
-    fprintf(stderr, "tribune: interrupted; finished runs are kept, `tribune sweep run` again resumes\n");
+    fprintf(stderr,
+            "tribune: interrupted; finished runs are kept and %lld stopped run%s checkpointed; `tribune sweep run` "
+            "again resumes\n",
+            static_cast<long long>(b.checkpointed), b.checkpointed == 1 ? " was" : "s were");
     return 130;
   }
   if (b.failed) {
@@ -242,9 +279,9 @@ int sweep_status_command(const SweepArgs& a) {
   const SweepDir dir(a.output);
   const std::vector<RunState> st = dir.states(s);
   const Counts c = count(st);
-  printf("sweep          %s: %zu runs: %lld done, %lld failed, %lld running, %lld missing\n", s.spec.name.c_str(),
-         s.runs.size(), static_cast<long long>(c.n[0]), static_cast<long long>(c.n[1]), static_cast<long long>(c.n[2]),
-         static_cast<long long>(c.n[3]));
+  printf("sweep          %s: %zu runs: %lld done, %lld failed, %lld running, %lld missing, %lld stopped\n",
+         s.spec.name.c_str(), s.runs.size(), static_cast<long long>(c.n[0]), static_cast<long long>(c.n[1]),
+         static_cast<long long>(c.n[2]), static_cast<long long>(c.n[3]), static_cast<long long>(c.n[4]));
   for (size_t r = 0; r < st.size(); ++r) {
     if (st[r] == RunState::failed) {
       std::string why = dir.failure(static_cast<int64_t>(r));
@@ -257,6 +294,9 @@ int sweep_status_command(const SweepArgs& a) {
   for (size_t r = 0; r < st.size(); ++r)
     if (st[r] == RunState::missing && shown++ < 20) missing += (missing.empty() ? "" : ", ") + std::to_string(r);
   if (!missing.empty()) printf("missing        runs %s%s\n", missing.c_str(), c.n[3] > 20 ? ", ..." : "");
+  if (c.n[4] > 0)
+    printf("stopped        %lld runs hold a checkpoint; `sweep run` or `sweep submit --resume` continues them\n",
+           static_cast<long long>(c.n[4]));
   return 0;
 }
 
@@ -274,10 +314,12 @@ int sweep_merge_command(const SweepArgs& a) {
         not_done +=
             (not_done.empty() ? "" : ", ") + std::to_string(r) + " (" + kRunStateNames[static_cast<int>(st[r])] + ")";
     fprintf(stderr,
-            "error: the sweep is incomplete: %lld of %zu runs done (%lld failed, %lld running, %lld missing): "
+            "error: the sweep is incomplete: %lld of %zu runs done (%lld failed, %lld running, %lld missing, %lld "
+            "stopped): "
             "runs %s%s; `tribune sweep status %s` says more; merge anyway with --allow-partial\n",
             static_cast<long long>(c.n[0]), s.runs.size(), static_cast<long long>(c.n[1]),
-            static_cast<long long>(c.n[2]), static_cast<long long>(c.n[3]), not_done.c_str(),
+            static_cast<long long>(c.n[2]), static_cast<long long>(c.n[3]), static_cast<long long>(c.n[4]),
+            not_done.c_str(),
             static_cast<int64_t>(s.runs.size()) - c.n[0] > 20 ? ", ..." : "", a.sweep.c_str());
     return 1;
   }
@@ -317,13 +359,19 @@ int sweep_task_command(const SweepArgs& a) {
           static_cast<long long>(a.task), static_cast<long long>(ids.front()), static_cast<long long>(ids.back()),
           threads);
   const BatchResult b = execute_all(
-      s, dir, ids, 1, threads, [] { return stop_signal() != 0; },
+      s, dir, ids, ExecOptions{1, threads, a.checkpoint_every}, [] { return stop_signal() != 0; },
       [&](int64_t n) {
         fprintf(stderr, "tribune: %lld of %zu runs finished\n", static_cast<long long>(n), ids.size());
       });
-  fprintf(stderr, "tribune: task %lld: %lld done, %lld already done, %lld failed\n", static_cast<long long>(a.task),
-          static_cast<long long>(b.done), static_cast<long long>(b.skipped), static_cast<long long>(b.failed));
-  if (b.interrupted) return 130;
+  fprintf(stderr, "tribune: task %lld: %lld done, %lld already done, %lld failed, %lld continued from checkpoints\n",
+          static_cast<long long>(a.task), static_cast<long long>(b.done), static_cast<long long>(b.skipped),
+          static_cast<long long>(b.failed), static_cast<long long>(b.resumed));
+  if (b.interrupted) {
+    fprintf(stderr, "tribune: task %lld stopped by signal %d; %lld run%s checkpointed\n", static_cast<long long>(a.task),
+            stop_signal(), static_cast<long long>(b.checkpointed), b.checkpointed == 1 ? "" : "s");
+    if (a.requeue && stop_signal() == SIGUSR1) requeue_self(b.progressed);
+    return 130;
+  }
   return b.failed ? 1 : 0;
 }
 

@@ -14,6 +14,8 @@ sweep::SubmitOptions submit_options(const Args& a) {
   o.max_parallel = a.max_parallel;
   o.cpus_per_task = a.cpus_per_task;
   o.runs_per_task = a.runs_per_task;
+  o.checkpoint_every = a.checkpoint_every;
+  o.checkpoint_lead = a.checkpoint_lead;
   return o;
 }
 

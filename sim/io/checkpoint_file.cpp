@@ -101,6 +101,12 @@ void write_checkpoint(const std::string& path, const Checkpoint& c, const StateW
   if (ec) throw std::runtime_error("cannot rename the checkpoint to " + path + ": " + ec.message());
 }
 
+void remove_checkpoint(const std::string& path) {
+  std::error_code ec;
+  fs::remove(path, ec);
+  fs::remove(path + ".tmp", ec);
+}
+
 Checkpoint read_checkpoint(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) throw std::runtime_error("cannot read the checkpoint " + path);

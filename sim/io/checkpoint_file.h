@@ -26,6 +26,8 @@ using StateWriter = std::function<void(const std::function<void(const char*, siz
 // Write `c` (its `state` ignored) with the state produced by `state`. Throws std::runtime_error
 // naming the path and the cause.
 void write_checkpoint(const std::string& path, const Checkpoint& c, const StateWriter& state);
+// Remove the checkpoint and any half-written one a kill left (PATH.tmp); quiet when neither exists.
+void remove_checkpoint(const std::string& path);
 // Throws std::runtime_error when the file is missing, not a checkpoint, truncated or damaged.
 Checkpoint read_checkpoint(const std::string& path);
 

@@ -1,6 +1,7 @@
 // SLURM array jobs for sweeps (see slurm.h).
 #include "sweep/slurm.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -16,6 +17,43 @@ std::string quoted(const std::string& s) {
   return q + "'";
 }
 }  // namespace
+
+int64_t time_limit_seconds(const std::string& t) {
+  if (t.empty()) return -1;
+  int64_t days = 0;
+  std::string rest = t;
+  const size_t dash = t.find('-');
+  std::vector<int64_t> f;
+  auto fields = [&f](const std::string& x) {
+    std::stringstream ss(x);
+    std::string part;
+    while (std::getline(ss, part, ':')) {
+      if (part.empty() || part.size() > 9 || part.find_first_not_of("0123456789") != std::string::npos) return false;
+      f.push_back(std::stoll(part));
+    }
+    return !f.empty() && f.size() <= 3 && x.back() != ':';
+  };
+  if (dash != std::string::npos) {
+    const std::string d = t.substr(0, dash);
+    if (d.empty() || d.size() > 6 || d.find_first_not_of("0123456789") != std::string::npos) return -1;
+    days = std::stoll(d);
+    rest = t.substr(dash + 1);
+    if (!fields(rest)) return -1;
+    const int64_t h = f[0], m = f.size() > 1 ? f[1] : 0, sec = f.size() > 2 ? f[2] : 0;
+    return ((days * 24 + h) * 60 + m) * 60 + sec;
+  }
+  if (!fields(rest)) return -1;
+  if (f.size() == 1) return f[0] * 60;           // minutes
+  if (f.size() == 2) return f[0] * 60 + f[1];    // minutes:seconds
+  return (f[0] * 60 + f[1]) * 60 + f[2];         // hours:minutes:seconds
+}
+
+int64_t signal_lead(const SubmitOptions& o) {
+  int64_t lead = o.checkpoint_lead;
+  const int64_t limit = time_limit_seconds(o.time);
+  if (limit > 0) lead = std::min(lead, limit / 2);
+  return std::clamp<int64_t>(lead, 1, 65535);  // sbatch's largest sig_time
+}
 
 int64_t task_count(const Sweep& s, int64_t k) {
   const int64_t n = static_cast<int64_t>(s.runs.size());
@@ -58,15 +96,22 @@ std::string sbatch_script(const Sweep& s, const SweepDir& dir, const SubmitOptio
      << " array tasks of up to " << o.runs_per_task << " runs.\n"
      << "# Written by `tribune sweep submit`; you may edit it and submit it yourself with sbatch.\n"
      << "# Each task runs its runs one after another (skipping any already done) and writes one file\n"
-     << "# per run in runs/; `tribune sweep status` reads those files, not the scheduler.\n"
+     << "# per run in runs/; `tribune sweep status` reads those files, not the scheduler. Before the\n"
+     << "# time limit SLURM sends SIGUSR1: the task checkpoints its run, requeues itself and, started\n"
+     << "# again, continues the run from its checkpoint.\n"
      << "#SBATCH --job-name=tribune-" << s.spec.name << "\n"
      << "#SBATCH --array=" << array << "\n"
      << "#SBATCH --cpus-per-task=" << o.cpus_per_task << "\n"
-     << "#SBATCH --output=" << root << "/logs/task-%A_%a.log\n";
+     << "#SBATCH --output=" << root << "/logs/task-%A_%a.log\n"
+     << "#SBATCH --open-mode=append\n"
+     << "#SBATCH --requeue\n"
+     << "#SBATCH --signal=B:USR1@" << signal_lead(o) << "\n";
   if (!o.partition.empty()) sh << "#SBATCH --partition=" << o.partition << "\n";
   if (!o.time.empty()) sh << "#SBATCH --time=" << o.time << "\n";
   sh << "exec " << quoted(o.binary) << " sweep task " << quoted(root) << " --task \"$SLURM_ARRAY_TASK_ID\""
-     << " --runs-per-task " << o.runs_per_task << "\n";
+     << " --runs-per-task " << o.runs_per_task << " --requeue";
+  if (o.checkpoint_every > 0) sh << " --checkpoint-every " << o.checkpoint_every;
+  sh << "\n";
   return sh.str();
 }
 

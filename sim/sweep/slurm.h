@@ -14,14 +14,26 @@ struct SubmitOptions {
   int64_t max_parallel = 0;     // 0: no limit (%M)
   int64_t runs_per_task = 1;
   int64_t cpus_per_task = 1;
+  int64_t checkpoint_every = 0;  // ticks between a run's checkpoints; 0: only when stopped
+  int64_t checkpoint_lead = 300;  // seconds before the time limit that SLURM sends SIGUSR1
   std::string binary;  // absolute path of this tribune
 };
+
+// A SLURM time limit ("M", "M:S", "H:M:S", "D-H", "D-H:M", "D-H:M:S") in seconds; -1 when it is
+// not one of those forms (or "UNLIMITED", "INFINITE").
+int64_t time_limit_seconds(const std::string& t);
+// The lead of the checkpoint signal: the one asked for, but at most half the time limit (when
+// known), so that a short task still runs before it is told to stop; at least 1 s.
+int64_t signal_lead(const SubmitOptions& o);
 
 int64_t task_count(const Sweep& s, int64_t runs_per_task);
 // The tasks that hold at least one run not done.
 std::vector<int64_t> unfinished_tasks(const Sweep& s, const SweepDir& dir, int64_t runs_per_task);
 // "0-9" or "3,7,8"; with a limit, "%M" appended.
 std::string array_spec(const std::vector<int64_t>& tasks, int64_t max_parallel);
+// The array job's script. Its tasks are requeueable: SLURM sends SIGUSR1 `signal_lead` seconds
+// before the time limit, the task checkpoints its run and requeues itself, and the requeued task
+// continues from the checkpoint (sweep/execute.h; logs are appended to, not truncated).
 std::string sbatch_script(const Sweep& s, const SweepDir& dir, const SubmitOptions& o, const std::string& array);
 // Run `sbatch --parsable SCRIPT`; returns the job id. Throws std::runtime_error with sbatch's words.
 std::string submit(const std::string& script);

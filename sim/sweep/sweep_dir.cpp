@@ -75,13 +75,18 @@ fs::path SweepDir::failed_file(int64_t id) const {
   return p.replace_extension(".failed");
 }
 
+fs::path SweepDir::checkpoint_file(int64_t id) const {
+  return run_file(id).string() + ".ckpt";
+}
+
 RunState SweepDir::state(int64_t id) const {
   const fs::path f = run_file(id);
   // Only complete runs are renamed to the final path; one whose seal's length does not match
   // (truncated, overwritten, not tribune's) counts as failed, and is run again on resume.
   if (fs::exists(f)) return check_seal(f.string(), false).ok() ? RunState::done : RunState::failed;
   if (fs::exists(failed_file(id))) return RunState::failed;
-  if (fs::exists(f.string() + ".partial")) return RunState::running;
+  if (fs::exists(checkpoint_file(id))) return RunState::stopped;
+  if (fs::exists(f.string() + ".partial") || fs::exists(f.string() + ".partial.d")) return RunState::running;
   return RunState::missing;
 }
 

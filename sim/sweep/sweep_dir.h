@@ -7,6 +7,8 @@
 //   DIR/runs.tsv          the run table: run, point, replicate, seed, one column per parameter
 //   DIR/runs/run-NNNNNN.h5       a completed run (written as .partial, renamed when complete)
 //   DIR/runs/run-NNNNNN.failed   why the run failed (removed when it later succeeds)
+//   DIR/runs/run-NNNNNN.h5.ckpt  a stopped run's checkpoint, and .h5.partial.d/ its snapshots so
+//                                far (both removed when the run completes; sweep/execute.h)
 //   DIR/logs/             SLURM task logs
 //   DIR/submit.sbatch, DIR/jobs.tsv   the array job script and the jobs submitted
 #include <cstdint>
@@ -18,8 +20,9 @@
 
 namespace tribune::sweep {
 
-enum class RunState { done, failed, running, missing };
-inline constexpr const char* kRunStateNames[] = {"done", "failed", "running", "missing"};
+// stopped: interrupted with a checkpoint written; the next attempt continues from it.
+enum class RunState { done, failed, running, missing, stopped };
+inline constexpr const char* kRunStateNames[] = {"done", "failed", "running", "missing", "stopped"};
 
 class SweepDir {
  public:
@@ -33,6 +36,7 @@ class SweepDir {
   const std::filesystem::path& root() const { return root_; }
   std::filesystem::path run_file(int64_t id) const;
   std::filesystem::path failed_file(int64_t id) const;
+  std::filesystem::path checkpoint_file(int64_t id) const;
   std::filesystem::path logs() const { return root_ / "logs"; }
 
   RunState state(int64_t id) const;

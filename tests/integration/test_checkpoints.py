@@ -3,7 +3,9 @@ ticks and at a stop; `tribune resume OUTPUT.ckpt` continues to the same output. 
 (SIGKILL) or stopped (SIGTERM) at seeded random moments and resumed, with 1 or 2 threads, gives
 datasets bit-identical to an uninterrupted run without checkpoints: series, event tables and
 snapshots."""
+import os
 import random
+import shutil
 import signal
 import subprocess
 import time
@@ -116,3 +118,124 @@ def test_damaged_or_foreign_checkpoints_are_refused(tribune, tmp_path):
         r = tribune("resume", bad)
         assert r.returncode == 2 and phrase in r.stderr, (name, r.stderr)
     assert tribune("resume", tmp_path / "missing.ckpt").returncode == 2
+
+
+SWEEP = """name: ck
+scenario: {base}
+replicates: 2
+set: ["world.persons=40000", "output.snapshot_every=6"]
+design: {{kind: factorial}}
+parameters:
+  - {{path: mechanisms.legislation.translation_friction, values: [0.1, 0.9]}}
+"""
+
+
+@pytest.fixture(scope="module")
+def clean_sweep(tribune, tmp_path_factory):
+    d = tmp_path_factory.mktemp("sweep")
+    (d / "s.yaml").write_text(SWEEP.format(base=ROOT / "scenarios" / "baseline.yaml"))
+    tribune("sweep", "run", d / "s.yaml", "-o", d / "clean", "-q", "--threads", "1", check=0)
+    return d / "s.yaml", {f.name: datasets(f) for f in sorted((d / "clean" / "runs").glob("*.h5"))}
+
+
+def sweep_until(tribune, sweep, d, ready, sig, *more):
+    """Start `sweep run` (two runs at a time, one thread each) and send `sig` once `ready(runs/)`
+    holds (polled every 5 ms), so that the signal lands while runs are between ticks."""
+    p = subprocess.Popen([tribune.exe, "sweep", "run", str(sweep), "-o", str(d), "-q", "--jobs", "2", "--threads", "1",
+                          *more], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    t0 = time.time()
+    while not ready(d / "runs"):
+        assert p.poll() is None and time.time() - t0 < 60, "the sweep ended before the moment to stop it"
+        time.sleep(0.005)
+    p.send_signal(sig)
+    out, err = p.communicate(timeout=60)
+    return p.returncode, err
+
+
+def test_stopped_sweep_continues_its_runs_from_checkpoints(tribune, tmp_path, clean_sweep):
+    """SIGTERM once the first runs have spooled their tick-6 snapshot: each running run writes a
+    checkpoint and status calls it stopped; `sweep run` again continues those runs (it says how
+    many) and every run file equals the uninterrupted sweep's, snapshots included."""
+    sweep, clean = clean_sweep
+    d = tmp_path / "cut"
+    rc, err = sweep_until(tribune, sweep, d, lambda r: any(r.glob("*.partial.d/snapshot-0000000006.bin")),
+                          signal.SIGTERM)
+    assert rc == 130 and "checkpointed" in err, err
+    status = tribune("sweep", "status", d, check=0).stdout
+    stopped = int(status.split(" stopped")[0].rsplit(" ", 1)[1])
+    assert stopped >= 1 and len(list((d / "runs").glob("*.h5.ckpt"))) == stopped, status
+    again = tribune("sweep", "run", sweep, "-o", d, "-q", check=0).stdout
+    assert f"({stopped} continued from checkpoints)" in again, again
+    assert {f.name: datasets(f) for f in sorted((d / "runs").glob("*.h5"))} == clean
+    assert sorted(f.name for f in (d / "runs").iterdir()) == sorted(clean)  # no checkpoint, spool or tmp left
+
+
+def test_killed_sweep_with_periodic_checkpoints_continues_them(tribune, tmp_path, clean_sweep):
+    """kill -9 once a run has written a periodic checkpoint (--checkpoint-every 4): the rerun
+    continues from it and the results are the uninterrupted sweep's."""
+    sweep, clean = clean_sweep
+    d = tmp_path / "killed"
+    sweep_until(tribune, sweep, d, lambda r: any(r.glob("*.h5.ckpt")), signal.SIGKILL, "--checkpoint-every", "4")
+    assert tribune("sweep", "status", d, check=0).stdout.count("stopped") >= 1
+    again = tribune("sweep", "run", sweep, "-o", d, "-q", "--checkpoint-every", "4", check=0).stdout
+    assert "(0 continued" not in again, again
+    assert {f.name: datasets(f) for f in sorted((d / "runs").glob("*.h5"))} == clean
+    assert sorted(f.name for f in (d / "runs").iterdir()) == sorted(clean)
+
+
+def test_a_checkpoint_of_another_run_is_set_aside(tribune, tmp_path, clean_sweep):
+    """A sweep directory whose run 0 holds run 1's checkpoint (as after copying files by hand):
+    the run starts over with a warning and still gives its own result."""
+    sweep, clean = clean_sweep
+    d = tmp_path / "mixed"
+    sweep_until(tribune, sweep, d, lambda r: (r / "run-000001.h5.ckpt").exists(), signal.SIGKILL,
+                "--checkpoint-every", "2")
+    for f in (d / "runs").glob("run-000000.h5*"):
+        shutil.rmtree(f) if f.is_dir() else f.unlink()
+    shutil.copy(d / "runs" / "run-000001.h5.ckpt", d / "runs" / "run-000000.h5.ckpt")
+    p = tribune("sweep", "run", sweep, "-o", d, "-q", check=0)
+    assert "run-000000.h5.ckpt not used (it belongs to another scenario or output)" in p.stderr, p.stderr
+    assert {f.name: datasets(f) for f in sorted((d / "runs").glob("*.h5"))} == clean
+
+
+def fake_scontrol(tmp_path):
+    """An `scontrol` first on the PATH that records its arguments, standing in for SLURM's."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "scontrol").write_text(f"#!/bin/sh\necho \"$@\" >> {tmp_path / 'scontrol.log'}\n")
+    (bin_dir / "scontrol").chmod(0o755)
+    return dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", SLURM_JOB_ID="4242")
+
+
+def test_a_task_stopped_by_sigusr1_requeues_itself_only_after_progress(tribune, tmp_path, clean_sweep):
+    """`sweep task --requeue` in a SLURM job: SIGUSR1 (the signal the script asks for before the
+    time limit) once the run is under way checkpoints it and calls `scontrol requeue JOB`; SIGUSR1
+    before any progress, or SIGTERM (scancel), does not requeue (a loop, or the user's wish)."""
+    sweep, clean = clean_sweep
+    d = tmp_path / "task"
+    tribune("sweep", "submit", sweep, "-o", d, "--dry-run", check=0)
+    env = fake_scontrol(tmp_path)
+    log = tmp_path / "scontrol.log"
+
+    def task(sig, ready):
+        p = subprocess.Popen([tribune.exe, "sweep", "task", str(d), "--task", "0", "--requeue", "--threads", "1"],
+                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        first = p.stderr.readline()  # "tribune: sweep 'ck' task 0: ...": the handlers are in place
+        t0 = time.time()
+        while not ready():
+            assert p.poll() is None and time.time() - t0 < 60, "the task ended before the moment to stop it"
+            time.sleep(0.005)
+        p.send_signal(sig)
+        return first + p.communicate(timeout=60)[1], p.returncode
+
+    err, rc = task(signal.SIGUSR1, lambda: True)  # as soon as it starts: nothing done yet
+    assert rc == 130 and "not requeued, as it would loop" in err and not log.exists(), err
+    err, rc = task(signal.SIGUSR1, lambda: (d / "runs" / "run-000000.h5.partial.d" / "snapshot-0000000006.bin").exists())
+    assert rc == 130 and "requeueing job 4242" in err, err
+    assert log.read_text() == "requeue 4242\n" and (d / "runs" / "run-000000.h5.ckpt").exists()
+    err, rc = task(signal.SIGTERM, lambda: True)
+    assert rc == 130 and "requeue" not in err and log.read_text() == "requeue 4242\n", err
+    p = subprocess.run([tribune.exe, "sweep", "task", str(d), "--task", "0", "--requeue", "--threads", "1"], cwd=ROOT,
+                       env=env, capture_output=True, text=True)
+    assert p.returncode == 0 and "1 continued from checkpoints" in p.stderr, p.stderr
+    assert datasets(d / "runs" / "run-000000.h5") == clean["run-000000.h5"]

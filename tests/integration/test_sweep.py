@@ -171,7 +171,7 @@ def test_failure_status_resume_and_merge(tribune, tmp_path):
     (d / "runs" / "run-000005.h5").unlink()
     before = {p.name: p.stat().st_mtime_ns for p in (d / "runs").glob("*.h5")}
     p = tribune("sweep", "run", sweep, "-o", d, "--jobs", "2", check=0)
-    assert "3 runs done now, 5 already done, 0 failed" in p.stdout
+    assert "3 runs done now (0 continued from checkpoints), 5 already done, 0 failed" in p.stdout
     after = {p.name: p.stat().st_mtime_ns for p in (d / "runs").glob("*.h5")}
     assert all(after[k] == v for k, v in before.items())  # nothing done was redone
     assert sorted(after) == [f"run-{i:06d}.h5" for i in range(8)]
