@@ -117,7 +117,11 @@ int main(int argc, char** argv) {
   task->add_option("--checkpoint-every", sw.checkpoint_every, "Checkpoint each run every K ticks")
       ->check(CLI::Range(int64_t{1}, int64_t{1} << 40));
   task->add_flag("--requeue", sw.requeue,
-                 "Stopped by SIGUSR1 in a SLURM job: checkpoint the run and requeue the job (scontrol requeue)");
+                 "In a SLURM job: stop --checkpoint-lead seconds before the time limit (on SLURM's SIGUSR1, or by "
+                 "the task's own clock), checkpoint the run and requeue the job (scontrol requeue)");
+  task->add_option("--checkpoint-lead", sw.checkpoint_lead,
+                   "With --requeue: seconds before the time limit to stop and checkpoint (default 300)")
+      ->check(CLI::Range(int64_t{1}, int64_t{65535}));
 
   CompareArgs cmp;
   auto* compare = app.add_subcommand(

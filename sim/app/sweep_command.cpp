@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <thread>
 
 #include "app/commands.h"
@@ -25,6 +26,7 @@
 #include "sweep/execute.h"
 #include "sweep/merge.h"
 #include "sweep/slurm.h"
+#include "sweep/time_limit.h"
 
 namespace tribune {
 
@@ -134,6 +136,41 @@ void requeue_self(bool progressed) {
   if (rc != 0)
     fprintf(stderr, "error: `%s` failed (status %d); `tribune sweep submit --resume` continues the runs\n",
             cmd.c_str(), rc);
+}
+
+// A requeueable task's time limit (sweep/time_limit.h): SIGUSR1 is held as a warning from here on.
+std::unique_ptr<TimeLimit> task_time_limit(int64_t lead) {
+  const char* job = std::getenv("SLURM_JOB_ID");
+  hold_warning_signal();
+  const auto t0 = std::chrono::steady_clock::now();
+  auto limit = std::make_unique<TimeLimit>(
+      lead, [id = std::string(job ? job : "")] { return job_time_left(id); },
+      [t0] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); });
+  if (limit->last_time_left() >= 0)
+    fprintf(stderr, "tribune: %llds left of the job's time limit; checkpointing %llds before it\n",
+            static_cast<long long>(limit->last_time_left()), static_cast<long long>(lead));
+  return limit;
+}
+
+// Whether to stop now for the time limit: SLURM's warning, if the time left bears it out, or the
+// task's own deadline. Either stops as SIGUSR1 would (the run checkpoints, the task requeues).
+bool time_is_up(TimeLimit& limit) {
+  if (take_warning()) {
+    if (!limit.confirm_warning()) {
+      fprintf(stderr,
+              "tribune: SIGUSR1 with %llds left of the time limit, more than the %llds lead: not the time-limit "
+              "warning (Slurm sends it again as a requeued job starts); carrying on\n",
+              static_cast<long long>(limit.last_time_left()), static_cast<long long>(limit.lead()));
+      return false;
+    }
+    request_stop(SIGUSR1);
+    return true;
+  }
+  if (!limit.past_deadline()) return false;
+  fprintf(stderr, "tribune: %llds before the time limit and no SIGUSR1 from SLURM: stopping to checkpoint\n",
+          static_cast<long long>(limit.lead()));
+  request_stop(SIGUSR1);
+  return true;
 }
 
 }  // namespace
@@ -358,8 +395,10 @@ int sweep_task_command(const SweepArgs& a) {
   fprintf(stderr, "tribune: sweep '%s' task %lld: runs %lld..%lld, %d threads\n", s.spec.name.c_str(),
           static_cast<long long>(a.task), static_cast<long long>(ids.front()), static_cast<long long>(ids.back()),
           threads);
+  const auto limit = a.requeue ? task_time_limit(a.checkpoint_lead) : nullptr;
   const BatchResult b = execute_all(
-      s, dir, ids, ExecOptions{1, threads, a.checkpoint_every}, [] { return stop_signal() != 0; },
+      s, dir, ids, ExecOptions{1, threads, a.checkpoint_every},
+      [&] { return stop_signal() != 0 || (limit && time_is_up(*limit)); },
       [&](int64_t n) {
         fprintf(stderr, "tribune: %lld of %zu runs finished\n", static_cast<long long>(n), ids.size());
       });

@@ -109,7 +109,7 @@ std::string sbatch_script(const Sweep& s, const SweepDir& dir, const SubmitOptio
   if (!o.partition.empty()) sh << "#SBATCH --partition=" << o.partition << "\n";
   if (!o.time.empty()) sh << "#SBATCH --time=" << o.time << "\n";
   sh << "exec " << quoted(o.binary) << " sweep task " << quoted(root) << " --task \"$SLURM_ARRAY_TASK_ID\""
-     << " --runs-per-task " << o.runs_per_task << " --requeue";
+     << " --runs-per-task " << o.runs_per_task << " --requeue --checkpoint-lead " << signal_lead(o);
   if (o.checkpoint_every > 0) sh << " --checkpoint-every " << o.checkpoint_every;
   sh << "\n";
   return sh.str();

@@ -198,12 +198,15 @@ def test_a_checkpoint_of_another_run_is_set_aside(tribune, tmp_path, clean_sweep
     assert {f.name: datasets(f) for f in sorted((d / "runs").glob("*.h5"))} == clean
 
 
-def fake_scontrol(tmp_path):
-    """An `scontrol` first on the PATH that records its arguments, standing in for SLURM's."""
+def fake_scontrol(tmp_path, time_left=None):
+    """An `scontrol` first on the PATH that records its arguments, standing in for SLURM's; and a
+    `squeue` that prints `time_left` (as `squeue -o %L` does) or, without it, fails."""
     bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
+    bin_dir.mkdir(exist_ok=True)
     (bin_dir / "scontrol").write_text(f"#!/bin/sh\necho \"$@\" >> {tmp_path / 'scontrol.log'}\n")
-    (bin_dir / "scontrol").chmod(0o755)
+    (bin_dir / "squeue").write_text(f"#!/bin/sh\necho {time_left}\n" if time_left else "#!/bin/sh\nexit 1\n")
+    for tool in ("scontrol", "squeue"):
+        (bin_dir / tool).chmod(0o755)
     return dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", SLURM_JOB_ID="4242")
 
 
@@ -239,3 +242,29 @@ def test_a_task_stopped_by_sigusr1_requeues_itself_only_after_progress(tribune, 
                        env=env, capture_output=True, text=True)
     assert p.returncode == 0 and "1 continued from checkpoints" in p.stderr, p.stderr
     assert datasets(d / "runs" / "run-000000.h5") == clean["run-000000.h5"]
+
+
+def test_a_task_weighs_sigusr1_against_the_time_left_and_keeps_its_own_deadline(tribune, tmp_path):
+    """Slurm 22.05 sends the --signal warning again as a requeued job starts (docs/robustness.md):
+    a SIGUSR1 while squeue says much more than the lead is left is set aside and the run goes on;
+    and a task whose time left falls to the lead stops and checkpoints by its own clock, signal or not."""
+    sweep = tmp_path / "long.yaml"  # one run of some seconds
+    sweep.write_text(SWEEP.format(base=ROOT / "scenarios" / "baseline.yaml").replace(
+        '"output.snapshot_every=6"', '"output.snapshot_every=500", "horizon_weeks=3000"'))
+    d = tmp_path / "long"
+    tribune("sweep", "submit", sweep, "-o", d, "--dry-run", check=0)
+    cmd = [tribune.exe, "sweep", "task", str(d), "--task", "0", "--requeue", "--threads", "1", "--checkpoint-lead", "30"]
+    env = fake_scontrol(tmp_path, time_left="10:00")  # 600 s left: a SIGUSR1 now is not the warning
+    p = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    assert "task 0: runs 0..0" in p.stderr.readline()
+    assert "600s left of the job's time limit; checkpointing 30s before it" in p.stderr.readline()
+    p.send_signal(signal.SIGUSR1)
+    err = p.communicate(timeout=120)[1]
+    assert p.returncode == 0 and "SIGUSR1 with 600s left of the time limit, more than the 30s lead" in err, err
+    assert (d / "runs" / "run-000000.h5").exists()
+
+    (d / "runs" / "run-000000.h5").unlink()
+    env = fake_scontrol(tmp_path, time_left="0:31")  # the deadline falls a second after the start
+    p = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 130 and "30s before the time limit and no SIGUSR1 from SLURM" in p.stderr, p.stderr
+    assert "requeueing job 4242" in p.stderr and (d / "runs" / "run-000000.h5.ckpt").exists(), p.stderr

@@ -43,6 +43,7 @@ def test_a_task_past_its_time_limit_checkpoints_requeues_and_finishes(tribune, c
     assert re.search(r"submitted\s+job \d+", p.stdout), p.stdout
     script = (d / "submit.sbatch").read_text()
     assert "#SBATCH --signal=B:USR1@30" in script and "#SBATCH --requeue" in script  # the lead: half the minute
+    assert "--requeue --checkpoint-lead 30" in script
     run = d / "runs" / "run-000000.h5"
     t0 = time.time()
     while not run.exists():
