@@ -3,13 +3,19 @@
 // per-phase medians, bytes per person (peak RSS growth and the world's own count), the
 // streaming bytes the tick moves and, with --triad, the machine's triad bandwidth.
 //
-//   bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad] [--set key=value ...]
+//   bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad] [--dump DIR] [--set key=value ...]
+//
+// --dump DIR writes the built world's network and the columns the reduced model reads (raw
+// little-endian arrays) and its parameters (params.json), for benchmarks/peers/reduced_numpy.py.
 //
 // benchmarks/run_scaling.sh runs it over N and T and writes benchmarks/results/.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <stdexcept>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -48,6 +54,49 @@ double streamed_bytes_per_tick(const World& w) {
   return opinion + hope + grievance + record;
 }
 
+template <class T>
+void write_raw(const std::string& path, const std::vector<T>& v) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+void dump(const std::string& dir, const Simulation& sim) {
+  std::filesystem::create_directories(dir);
+  const World& w = sim.world();
+  const auto& P = w.persons;
+  write_raw(dir + "/offsets.i64", w.network.offsets);
+  write_raw(dir + "/nbr.i32", w.network.nbr);
+  write_raw(dir + "/ideology.f32", P.ideology);
+  write_raw(dir + "/anchor.f32", P.anchor);
+  write_raw(dir + "/grievance.f32", P.grievance);
+  write_raw(dir + "/hope.f32", P.hope);
+  write_raw(dir + "/threshold.f32", P.threshold);
+  write_raw(dir + "/risk_aversion.f32", P.risk_aversion);
+  write_raw(dir + "/district.u16", P.district);
+  const auto& o = sim.scenario().mechanisms.opinion;
+  const auto& m = sim.scenario().mechanisms.mobilization;
+  std::ofstream js(dir + "/params.json");
+  js << "{\"persons\": " << w.size() << ", \"epsilon\": " << o.epsilon << ", \"rate\": " << o.rate
+     << ", \"stubbornness\": " << o.stubbornness << ", \"legitimacy\": " << w.env.legitimacy
+     << ", \"grievance_weight\": " << m.grievance_weight << ", \"hope_weight\": " << m.hope_weight
+     << ", \"social\": " << m.social << ", \"arrest_k\": " << m.arrest_k
+     << ", \"rounding\": \"" << kRoundingNames[static_cast<int>(m.rounding)] << "\", \"fatigue\": " << m.fatigue
+     << ", \"recovery\": " << m.recovery << ", \"police\": [";
+  for (size_t d = 0; d < w.movement.police_in.size(); ++d) js << (d ? ", " : "") << w.movement.police_in[d];
+  js << "]}\n";
+}
+
+// Final statistics of the reduced model, to compare with other implementations.
+void print_final(const World& w, double protest_share_mean) {
+  const auto& P = w.persons;
+  double s = 0, s2 = 0, prot = 0;
+  for (int64_t i = 0; i < w.size(); ++i) s += P.ideology[i], s2 += double(P.ideology[i]) * P.ideology[i], prot += P.protesting[i];
+  const double n = double(w.size()), mean = s / n;
+  printf(", \"final\": {\"ideology_mean\": %.6f, \"ideology_sd\": %.6f, \"protest_share\": %.6f, \"protest_share_mean\": %.6f}",
+         mean, std::sqrt(std::max(0.0, s2 / n - mean * mean)), prot / n, protest_share_mean);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -55,6 +104,7 @@ int main(int argc, char** argv) {
   long long persons = 0;
   int threads = 1, ticks = 52;
   bool with_triad = false;
+  std::string dump_dir;
   std::vector<std::string> sets;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -64,6 +114,8 @@ int main(int argc, char** argv) {
       threads = std::atoi(argv[++i]);
     else if (a == "--ticks" && i + 1 < argc)
       ticks = std::atoi(argv[++i]);
+    else if (a == "--dump" && i + 1 < argc)
+      dump_dir = argv[++i];
     else if (a == "--triad")
       with_triad = true;
     else if (a == "--set" && i + 1 < argc)
@@ -73,7 +125,7 @@ int main(int argc, char** argv) {
   }
   if (scenario_path.empty() || persons <= 0) {
     fprintf(stderr,
-            "usage: bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad] [--set key=value ...]\n");
+            "usage: bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad] [--dump DIR] [--set key=value ...]\n");
     return 2;
   }
   LoadOptions opts;
@@ -86,13 +138,16 @@ int main(int argc, char** argv) {
   const long rss0 = rss_kib("VmRSS:");
   Simulation sim(std::move(s), threads);
   const long rss_built = rss_kib("VmRSS:");
+  if (!dump_dir.empty()) dump(dump_dir, sim);
   sim.set_profiling(true);
   std::vector<double> tick_s;
   std::vector<std::vector<double>> phase_ticks;
   std::vector<double> last;
+  double protest_sum = 0;
   while (!sim.done()) {
     auto t0 = std::chrono::steady_clock::now();
     sim.tick();
+    protest_sum += sim.world().env.protest_share;
     tick_s.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     const auto& ph = sim.phase_seconds();
     if (phase_ticks.size() < ph.size()) phase_ticks.resize(ph.size()), last.resize(ph.size(), 0);
@@ -117,6 +172,7 @@ int main(int argc, char** argv) {
   for (size_t k = 0; k < phase_ticks.size(); ++k)
     printf("%s\"%s\": %.3f", k ? ", " : "", sim.phase_seconds()[k].first.c_str(), median(phase_ticks[k]) * 1e3);
   printf("}");
+  print_final(w, tick_s.empty() ? 0.0 : protest_sum / double(tick_s.size()));
   if (with_triad) {
     auto t = bench::triad(threads);
     printf(", \"triad_median_gb_per_s\": %.3f, \"triad_best_gb_per_s\": %.3f", t.median_gb_per_s, t.best_gb_per_s);

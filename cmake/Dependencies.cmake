@@ -1,5 +1,7 @@
 # Every dependency comes from Debian 12's packages (scripts/debian-packages.txt).
-find_package(OpenMP REQUIRED)
+find_package(OpenMP REQUIRED)            # benchmarks/triad.cpp only; the engine has its own pool (core/parallel.h)
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)
 find_package(yaml-cpp REQUIRED)
 find_package(HDF5 REQUIRED COMPONENTS C HL)
 find_package(Boost 1.74 REQUIRED)          # Boost.Random is header-only

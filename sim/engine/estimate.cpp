@@ -1,9 +1,10 @@
 // A run's needs from its scenario (see estimate.h). The coefficients were measured on the
 // release build: /usr/bin/time's peak resident size of `tribune run scenarios/baseline.yaml
-// --set world.persons=1000000 --set horizon_weeks=2 --set output.snapshot_every=0` at mean
-// degrees 8, 16 and 48 was 184.1, 260.5 and 565.7 MiB (9.5 bytes per unit of mean degree per
-// person, and 106 bytes besides); 10 bytes per unit of degree and a margin of 16 bytes per
-// person put the estimate 3-8% above each.
+// --set world.persons=1000000 --set horizon_weeks=2 --set output.snapshot_every=0 --threads 2`
+// at mean degrees 8, 16 and 48 was 146.4, 177.2 and 299.0 MiB (4.0 bytes per unit of mean degree
+// per person, and 89 bytes besides the 32 MiB base; since issue 19 the network's build keeps no
+// copy of the ties). 4.2 bytes per unit of degree and a margin of 16 bytes per person put the
+// estimate 5-6% above each.
 #include "engine/estimate.h"
 
 #include <algorithm>
@@ -16,7 +17,7 @@ namespace tribune {
 
 namespace {
 constexpr double kBaseBytes = 32.0 * (1 << 20);  // the program, libraries and thread stacks
-constexpr double kPerTieBytes = 10;              // per unit of mean degree and person: CSR ties and their build
+constexpr double kPerTieBytes = 4.2;             // per unit of mean degree and person: the CSR ties
 constexpr double kPerPersonExtra = 16;           // a margin over the fit, so that the estimate bounds the peak
 }  // namespace
 

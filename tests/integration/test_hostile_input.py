@@ -82,11 +82,11 @@ def test_alias_bomb_as_a_sweep_file(tribune, tmp_path):
 
 
 def test_run_needing_more_memory_than_allowed_is_refused_unless_forced(tribune, tmp_path):
-    """SLURM's --mem (SLURM_MEM_PER_NODE, in MB) as the binding limit: 300,000 persons need about
-    110 MiB by the estimate, refused at 100 MB; --force runs it (the variable binds nothing here)."""
+    """SLURM's --mem (SLURM_MEM_PER_NODE, in MB) as the binding limit: 500,000 persons need about
+    125 MiB by the estimate, refused at 100 MB; --force runs it (the variable binds nothing here)."""
     env = dict(os.environ, SLURM_MEM_PER_NODE="100")
     out = tmp_path / "out.h5"
-    args = ["run", "scenarios/baseline.yaml", "-o", out, "--set", "world.persons=300000", "--set", "horizon_weeks=1"]
+    args = ["run", "scenarios/baseline.yaml", "-o", out, "--set", "world.persons=500000", "--set", "horizon_weeks=1"]
     p = limited(tribune, *args, env=env)
     assert p.returncode == 2, p.stderr
     assert "this run needs about" in p.stderr and "SLURM's memory allocation" in p.stderr
@@ -98,7 +98,7 @@ def test_run_needing_more_memory_than_allowed_is_refused_unless_forced(tribune, 
 
 
 def test_run_past_the_address_space_limit_is_refused(tribune, tmp_path):
-    """ulimit -v 2 GiB and 20 million persons (about 5.8 GiB by the estimate): refused before any
+    """ulimit -v 2 GiB and 20 million persons (about 3.0 GiB by the estimate): refused before any
     allocation, exit 2, instead of failing to allocate midway."""
     out = tmp_path / "out.h5"
     p = limited(tribune, "run", "scenarios/baseline.yaml", "-o", out, "--set", "world.persons=20000000")

@@ -54,7 +54,7 @@ void step(World& w, const HopeParams& p, const Context& c) {
   const float* baseline = baseline_table.data();
   const int64_t* off = w.network.offsets.data();
   const int32_t* nbr = w.network.nbr.data();
-  float* next = w.scratch.data();
+  float* next = w.scratch_column();
   const int64_t last = w.network.last_tie();
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
     AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));

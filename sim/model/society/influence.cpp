@@ -15,7 +15,7 @@ namespace tribune {
 namespace {
 
 struct Pass {
-  const float* packed;  // kStride floats per person: ideology, hope[, impulse, unused]
+  const float* packed;  // ideology, hope: two floats per person
   const int64_t* off;
   const int32_t* nbr;
   int64_t last;
@@ -30,10 +30,13 @@ struct Pass {
   float* hope;
 };
 
-// kEveryone: epsilon spans [-1, 1], every tie is trusted. kStride 4 carries the ties' hope
-// impulses in the same cache line as their ideology and hope (weeks with impulses pending).
-template <bool kEveryone, int64_t kStride>
+// kEveryone: epsilon spans [-1, 1], every tie is trusted. kImpulses: the ties' hope impulses are
+// read too (weeks with impulses pending), from their own column. Packing them beside ideology and
+// hope (16 bytes a person instead of 8) made those weeks' gathers one cache line, but kept 8
+// more bytes a person for the whole run (issue 19's memory target); docs/engine.md.
+template <bool kEveryone, bool kImpulses>
 void pass(const Pass& s, const Context& c, int64_t n) {
+  constexpr int64_t kStride = 2;
   c.pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
     AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
     for (int64_t i = lo; i < hi; ++i) {
@@ -43,13 +46,14 @@ void pass(const Pass& s, const Context& c, int64_t n) {
       float sum_h = 0, sum_imp = 0;
       for (int64_t k = b; k < e; ++k) {
         prefetch_tie(s.packed, s.nbr, k, s.last, kStride);
+        if constexpr (kImpulses) prefetch_tie(s.impulse, s.nbr, k, s.last);
         const float* j = s.packed + kStride * int64_t{s.nbr[k]};
         if constexpr (kEveryone)
           t.sum += j[0];
         else
           influence::trust(t, xi, j[0], s.eps);
         sum_h += j[1];
-        if constexpr (kStride == 4) sum_imp += j[2];
+        if constexpr (kImpulses) sum_imp += s.impulse[s.nbr[k]];
       }
       if constexpr (kEveryone) t.count = static_cast<int>(e - b);
       s.ideology[i] = influence::next_ideology(xi, t, s.rate, s.stubborn, s.anchor[i]);
@@ -60,15 +64,13 @@ void pass(const Pass& s, const Context& c, int64_t n) {
   });
 }
 
-template <int64_t kStride>
 void pack(std::vector<float>& out, const World& w, const Pool& pool) {
   const auto& P = w.persons;
-  out.resize(static_cast<size_t>(kStride * w.size()));
+  out.resize(static_cast<size_t>(2 * w.size()));
   float* o = out.data();
   pool.for_each(w.size(), [&](int64_t i) {
-    o[kStride * i] = P.ideology[i];
-    o[kStride * i + 1] = P.hope[i];
-    if constexpr (kStride == 4) o[kStride * i + 2] = P.hope_impulse[i], o[kStride * i + 3] = 0;
+    o[2 * i] = P.ideology[i];
+    o[2 * i + 1] = P.hope[i];
   });
 }
 
@@ -81,19 +83,16 @@ void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, con
   const bool impulses = w.hope_impulses_pending;  // most weeks nobody wins or loses anything
   // Last week's values of everyone side by side: the ties are read from here, so each person's
   // new values can be written straight into the columns.
-  if (impulses)
-    pack<4>(w.pair_scratch, w, c.pool);
-  else
-    pack<2>(w.pair_scratch, w, c.pool);
+  pack(w.pair_scratch, w, c.pool);
   const std::vector<float> baseline_table = influence::hope_baselines(w, hp);
   const Pass s{w.pair_scratch.data(),    w.network.offsets.data(), w.network.nbr.data(),   w.network.last_tie(),
                float(op.rate),           float(op.epsilon),        float(op.stubbornness), P.anchor.data(),
                influence::hope_rule(hp), baseline_table.data(),    P.hope_impulse.data(),  P.district.data(),
                P.klass.data(),           P.ideology.data(),        P.hope.data()};
   if (everyone)
-    impulses ? pass<true, 4>(s, c, n) : pass<true, 2>(s, c, n);
+    impulses ? pass<true, true>(s, c, n) : pass<true, false>(s, c, n);
   else
-    impulses ? pass<false, 4>(s, c, n) : pass<false, 2>(s, c, n);
+    impulses ? pass<false, true>(s, c, n) : pass<false, false>(s, c, n);
   if (impulses) std::fill(P.hope_impulse.begin(), P.hope_impulse.end(), 0.0f);
   w.hope_impulses_pending = false;
 }

@@ -64,7 +64,7 @@ void step_complete(World& w, const OpinionParams& p, const Context& c) {
   }
   const float rate = float(p.rate), eps = float(p.epsilon), stubborn = float(p.stubbornness);
   const float* anchor = w.persons.anchor.data();
-  float* next = w.scratch.data();
+  float* next = w.scratch_column();
   c.pool.for_each(n, [&](int64_t i) {
     const float xi = x[i];
     // |x_j - x_i| <= eps, with the same float arithmetic as the ties rule
@@ -114,7 +114,7 @@ void step(World& w, const OpinionParams& p, const Context& c) {
   const float* x = w.persons.ideology.data();
   const int64_t* off = w.network.offsets.data();
   const int32_t* nbr = w.network.nbr.data();
-  float* next = w.scratch.data();
+  float* next = w.scratch_column();
   const int64_t last = w.network.last_tie();
   c.pool.for_each(w.size(), [&](int64_t i) {
     const float xi = x[i];

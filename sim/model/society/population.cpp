@@ -102,8 +102,7 @@ void build_workplaces(World& w, const WorldParams& p, const Streams& rng, const 
   std::vector<std::vector<int32_t>> employed(D);
   std::vector<std::vector<int64_t>> sizes(D);
   std::vector<std::vector<uint8_t>> sectors(D);
-#pragma omp parallel for schedule(dynamic, 1) num_threads(pool.threads())
-  for (int64_t d = 0; d < D; ++d) {
+  pool.for_tasks(D, [&](int64_t d) {
     const auto& dist = w.districts[d];
     auto& e = employed[d];
     for (int64_t i = dist.begin; i < dist.end; ++i)
@@ -119,7 +118,7 @@ void build_workplaces(World& w, const WorldParams& p, const Streams& rng, const 
       sectors[d].push_back(static_cast<uint8_t>(pick(ws, sector_cum)));
       left -= sz;
     }
-  }
+  });
   auto& W = w.workplaces;
   W.member_offsets.push_back(0);
   for (int64_t d = 0; d < D; ++d) {
@@ -194,7 +193,6 @@ void build_population(World& w, const WorldParams& p, const Streams& rng, const 
   throw_if_stopped("building the world (network)");
   build_network(w, p.network, rng, pool);
   throw_if_stopped("building the world");
-  w.scratch.assign(static_cast<size_t>(n), 0.0f);
 }
 
 }  // namespace tribune
