@@ -25,11 +25,23 @@ thread_local bool t_in_parallel = false;
 // How long a thread polls before it sleeps: long enough to bridge the gap between two loops
 // of a tick (microseconds), short enough that a waiting thread gives its core away while the
 // other is descheduled. The figure is docs/engine.md's measurement.
-constexpr int kSpins = 4000;
+constexpr int kDefaultSpins = 4000;
+
+// TRIBUNE_SPINS overrides it (for measurements: benchmarks/run_loaded.sh).
+int spins() {
+  static const int n = [] {
+    const char* v = std::getenv("TRIBUNE_SPINS");
+    char* end = nullptr;
+    const long x = v ? std::strtol(v, &end, 10) : -1;
+    return (v && *v && end && *end == '\0' && x >= 0 && x <= 100'000'000) ? static_cast<int>(x) : kDefaultSpins;
+  }();
+  return n;
+}
 
 template <class Ready>
 bool spin_until(Ready&& ready) {
-  for (int k = 0; k < kSpins; ++k) {
+  const int n = spins();
+  for (int k = 0; k < n; ++k) {
     if (ready()) return true;
     TRIBUNE_PAUSE();
   }
