@@ -156,18 +156,19 @@ int main(int argc, char** argv) {
       last[k] = ph[k].second;
     }
   }
-  const long hwm = rss_kib("VmHWM:");
+  const long hwm = rss_kib("VmHWM:"), rss_end = rss_kib("VmRSS:");
   const double med = median(tick_s);
   const World& w = sim.world();
   printf(
       "{\"persons\": %lld, \"threads\": %d, \"ticks\": %d, \"ties\": %lld, \"build_s\": %.4f, "
       "\"tick_median_ms\": %.3f, \"tick_min_ms\": %.3f, \"tick_max_ms\": %.3f, "
       "\"person_ticks_per_s\": %.4g, \"world_bytes_per_person\": %.1f, "
-      "\"rss_bytes_per_person\": %.1f, \"peak_rss_mib\": %.1f, \"streamed_gb_per_s\": %.3f",
+      "\"rss_bytes_per_person\": %.1f, \"peak_rss_mib\": %.1f, \"end_rss_mib\": %.1f, "
+      "\"streamed_gb_per_s\": %.3f",
       persons, threads, ticks, static_cast<long long>(w.network.nbr.size()), sim.build_seconds(), med * 1e3,
       *std::min_element(tick_s.begin(), tick_s.end()) * 1e3, *std::max_element(tick_s.begin(), tick_s.end()) * 1e3,
       double(persons) / med, double(w.bytes()) / double(persons), double(rss_built - rss0) * 1024.0 / double(persons),
-      double(hwm) / 1024.0, streamed_bytes_per_tick(w) / med / 1e9);
+      double(hwm) / 1024.0, double(rss_end) / 1024.0, streamed_bytes_per_tick(w) / med / 1e9);
   printf(", \"phase_median_ms\": {");
   for (size_t k = 0; k < phase_ticks.size(); ++k)
     printf("%s\"%s\": %.3f", k ? ", " : "", sim.phase_seconds()[k].first.c_str(), median(phase_ticks[k]) * 1e3);
