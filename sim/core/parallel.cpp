@@ -54,7 +54,9 @@ bool spin_until(Ready&& ready) {
 // while the next job's description is written. All operations are sequentially consistent:
 // a claim that succeeds has read the job description of its own generation.
 constexpr uint64_t kClosed = 0xffffffffu;
-uint64_t ticket(uint64_t gen, uint64_t task) { return (gen << 32) | task; }
+uint64_t ticket(uint64_t gen, uint64_t task) {
+  return (gen << 32) | task;
+}
 
 }  // namespace
 
@@ -121,7 +123,9 @@ Pool::~Pool() {
 
 Pool::Pool(Pool&&) noexcept = default;
 
-bool Pool::in_parallel() { return t_in_parallel; }
+bool Pool::in_parallel() {
+  return t_in_parallel;
+}
 
 void Pool::dispatch(int64_t tasks, TaskFn fn, const void* ctx) const {
   Team& T = *team_;

@@ -42,7 +42,8 @@ class Pool {
       return;
     }
     using Fn = std::remove_reference_t<F>;
-    dispatch(tasks, [](const void* ctx, int64_t t) { (*static_cast<Fn*>(const_cast<void*>(ctx)))(t); }, &f);
+    dispatch(
+        tasks, [](const void* ctx, int64_t t) { (*static_cast<Fn*>(const_cast<void*>(ctx)))(t); }, &f);
   }
 
   // f(lo, hi) for every chunk [lo, hi) of [0, n), in parallel.

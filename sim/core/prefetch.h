@@ -10,6 +10,13 @@ namespace tribune {
 
 inline constexpr int64_t kTieAhead = 64;
 
+// Whether prefetching pays for a gathered column of this many bytes: only when it does not fit
+// in one core's L2 cache. When it fits, the prefetch's 3-4 instructions per tie are all cost: in
+// the reduced model (benchmarks/peers), one thread, the opinion pass took 0.24 ms without and
+// 0.39 ms with it at 10^4 persons, 2.2-3.7 against 2.7-4.0 ms at 10^5, and 31-38 against 29-32 ms
+// at 10^6, where the column (4 MB) is past L2 (docs/performance.md). Results never depend on it.
+bool prefetch_pays(int64_t column_bytes);
+
 // column: the values read at each tie, `stride` of them per person; last: the CSR's last index.
 template <class T>
 inline void prefetch_tie(const T* column, const int32_t* nbr, int64_t k, int64_t last, int64_t stride = 1) {

@@ -5,6 +5,8 @@
 // Reads the previous values of every tie (two-phase update through the scratch column).
 #include "model/society/hope.h"
 
+#include <type_traits>
+
 #include <algorithm>
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
@@ -56,23 +58,30 @@ void step(World& w, const HopeParams& p, const Context& c) {
   const int32_t* nbr = w.network.nbr.data();
   float* next = w.scratch_column();
   const int64_t last = w.network.last_tie();
-  c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
-    AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
-    for (int64_t i = lo; i < hi; ++i) {
-      const float h = hope[i];
-      const int64_t b = off[i], e = off[i + 1];
-      float sum_h = 0, sum_imp = 0;
-      for (int64_t k = b; k < e; ++k) {
-        prefetch_tie(hope, nbr, k, last);
-        sum_h += hope[nbr[k]];
+  const bool far = prefetch_pays(w.size() * int64_t{sizeof(float)});
+  auto rows = [&](auto prefetch) {
+    c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
+      AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
+      for (int64_t i = lo; i < hi; ++i) {
+        const float h = hope[i];
+        const int64_t b = off[i], e = off[i + 1];
+        float sum_h = 0, sum_imp = 0;
+        for (int64_t k = b; k < e; ++k) {
+          if constexpr (decltype(prefetch)::value) prefetch_tie(hope, nbr, k, last);
+          sum_h += hope[nbr[k]];
+        }
+        if (impulses)
+          for (int64_t k = b; k < e; ++k) sum_imp += impulse[nbr[k]];
+        const double noise = rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
+        next[i] = influence::next_hope(rule, h, baseline[district[i] * kClasses + klass[i]], impulse[i], sum_h, sum_imp,
+                                       e - b, noise);
       }
-      if (impulses)
-        for (int64_t k = b; k < e; ++k) sum_imp += impulse[nbr[k]];
-      const double noise = rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
-      next[i] = influence::next_hope(rule, h, baseline[district[i] * kClasses + klass[i]], impulse[i], sum_h, sum_imp,
-                                     e - b, noise);
-    }
-  });
+    });
+  };
+  if (far)
+    rows(std::true_type{});
+  else
+    rows(std::false_type{});
   P.hope.swap(w.scratch);
   if (impulses) std::fill(P.hope_impulse.begin(), P.hope_impulse.end(), 0.0f);
   w.hope_impulses_pending = false;

@@ -2,6 +2,7 @@
 #include "model/society/influence.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "core/context.h"
 #include "core/prefetch.h"
@@ -34,7 +35,8 @@ struct Pass {
 // read too (weeks with impulses pending), from their own column. Packing them beside ideology and
 // hope (16 bytes a person instead of 8) made those weeks' gathers one cache line, but kept 8
 // more bytes a person for the whole run (issue 19's memory target); docs/engine.md.
-template <bool kEveryone, bool kImpulses>
+// kPrefetch: the pair buffer is past L2 (core/prefetch.h).
+template <bool kEveryone, bool kImpulses, bool kPrefetch>
 void pass(const Pass& s, const Context& c, int64_t n) {
   constexpr int64_t kStride = 2;
   c.pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
@@ -45,8 +47,8 @@ void pass(const Pass& s, const Context& c, int64_t n) {
       influence::Trusted t;
       float sum_h = 0, sum_imp = 0;
       for (int64_t k = b; k < e; ++k) {
-        prefetch_tie(s.packed, s.nbr, k, s.last, kStride);
-        if constexpr (kImpulses) prefetch_tie(s.impulse, s.nbr, k, s.last);
+        if constexpr (kPrefetch) prefetch_tie(s.packed, s.nbr, k, s.last, kStride);
+        if constexpr (kPrefetch && kImpulses) prefetch_tie(s.impulse, s.nbr, k, s.last);
         const float* j = s.packed + kStride * int64_t{s.nbr[k]};
         if constexpr (kEveryone)
           t.sum += j[0];
@@ -89,10 +91,17 @@ void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, con
                float(op.rate),           float(op.epsilon),        float(op.stubbornness), P.anchor.data(),
                influence::hope_rule(hp), baseline_table.data(),    P.hope_impulse.data(),  P.district.data(),
                P.klass.data(),           P.ideology.data(),        P.hope.data()};
-  if (everyone)
-    impulses ? pass<true, true>(s, c, n) : pass<true, false>(s, c, n);
+  auto run = [&](auto prefetch) {
+    constexpr bool kP = decltype(prefetch)::value;
+    if (everyone)
+      impulses ? pass<true, true, kP>(s, c, n) : pass<true, false, kP>(s, c, n);
+    else
+      impulses ? pass<false, true, kP>(s, c, n) : pass<false, false, kP>(s, c, n);
+  };
+  if (prefetch_pays(n * 2 * int64_t{sizeof(float)}))
+    run(std::true_type{});
   else
-    impulses ? pass<false, true>(s, c, n) : pass<false, false>(s, c, n);
+    run(std::false_type{});
   if (impulses) std::fill(P.hope_impulse.begin(), P.hope_impulse.end(), 0.0f);
   w.hope_impulses_pending = false;
 }

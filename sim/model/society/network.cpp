@@ -71,7 +71,9 @@ void build_network(World& w, const NetworkParams& p, const Streams& rng, const P
   // build's peak 1.6 times the run's (issue 19). The counts are integers and each row is sorted
   // and de-duplicated at the end, so the atomic additions' order does not show in the result.
   std::vector<int32_t> deg(static_cast<size_t>(n), 0);
-  auto bump = [&](int32_t who) { return std::atomic_ref<int32_t>(deg[static_cast<size_t>(who)]).fetch_add(1, std::memory_order_relaxed); };
+  auto bump = [&](int32_t who) {
+    return std::atomic_ref<int32_t>(deg[static_cast<size_t>(who)]).fetch_add(1, std::memory_order_relaxed);
+  };
   pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
     for (int64_t i = lo; i < hi; ++i)
       propose(i, [&](int32_t t) {

@@ -7,6 +7,8 @@
 // so the result does not depend on threads).
 #include "model/society/opinion.h"
 
+#include <type_traits>
+
 #include <algorithm>
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
@@ -116,24 +118,30 @@ void step(World& w, const OpinionParams& p, const Context& c) {
   const int32_t* nbr = w.network.nbr.data();
   float* next = w.scratch_column();
   const int64_t last = w.network.last_tie();
-  c.pool.for_each(w.size(), [&](int64_t i) {
-    const float xi = x[i];
-    const int64_t b = off[i], e = off[i + 1];
-    influence::Trusted t;
-    if (everyone) {
-      for (int64_t k = b; k < e; ++k) {
-        prefetch_tie(x, nbr, k, last);
-        t.sum += x[nbr[k]];
+  auto rows = [&](auto prefetch) {
+    c.pool.for_each(w.size(), [&](int64_t i) {
+      const float xi = x[i];
+      const int64_t b = off[i], e = off[i + 1];
+      influence::Trusted t;
+      if (everyone) {
+        for (int64_t k = b; k < e; ++k) {
+          if constexpr (decltype(prefetch)::value) prefetch_tie(x, nbr, k, last);
+          t.sum += x[nbr[k]];
+        }
+        t.count = static_cast<int>(e - b);
+      } else {
+        for (int64_t k = b; k < e; ++k) {
+          if constexpr (decltype(prefetch)::value) prefetch_tie(x, nbr, k, last);
+          influence::trust(t, xi, x[nbr[k]], eps);
+        }
       }
-      t.count = static_cast<int>(e - b);
-    } else {
-      for (int64_t k = b; k < e; ++k) {
-        prefetch_tie(x, nbr, k, last);
-        influence::trust(t, xi, x[nbr[k]], eps);
-      }
-    }
-    next[i] = influence::next_ideology(xi, t, rate, stubborn, anchor[i]);
-  });
+      next[i] = influence::next_ideology(xi, t, rate, stubborn, anchor[i]);
+    });
+  };
+  if (prefetch_pays(w.size() * int64_t{sizeof(float)}))
+    rows(std::true_type{});
+  else
+    rows(std::false_type{});
   w.persons.ideology.swap(w.scratch);
 }
 
