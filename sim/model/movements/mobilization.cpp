@@ -110,11 +110,11 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   const bool local = p.vision == Vision::ties;
   uint16_t* in_view = local ? w.movement.police_in_view.data() : nullptr;
   std::vector<uint8_t> next(static_cast<size_t>(w.size()));
-  c.pool.for_each(w.size(), [&](int64_t i) {
+  // This week's decision of person i (from last week's state)...
+  auto decide = [&](int64_t i) -> uint8_t {
     if (P.jailed_until[i] > c.tick) {
-      next[static_cast<size_t>(i)] = 0;
       if (local) in_view[i] = 0;
-      return;
+      return 0;
     }
     double risk_i = 0;
     if (local) {
@@ -138,34 +138,29 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
       return g + organized + asked + p.social * s - P.risk_aversion[i] * risk_i + boost * called[i] -
              gathering - p.fatigue * P.tiredness[i];
     };
-    if (p.mixing == Mixing::complete) {
-      next[static_cast<size_t>(i)] = net(static_cast<double>(total - P.protesting[i])) >= P.threshold[i];
-      return;
-    }
+    if (p.mixing == Mixing::complete) return net(static_cast<double>(total - P.protesting[i])) >= P.threshold[i];
     // Under `ties` s is a share in [0, 1] and net rises with it (also in floating point: every
     // operation rounds monotonically), so most persons are decided without reading their ties.
-    if (net(1.0) < P.threshold[i]) {
-      next[static_cast<size_t>(i)] = 0;
-      return;
-    }
-    if (net(0.0) >= P.threshold[i]) {
-      next[static_cast<size_t>(i)] = 1;
-      return;
-    }
+    if (net(1.0) < P.threshold[i]) return 0;
+    if (net(0.0) >= P.threshold[i]) return 1;
     const double s = N.degree(i) > 0 ? static_cast<double>(P.protest_ties[i]) / static_cast<double>(N.degree(i)) : 0.0;
-    next[static_cast<size_t>(i)] = net(s) >= P.threshold[i];
-  });
-  // Who changed, in index order (few do in most weeks), keeping the ties' counts.
-  for (int64_t i = 0; i < w.size(); ++i)
-    if (P.protesting[i] != next[static_cast<size_t>(i)]) set_protesting(w, i, next[static_cast<size_t>(i)]);
+    return net(s) >= P.threshold[i];
+  };
+  // ... and, in the same pass, the tiredness it leaves: it reads only person i's own state, and
+  // depends only on the new decision (one pass over the persons instead of two).
   c.pool.for_each(w.size(), [&](int64_t i) {
-    if (P.protesting[i]) {
+    const uint8_t on = decide(i);
+    next[static_cast<size_t>(i)] = on;
+    if (on) {
       P.tiredness[i] = static_cast<uint8_t>(std::min(255, P.tiredness[i] + 1));
     } else if (P.tiredness[i] > 0 &&
                (p.recovery >= 1 || c.rng.at(now, static_cast<uint64_t>(i), kRest).uniform() < p.recovery)) {
       --P.tiredness[i];
     }
   });
+  // Who changed, in index order (few do in most weeks), keeping the ties' counts.
+  for (int64_t i = 0; i < w.size(); ++i)
+    if (P.protesting[i] != next[static_cast<size_t>(i)]) set_protesting(w, i, next[static_cast<size_t>(i)]);
   w.movement.protesters_in = protesters_by_district(w, c.pool);
   w.movement.protesters = 0;
   for (int64_t n : w.movement.protesters_in) w.movement.protesters += n;
