@@ -5,6 +5,7 @@
 // halved M3 + M4 (benchmarks/results/scaling-2026-11-23-*; distances 64 to 192 did equally well).
 #include <algorithm>
 #include <cstdint>
+#include <type_traits>
 
 namespace tribune {
 
@@ -16,6 +17,16 @@ inline constexpr int64_t kTieAhead = 64;
 // 0.39 ms with it at 10^4 persons, 2.2-3.7 against 2.7-4.0 ms at 10^5, and 31-38 against 29-32 ms
 // at 10^6, where the column (4 MB) is past L2 (docs/performance.md). Results never depend on it.
 bool prefetch_pays(int64_t column_bytes);
+
+// f(std::true_type{}) when prefetching pays for the column, f(std::false_type{}) otherwise: the
+// pass over the ties is compiled both ways and the test stays out of its inner loop.
+template <class F>
+inline void with_prefetch(int64_t column_bytes, F&& f) {
+  if (prefetch_pays(column_bytes))
+    f(std::true_type{});
+  else
+    f(std::false_type{});
+}
 
 // column: the values read at each tie, `stride` of them per person; last: the CSR's last index.
 template <class T>

@@ -58,8 +58,7 @@ void step(World& w, const HopeParams& p, const Context& c) {
   const int32_t* nbr = w.network.nbr.data();
   float* next = w.scratch_column();
   const int64_t last = w.network.last_tie();
-  const bool far = prefetch_pays(w.size() * int64_t{sizeof(float)});
-  auto rows = [&](auto prefetch) {
+  with_prefetch(w.size() * int64_t{sizeof(float)}, [&](auto prefetch) {
     c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
       AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
       for (int64_t i = lo; i < hi; ++i) {
@@ -77,11 +76,7 @@ void step(World& w, const HopeParams& p, const Context& c) {
                                        e - b, noise);
       }
     });
-  };
-  if (far)
-    rows(std::true_type{});
-  else
-    rows(std::false_type{});
+  });
   P.hope.swap(w.scratch);
   if (impulses) std::fill(P.hope_impulse.begin(), P.hope_impulse.end(), 0.0f);
   w.hope_impulses_pending = false;

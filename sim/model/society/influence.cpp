@@ -91,17 +91,13 @@ void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, con
                float(op.rate),           float(op.epsilon),        float(op.stubbornness), P.anchor.data(),
                influence::hope_rule(hp), baseline_table.data(),    P.hope_impulse.data(),  P.district.data(),
                P.klass.data(),           P.ideology.data(),        P.hope.data()};
-  auto run = [&](auto prefetch) {
+  with_prefetch(n * 2 * int64_t{sizeof(float)}, [&](auto prefetch) {
     constexpr bool kP = decltype(prefetch)::value;
     if (everyone)
       impulses ? pass<true, true, kP>(s, c, n) : pass<true, false, kP>(s, c, n);
     else
       impulses ? pass<false, true, kP>(s, c, n) : pass<false, false, kP>(s, c, n);
-  };
-  if (prefetch_pays(n * 2 * int64_t{sizeof(float)}))
-    run(std::true_type{});
-  else
-    run(std::false_type{});
+  });
   if (impulses) std::fill(P.hope_impulse.begin(), P.hope_impulse.end(), 0.0f);
   w.hope_impulses_pending = false;
 }

@@ -118,7 +118,7 @@ void step(World& w, const OpinionParams& p, const Context& c) {
   const int32_t* nbr = w.network.nbr.data();
   float* next = w.scratch_column();
   const int64_t last = w.network.last_tie();
-  auto rows = [&](auto prefetch) {
+  with_prefetch(w.size() * int64_t{sizeof(float)}, [&](auto prefetch) {
     c.pool.for_each(w.size(), [&](int64_t i) {
       const float xi = x[i];
       const int64_t b = off[i], e = off[i + 1];
@@ -137,11 +137,7 @@ void step(World& w, const OpinionParams& p, const Context& c) {
       }
       next[i] = influence::next_ideology(xi, t, rate, stubborn, anchor[i]);
     });
-  };
-  if (prefetch_pays(w.size() * int64_t{sizeof(float)}))
-    rows(std::true_type{});
-  else
-    rows(std::false_type{});
+  });
   w.persons.ideology.swap(w.scratch);
 }
 
