@@ -3,13 +3,16 @@
 // columns, and each read waits on memory. Asking now for the value of the tie kTieAhead places
 // further on in the CSR (one array across persons) keeps many misses in flight: at N = 10^6 this
 // halved M3 + M4 (benchmarks/results/scaling-2026-11-23-*; distances 64 to 192 did equally well).
+// Past L3 the misses go to DRAM and need more in flight: at 8.3 million persons (New York at
+// 1:1), one thread, the influence pass took 317-345 ms with 128 against 405-417 ms with 64 (3
+// runs each, interleaved; docs/performance.md); 10^6 persons do as well with either.
 #include <algorithm>
 #include <cstdint>
 #include <type_traits>
 
 namespace tribune {
 
-inline constexpr int64_t kTieAhead = 64;
+inline constexpr int64_t kTieAhead = 128;
 
 // Whether prefetching pays for a gathered column of this many bytes: only when it does not fit
 // in one core's L2 cache. When it fits, the prefetch's 3-4 instructions per tie are all cost: in

@@ -109,9 +109,8 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     if (w.districts[d].size() > 0) police_density[d] = w.movement.police_in[d] / static_cast<double>(w.districts[d].size());
   const bool local = p.vision == Vision::ties;
   uint16_t* in_view = local ? w.movement.police_in_view.data() : nullptr;
-  std::vector<uint8_t> next(static_cast<size_t>(w.size()));
   // This week's decision of person i (from last week's state)...
-  auto decide = [&](int64_t i) -> uint8_t {
+  auto decide = [&](int64_t i) __attribute__((always_inline)) -> uint8_t {
     if (P.jailed_until[i] > c.tick) {
       if (local) in_view[i] = 0;
       return 0;
@@ -147,10 +146,15 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     return net(s) >= P.threshold[i];
   };
   // ... and, in the same pass, the tiredness it leaves: it reads only person i's own state, and
-  // depends only on the new decision (one pass over the persons instead of two).
+  // depends only on the new decision (one pass over the persons instead of two). The decision is
+  // written in place with a mark (kChanged) on those who change: decide(i) reads no one else's
+  // `protesting`, only the ties' counts, which are updated after the pass. No column of the
+  // decisions is allocated each week.
+  constexpr uint8_t kChanged = 2;
+  uint8_t* protesting = P.protesting.data();
   c.pool.for_each(w.size(), [&](int64_t i) {
     const uint8_t on = decide(i);
-    next[static_cast<size_t>(i)] = on;
+    if (on != protesting[i]) protesting[i] = on | kChanged;
     if (on) {
       P.tiredness[i] = static_cast<uint8_t>(std::min(255, P.tiredness[i] + 1));
     } else if (P.tiredness[i] > 0 &&
@@ -159,8 +163,15 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     }
   });
   // Who changed, in index order (few do in most weeks), keeping the ties' counts.
+  const auto& off = N.offsets;
+  const int32_t* nbr = N.nbr.data();
+  uint16_t* ties = P.protest_ties.data();
   for (int64_t i = 0; i < w.size(); ++i)
-    if (P.protesting[i] != next[static_cast<size_t>(i)]) set_protesting(w, i, next[static_cast<size_t>(i)]);
+    if (protesting[i] & kChanged) {
+      protesting[i] &= 1;
+      const uint16_t step = protesting[i] ? 1 : uint16_t(-1);
+      for (int64_t k = off[i]; k < off[i + 1]; ++k) ties[nbr[k]] += step;
+    }
   w.movement.protesters_in = protesters_by_district(w, c.pool);
   w.movement.protesters = 0;
   for (int64_t n : w.movement.protesters_in) w.movement.protesters += n;

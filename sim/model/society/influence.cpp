@@ -9,6 +9,7 @@
 #include "model/society/hope.h"
 #include "model/society/influence_rules.h"
 #include "model/society/opinion.h"
+#include "model/society/tie_sums.h"
 #include "world/world.h"
 
 namespace tribune {
@@ -38,26 +39,21 @@ struct Pass {
 // kPrefetch: the pair buffer is past L2 (core/prefetch.h).
 template <bool kEveryone, bool kImpulses, bool kPrefetch>
 void pass(const Pass& s, const Context& c, int64_t n) {
-  constexpr int64_t kStride = 2;
   c.pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
     AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
     for (int64_t i = lo; i < hi; ++i) {
-      const float xi = s.packed[kStride * i], h = s.packed[kStride * i + 1];
+      const float xi = s.packed[2 * i], h = s.packed[2 * i + 1];
       const int64_t b = s.off[i], e = s.off[i + 1];
-      influence::Trusted t;
-      float sum_h = 0, sum_imp = 0;
-      for (int64_t k = b; k < e; ++k) {
-        if constexpr (kPrefetch) prefetch_tie(s.packed, s.nbr, k, s.last, kStride);
-        if constexpr (kPrefetch && kImpulses) prefetch_tie(s.impulse, s.nbr, k, s.last);
-        const float* j = s.packed + kStride * int64_t{s.nbr[k]};
-        if constexpr (kEveryone)
-          t.sum += j[0];
-        else
-          influence::trust(t, xi, j[0], s.eps);
-        sum_h += j[1];
-        if constexpr (kImpulses) sum_imp += s.impulse[s.nbr[k]];
-      }
-      if constexpr (kEveryone) t.count = static_cast<int>(e - b);
+      const influence::TieSums sums =
+          influence::sum_pairs<true, kPrefetch>(s.packed, s.nbr, b, e, s.last, xi, kEveryone ? INFINITY : s.eps);
+      float sum_imp = 0;
+      if constexpr (kImpulses)
+        for (int64_t k = b; k < e; ++k) {
+          if constexpr (kPrefetch) prefetch_tie(s.impulse, s.nbr, k, s.last);
+          sum_imp += s.impulse[s.nbr[k]];
+        }
+      const influence::Trusted t{sums.trusted, sums.count};
+      const float sum_h = sums.hope;
       s.ideology[i] = influence::next_ideology(xi, t, s.rate, s.stubborn, s.anchor[i]);
       const double noise = s.rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
       s.hope[i] = influence::next_hope(s.rule, h, s.baseline[s.district[i] * kClasses + s.klass[i]], s.impulse[i],

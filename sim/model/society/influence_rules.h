@@ -20,14 +20,6 @@ struct Trusted {
   int count = 0;
 };
 
-// Which ties are trusted is unpredictable, so no branch: an int flag keeps g++ from turning the
-// selection back into a (mispredicted) jump.
-inline void trust(Trusted& t, float xi, float xj, float eps) {
-  const int in = std::fabs(xj - xi) <= eps;
-  t.sum += xj * static_cast<float>(in);
-  t.count += in;
-}
-
 // anchor: the person's own initial ideology, pulled toward with weight `stubborn` (Friedkin and
 // Johnsen); with stubborn 0 this is bounded confidence alone.
 inline float next_ideology(float xi, Trusted t, float rate, float stubborn, float anchor) {

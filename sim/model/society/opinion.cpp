@@ -18,6 +18,7 @@
 #include "core/context.h"
 #include "core/prefetch.h"
 #include "model/society/influence_rules.h"
+#include "model/society/tie_sums.h"
 #include "world/world.h"
 
 namespace tribune {
@@ -130,10 +131,8 @@ void step(World& w, const OpinionParams& p, const Context& c) {
         }
         t.count = static_cast<int>(e - b);
       } else {
-        for (int64_t k = b; k < e; ++k) {
-          if constexpr (decltype(prefetch)::value) prefetch_tie(x, nbr, k, last);
-          influence::trust(t, xi, x[nbr[k]], eps);
-        }
+        const influence::TieSums sums = influence::sum_trusted<decltype(prefetch)::value>(x, nbr, b, e, last, xi, eps);
+        t = {sums.trusted, sums.count};
       }
       next[i] = influence::next_ideology(xi, t, rate, stubborn, anchor[i]);
     });

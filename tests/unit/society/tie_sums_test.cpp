@@ -1,0 +1,78 @@
+// The inner loops over one person's ties (model/society/tie_sums.h): the vector path gives the
+// scalar reference's bits, and both give the bounded-confidence sums the rule defines.
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include "model/society/tie_sums.h"
+
+using namespace tribune::influence;
+
+namespace {
+uint32_t bits(float v) {
+  uint32_t b;
+  std::memcpy(&b, &v, sizeof b);
+  return b;
+}
+
+struct Rows {
+  std::vector<float> pairs;  // ideology, hope
+  std::vector<int32_t> nbr;
+  int64_t n;
+};
+
+Rows random_rows(int64_t n, int64_t ties, uint32_t seed) {
+  std::mt19937 g(seed);
+  std::uniform_real_distribution<float> x(-1.0f, 1.0f), h(0.0f, 1.0f);
+  Rows r{{}, {}, n};
+  for (int64_t i = 0; i < n; ++i) r.pairs.push_back(x(g)), r.pairs.push_back(h(g));
+  // A few exact zeros and negative zeros: the masked sum must not turn into -0.
+  r.pairs[0] = -0.0f;
+  r.pairs[2] = 0.0f;
+  for (int64_t k = 0; k < ties; ++k) r.nbr.push_back(static_cast<int32_t>(g() % n));
+  return r;
+}
+}  // namespace
+
+TEST_CASE("tie sums: the vector path gives the scalar reference's bits") {
+  const Rows r = random_rows(1000, 4000, 7);
+  const int64_t last = static_cast<int64_t>(r.nbr.size()) - 1;
+  int checked = 0;
+  for (float eps : {0.0f, 0.05f, 0.3f, 1.0f, INFINITY})
+    for (int64_t b = 0; b + 40 <= static_cast<int64_t>(r.nbr.size()); b += 37) {
+      const int64_t e = b + (b % 41);  // rows of 0 to 40 ties
+      const float xi = r.pairs[2 * (b % r.n)];
+      const TieSums v = sum_pairs<true, false>(r.pairs.data(), r.nbr.data(), b, e, last, xi, eps);
+      const TieSums s = sum_pairs_scalar<true, false>(r.pairs.data(), r.nbr.data(), b, e, last, xi, eps);
+      const TieSums p = sum_pairs<true, true>(r.pairs.data(), r.nbr.data(), b, e, last, xi, eps);
+      REQUIRE(bits(v.trusted) == bits(s.trusted));
+      REQUIRE(v.count == s.count);
+      REQUIRE(bits(v.hope) == bits(s.hope));
+      REQUIRE(bits(p.trusted) == bits(s.trusted));  // prefetching never changes a result
+      ++checked;
+    }
+  CHECK(checked > 400);
+}
+
+TEST_CASE("tie sums: trusted ties are those within epsilon, summed in tie order") {
+  // Person 0 at 0.1 with epsilon 0.15; ties at 0.0 (trusted), 0.5 (not), -0.05 (trusted) and
+  // 0.25 (0.15 away: trusted or not as the float subtraction rounds, decided the same way here).
+  const std::vector<float> pairs = {0.1f, 0.2f, 0.0f, 0.4f, 0.5f, 0.6f, -0.05f, 0.8f, 0.25f, 1.0f};
+  const std::vector<int32_t> nbr = {1, 2, 3, 4};
+  const TieSums s = sum_pairs<true, false>(pairs.data(), nbr.data(), 0, 4, 3, 0.1f, 0.15f);
+  CHECK(s.count == (std::fabs(0.25f - 0.1f) <= 0.15f ? 3 : 2));
+  const float want = (std::fabs(0.25f - 0.1f) <= 0.15f) ? ((0.0f + -0.05f) + 0.25f) : (0.0f + -0.05f);
+  CHECK(bits(s.trusted) == bits(want));
+  CHECK(bits(s.hope) == bits(((0.4f + 0.6f) + 0.8f) + 1.0f));
+  // One column (opinion's own pass) agrees with the ideology lane of the pairs.
+  const std::vector<float> x = {0.1f, 0.0f, 0.5f, -0.05f, 0.25f};
+  const TieSums t = sum_trusted<false>(x.data(), nbr.data(), 0, 4, 3, 0.1f, 0.15f);
+  CHECK(t.count == s.count);
+  CHECK(bits(t.trusted) == bits(s.trusted));
+  // No ties: nothing summed.
+  const TieSums none = sum_pairs<true, false>(pairs.data(), nbr.data(), 2, 2, 3, 0.1f, 0.15f);
+  CHECK(none.count == 0);
+  CHECK(bits(none.trusted) == bits(0.0f));
+}
