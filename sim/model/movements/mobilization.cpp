@@ -131,19 +131,27 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
         P.org[i] >= 0 && P.given[i] > 0
             ? std::min(p.organized, per_hour * P.given[i] * movement_share[static_cast<size_t>(P.org[i])])
             : 0.0;
-    const double a = ask[P.district[i]];
-    const double asked = a > 0 && c.rng.at(now, static_cast<uint64_t>(i), kAsk).uniform() < a ? p.asked : 0.0;
-    auto net = [&](double s) {
+    auto net = [&](double asked, double s) {
       return g + organized + asked + p.social * s - P.risk_aversion[i] * risk_i + boost * called[i] -
              gathering - p.fatigue * P.tiredness[i];
     };
-    if (p.mixing == Mixing::complete) return net(static_cast<double>(total - P.protesting[i])) >= P.threshold[i];
-    // Under `ties` s is a share in [0, 1] and net rises with it (also in floating point: every
-    // operation rounds monotonically), so most persons are decided without reading their ties.
-    if (net(1.0) < P.threshold[i]) return 0;
-    if (net(0.0) >= P.threshold[i]) return 1;
+    // net rises with being asked and with s (asked and social are at least 0, and every
+    // operation rounds monotonically in floating point), where s is a share of ties in [0, 1]
+    // under `ties` and the count of other protesters under complete mixing. So most persons are
+    // decided before the draw of whether they are asked (a Philox block each) and without
+    // reading their ties; the draw is keyed by identity, so skipping it moves no other draw.
+    const bool complete = p.mixing == Mixing::complete;
+    const double s_high = complete ? static_cast<double>(total - P.protesting[i]) : 1.0;
+    const double s_low = complete ? s_high : 0.0;
+    const double a = ask[P.district[i]];
+    if (net(a > 0 ? p.asked : 0.0, s_high) < P.threshold[i]) return 0;
+    if (net(0.0, s_low) >= P.threshold[i]) return 1;
+    const double asked = a > 0 && c.rng.at(now, static_cast<uint64_t>(i), kAsk).uniform() < a ? p.asked : 0.0;
+    if (complete) return net(asked, s_high) >= P.threshold[i];
+    if (net(asked, 1.0) < P.threshold[i]) return 0;
+    if (net(asked, 0.0) >= P.threshold[i]) return 1;
     const double s = N.degree(i) > 0 ? static_cast<double>(P.protest_ties[i]) / static_cast<double>(N.degree(i)) : 0.0;
-    return net(s) >= P.threshold[i];
+    return net(asked, s) >= P.threshold[i];
   };
   // ... and, in the same pass, the tiredness it leaves: it reads only person i's own state, and
   // depends only on the new decision (one pass over the persons instead of two). The decision is
