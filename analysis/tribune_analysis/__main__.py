@@ -10,6 +10,7 @@ import warnings
 
 import numpy as np
 
+from .io import display_units
 from .seal import open_h5
 
 
@@ -29,9 +30,9 @@ def _summary(args):
             v = np.nanmean(v, axis=tuple(range(1, v.ndim)))
         finite = v[np.isfinite(v)]
         if finite.size == 0:
-            rows.append((name, da.attrs.get("units", ""), *(["nan"] * 5)))
+            rows.append((name, display_units(da), *(["nan"] * 5)))
             continue
-        rows.append((name, da.attrs.get("units", ""), *(f"{x:.4g}" for x in
+        rows.append((name, display_units(da), *(f"{x:.4g}" for x in
                                                         (v[0], v[-1], finite.min(), finite.max(), finite.mean()))))
     head = ("series", "units", "first", "last", "min", "max", "mean")
     widths = [max(len(str(r[k])) for r in rows + [head]) for k in range(len(head))]

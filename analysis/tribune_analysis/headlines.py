@@ -20,6 +20,7 @@ import pandas as pd
 import xarray as xr
 from scipy import stats
 
+from .io import display_units
 from .seal import open_h5
 
 
@@ -39,7 +40,7 @@ def declarations(path) -> pd.DataFrame:
         if "headlines" not in f:
             raise ValueError(f"{path}: no /headlines (written by a tribune before headline outcomes)")
         g = f["headlines"]
-        rows = [{"name": n, "units": _text(g[n].attrs.get("units", "")),
+        rows = [{"name": n, "units": display_units(dict(g[n].attrs)),
                  "description": _text(g[n].attrs.get("description", "")), "more": _text(g[n].attrs.get("more", ""))}
                 for n in _order(g)]
     return pd.DataFrame(rows).set_index("name")
@@ -79,8 +80,9 @@ def open_comparison(path) -> xr.Dataset:
         for n in _order(g):
             d = g[n]
             data[n] = (("scenario", "point", "replicate"), d[()],
-                       {"units": _text(d.attrs.get("units", "")), "description": _text(d.attrs.get("description", "")),
-                        "more": _text(d.attrs.get("more", ""))})
+                       {**{k: _text(v) if isinstance(v, (bytes, str)) else v for k, v in d.attrs.items()
+                           if k not in ("DIMENSION_LIST", "REFERENCE_LIST", "CLASS", "NAME")},
+                        "display_units": display_units(dict(d.attrs))})
         attrs = {k: (_text(v) if isinstance(v, (bytes, str)) else v) for k, v in f.attrs.items()}
         declared = [k for k in _text(g.attrs.get("parameters", "")).split(",") if k]
         attrs["swept"] = [k for k in declared if k in swept] + [k for k in swept if k not in declared]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import warnings
 
+import h5py
 import numpy as np
 import pandas as pd
 import xarray as xr
@@ -39,7 +40,12 @@ def _provenance(path) -> dict:
         if "sweep" in f:
             attrs["sweep"] = _decode(f["sweep"][()])
         if "runs" in f:  # the swept parameters, in the sweep file's order
-            attrs["swept"] = list(f["runs"].dtype.names[5:])
+            runs = f["runs"]
+            if isinstance(runs, h5py.Group):  # format 2
+                order = _decode(runs.attrs.get("swept", ""))
+                attrs["swept"] = order.split(",") if order else []
+            else:
+                attrs["swept"] = list(runs.dtype.names[5:])
     attrs["path"] = str(path)
     return attrs
 
@@ -60,6 +66,27 @@ def _open(path, level):
         ds = ds.set_coords(_NAMES[actor])
         ds[_NAMES[actor]] = ds[_NAMES[actor]].astype(str)
     return ds
+
+
+def display_units(da) -> str:
+    """A variable's (or a dict of attributes') unit for a label: its CF ``units``, except that a dimensionless "1" shows what
+    it counts ("persons"), its range ("[0, 1]") or its codes, as the model writes them; "" when
+    there is nothing to show."""
+    attrs = da if isinstance(da, dict) else da.attrs
+    attrs = {k: _decode(v) if isinstance(v, bytes) else v for k, v in attrs.items()}
+    units = str(attrs.get("units", ""))
+    if units != "1":
+        return units
+    comment = str(attrs.get("comment", ""))
+    if comment.startswith("a count of "):
+        return comment[len("a count of "):]
+    if "flag_meanings" in attrs:
+        return ", ".join(f"{int(v)} {m}" for v, m in zip(np.atleast_1d(attrs["flag_values"]),
+                                                        str(attrs["flag_meanings"]).split()))
+    if "valid_range" in attrs:
+        lo, hi = np.atleast_1d(attrs["valid_range"])[:2]
+        return f"[{lo:g}, {hi:g}]"
+    return "" if comment == "an index" else comment
 
 
 def open_run(path, level: str = "city") -> xr.Dataset:
@@ -112,18 +139,32 @@ def by_replicate(ds: xr.Dataset) -> xr.Dataset:
 
 def events(path, table: str) -> pd.DataFrame:
     """An event table (``elections``, ``strikes``, ``episodes``, ...) of a run file as a
-    DataFrame, text decoded; units are in ``df.attrs["units"]``."""
+    DataFrame, text decoded; units are in ``df.attrs["units"]`` (CF units, with the model's own
+    words in ``df.attrs["comments"]``).
+
+    Since format 2 each table is a group of columns over the dimension ``event``, which xarray
+    also opens (``xr.open_dataset(path, group="events/elections", engine="h5netcdf")``); older
+    files hold one compound dataset per table, read here the same way."""
     with open_h5(path) as f:
         if f"events/{table}" not in f:
             have = sorted(f["events"]) if "events" in f else []
             raise KeyError(f"{path} has no event table {table!r}; it has {have}")
         d = f[f"events/{table}"]
-        df = pd.DataFrame(d[()])
-        units = {k[:-len("_units")]: _decode(v) for k, v in d.attrs.items() if k.endswith("_units")}
+        if isinstance(d, h5py.Group):
+            order = _decode(d.attrs.get("columns", ""))
+            cols = order.split(",") if order else [c for c in d if c != "event"]
+            df = pd.DataFrame({c: d[c][()] for c in cols})
+            units = {c: _decode(d[c].attrs["units"]) for c in cols if "units" in d[c].attrs}
+            comments = {c: _decode(d[c].attrs["comment"]) for c in cols if "comment" in d[c].attrs}
+        else:
+            df = pd.DataFrame(d[()])
+            units = {k[:-len("_units")]: _decode(v) for k, v in d.attrs.items() if k.endswith("_units")}
+            comments = {}
         desc = _decode(d.attrs.get("description", ""))
     for c in df.columns:
         if df[c].dtype == object:
             df[c] = df[c].map(_decode)
     df.attrs["units"] = units
+    df.attrs["comments"] = comments
     df.attrs["description"] = desc
     return df

@@ -6,9 +6,11 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 
+from .io import display_units
+
 
 def _label(da):
-    units = da.attrs.get("units", "")
+    units = display_units(da)
     return f"{da.name} ({units})" if units else str(da.name)
 
 

@@ -2,6 +2,7 @@
 // The subcommands behind the CLI. Each returns the process exit code:
 // 0 success, 1 runtime failure, 2 invalid input or usage, 130 interrupted.
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ struct SweepArgs {
   int64_t checkpoint_lead = 300;  // submit: seconds before the time limit that SLURM sends SIGUSR1
   bool requeue = false;           // task: requeue itself after a stop by SIGUSR1
   bool dry_run = false, allow_partial = false, quiet = false, probe = true;
+  std::vector<std::string> sbatch_args;  // submit: more #SBATCH options
+  bool merge = false;                    // submit: a dependent job merges the sweep when the array ends
+  std::string merge_output;              // submit --merge FILE (default: DIR/<sweep name>.h5)
+  std::set<std::string> given;           // submit: the SLURM options the command line set (they override kept ones)
 };
 
 // `tribune compare`: scenarios side by side over the same seeds (docs/compare.md).
@@ -54,6 +59,7 @@ struct CompareArgs {
   std::string partition, time;
   int64_t max_parallel = 0, runs_per_task = 0, cpus_per_task = 1;
   int64_t checkpoint_every = 0, checkpoint_lead = 300;  // as for sweeps
+  std::vector<std::string> sbatch_args;                 // with --submit: more #SBATCH options
 };
 
 int run_command(const RunArgs& a);
@@ -66,7 +72,7 @@ int sweep_status_command(const SweepArgs& a);
 int sweep_merge_command(const SweepArgs& a);
 int sweep_task_command(const SweepArgs& a);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides);
-int info_command(const std::string& path);
+int info_command(const std::string& path, bool json);
 int schema_command(bool sweep, bool experiment);
 int reference_command();
 

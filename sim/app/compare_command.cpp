@@ -133,6 +133,7 @@ int compare_command(const CompareArgs& a) {
   c.values.assign(c.headlines.size(), std::vector<double>(c.names.size() * static_cast<size_t>(P * R), std::nan("")));
 
   if (a.submit) {
+    if (const int rc = check_sbatch_args(a.sbatch_args)) return rc;
     const SubmitOptions o = submit_options(a);
     for (size_t k = 0; k < sweeps.size(); ++k)
       if (const int rc = submit_sweep(sweeps[k], SweepDir(dir / names[k]), o, a.dry_run))

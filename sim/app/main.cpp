@@ -58,8 +58,10 @@ int main(int argc, char** argv) {
   auto* ref = app.add_subcommand("reference", "Print the scenario reference (Markdown) with every parameter");
 
   std::string ipath;
-  auto* info = app.add_subcommand("info", "Describe an output file: provenance, series, events");
-  info->add_option("file", ipath, "Output HDF5 file")->required();
+  auto* info = app.add_subcommand("info", "Describe an output file: its attributes, groups and variables, read from the file");
+  info->add_option("file", ipath, "Output HDF5 file (a run, a merged sweep or a comparison)")->required();
+  bool info_json = false;
+  info->add_flag("--json", info_json, "Print JSON on stdout: every group's attributes and variables");
 
   SweepArgs sw;
   auto* sweep = app.add_subcommand("sweep", "Parameter sweeps on this machine or a SLURM cluster (docs/sweeps.md)");
@@ -100,6 +102,12 @@ int main(int argc, char** argv) {
                      "Seconds before the time limit that SLURM signals a task to checkpoint and requeue (default "
                      "300, at most half of --time)")
       ->check(CLI::Range(int64_t{1}, int64_t{65535}));
+  submit->add_option("--sbatch-arg", sw.sbatch_args,
+                     "Another #SBATCH option for the script, e.g. --sbatch-arg=--account=lab (repeatable; kept by "
+                     "--resume, as are #SBATCH lines added to submit.sbatch by hand)")
+      ->allow_extra_args(false);
+  submit->add_flag("--merge", sw.merge, "Also submit a job that merges the sweep once the array has ended");
+  submit->add_option("--merge-output", sw.merge_output, "With --merge: the merged file (default: DIR/<sweep name>.h5)");
   submit->add_flag("--dry-run", sw.dry_run, "Write the script but do not submit it");
   auto* status = sweep->add_subcommand("status", "Report done, failed, running and missing runs (from the run files)");
   status->add_option("dir", sw.output, "Sweep directory")->required();
@@ -155,6 +163,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
   compare->add_option("--cpus-per-task", cmp.cpus_per_task, "With --submit: CPUs per task")
       ->check(CLI::Range(int64_t{1}, int64_t{4096}));
+  compare->add_option("--sbatch-arg", cmp.sbatch_args, "With --submit: another #SBATCH option (repeatable)")
+      ->allow_extra_args(false);
   compare->add_option("--checkpoint-lead", cmp.checkpoint_lead,
                       "With --submit: seconds before the time limit that SLURM signals a task to checkpoint and "
                       "requeue (default 300, at most half of --time)")
@@ -173,10 +183,14 @@ int main(int argc, char** argv) {
     if (*v) return validate_command(vpath, voverrides);
     if (*schema) return schema_command(sweep_schema, experiment_schema);
     if (*ref) return reference_command();
-    if (*info) return info_command(ipath);
+    if (*info) return info_command(ipath, info_json);
     if (*plan) return sweep_plan_command(sw);
     if (*srun) return sweep_run_command(sw);
     if (*submit) {
+      for (const char* o : {"partition", "time", "max-parallel", "runs-per-task", "cpus-per-task", "checkpoint-every",
+                            "checkpoint-lead"})
+        if (submit->count(std::string("--") + o) > 0) sw.given.insert(o);
+      if (!sw.merge_output.empty()) sw.merge = true;
       if (sw.resume.empty() == sw.sweep.empty() || (sw.resume.empty() && sw.output.empty())) {
         fprintf(stderr, "error: give either SWEEP.yaml -o DIR, or --resume DIR\n");
         return 2;

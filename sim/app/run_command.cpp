@@ -118,7 +118,7 @@ int drive(Simulation& sim, Output& output, const Drive& d) {
   printf("ticks run      %lld weeks\n", static_cast<long long>(sim.world().tick));
   printf("persons        %lld in %zu districts, %lld ties, %lld workplaces\n",
          static_cast<long long>(sim.world().size()), sim.world().districts.size(),
-         static_cast<long long>(sim.world().network.nbr.size() / 2),
+         static_cast<long long>(sim.world().network.ties()),
          static_cast<long long>(sim.world().workplaces.count()));
   printf("wall time      %.2f s (build %.2f s, %d threads)\n", prov.wall_seconds, prov.build_seconds, d.threads);
   printf("end of run     hope %.3f  grievance %.3f  ideology %.3f (sd %.3f)  union density %.3f  legitimacy %.3f\n",
@@ -188,7 +188,7 @@ int run_command(const RunArgs& a) {
     sim.set_profiling(a.profile);
     if (!a.quiet)
       fprintf(stderr, "tribune: world built in %.2f s (%lld ties, %lld workplaces)\n", sim.build_seconds(),
-              static_cast<long long>(sim.world().network.nbr.size()),
+              static_cast<long long>(sim.world().network.ties()),
               static_cast<long long>(sim.world().workplaces.count()));
     return drive(sim, *output, d);
   });

@@ -262,7 +262,43 @@ int sweep_run_command(const SweepArgs& a) {
   return 0;
 }
 
+int check_sbatch_args(const std::vector<std::string>& args) {
+  for (const auto& arg : args)
+    if (const std::string why = sbatch_arg_problem(arg); !why.empty()) {
+      fprintf(stderr, "error: --sbatch-arg '%s': %s\n", arg.c_str(), why.c_str());
+      return 2;
+    }
+  return 0;
+}
+
+namespace {
+// A resubmission's options: the last submission's (DIR/submit.options), with what this command
+// line set on top, plus the #SBATCH lines a user added to DIR/submit.sbatch by hand.
+SubmitOptions resubmit_options(const SweepArgs& a, const SweepDir& dir) {
+  SubmitOptions o = kept_options(dir);
+  const SubmitOptions cli = submit_options(a);
+  if (a.given.count("partition")) o.partition = cli.partition;
+  if (a.given.count("time")) o.time = cli.time;
+  if (a.given.count("max-parallel")) o.max_parallel = cli.max_parallel;
+  if (a.given.count("runs-per-task")) o.runs_per_task = cli.runs_per_task;
+  if (a.given.count("cpus-per-task")) o.cpus_per_task = cli.cpus_per_task;
+  if (a.given.count("checkpoint-every")) o.checkpoint_every = cli.checkpoint_every;
+  if (a.given.count("checkpoint-lead")) o.checkpoint_lead = cli.checkpoint_lead;
+  auto add = [&o](const std::string& arg) {
+    if (std::find(o.sbatch_args.begin(), o.sbatch_args.end(), arg) == o.sbatch_args.end()) o.sbatch_args.push_back(arg);
+  };
+  for (const auto& arg : hand_added(dir)) {
+    if (std::find(o.sbatch_args.begin(), o.sbatch_args.end(), arg) == o.sbatch_args.end())
+      printf("keeping        #SBATCH %s (added to %s by hand)\n", arg.c_str(), (dir.root() / "submit.sbatch").c_str());
+    add(arg);
+  }
+  for (const auto& arg : cli.sbatch_args) add(arg);
+  return o;
+}
+}  // namespace
+
 int sweep_submit_command(const SweepArgs& a) {
+  if (const int rc = check_sbatch_args(a.sbatch_args)) return rc;
   Sweep s;
   const std::string dir_path = a.resume.empty() ? a.output : a.resume;
   try {
@@ -276,10 +312,15 @@ int sweep_submit_command(const SweepArgs& a) {
     return report(e);
   }
   const SweepDir dir(dir_path);
-  return submit_sweep(s, dir, submit_options(a), a.dry_run);
+  const SubmitOptions o = a.resume.empty() ? submit_options(a) : resubmit_options(a, dir);
+  std::string merge_to;
+  if (a.merge)
+    merge_to = a.merge_output.empty() ? (dir.root() / (s.spec.name + ".h5")).string() : a.merge_output;
+  if (!merge_to.empty()) merge_to = std::filesystem::absolute(merge_to).lexically_normal().string();
+  return submit_sweep(s, dir, o, a.dry_run, merge_to);
 }
 
-int submit_sweep(const Sweep& s, const SweepDir& dir, SubmitOptions o, bool dry_run) {
+int submit_sweep(const Sweep& s, const SweepDir& dir, SubmitOptions o, bool dry_run, const std::string& merge_to) {
   o.binary = self_path();
   o.runs_per_task = o.runs_per_task > 0 ? o.runs_per_task : std::max<int64_t>(1, last_runs_per_task(dir));
   const std::vector<int64_t> tasks = unfinished_tasks(s, dir, o.runs_per_task);
@@ -293,16 +334,29 @@ int submit_sweep(const Sweep& s, const SweepDir& dir, SubmitOptions o, bool dry_
   const std::string array = array_spec(tasks, o.max_parallel);
   const std::string script = (dir.root() / "submit.sbatch").string();
   std::ofstream(script) << sbatch_script(s, dir, o, array);
+  keep_options(dir, o);
   printf("script         %s (array %s, %lld runs per task)\n", script.c_str(), array.c_str(),
          static_cast<long long>(o.runs_per_task));
+  const std::string merge_sh = (dir.root() / "merge.sbatch").string();
+  if (!merge_to.empty()) {
+    std::ofstream(merge_sh) << merge_script(s, dir, o, merge_to);
+    printf("merge script   %s (-> %s)\n", merge_sh.c_str(), merge_to.c_str());
+  }
   if (dry_run) {
     printf("dry run        not submitted; submit with: sbatch %s\n", script.c_str());
+    if (!merge_to.empty()) printf("               then: sbatch --dependency=afterany:JOB %s\n", merge_sh.c_str());
     return 0;
   }
   try {
     const std::string job = submit(script);
     record_job(dir, job, array, o.runs_per_task);
     printf("submitted      job %s (recorded in %s)\n", job.c_str(), (dir.root() / "jobs.tsv").c_str());
+    if (!merge_to.empty()) {
+      const std::string merge_job = submit(merge_sh, job);
+      record_job(dir, merge_job, "merge", 0);
+      printf("submitted      job %s: merges into %s after job %s ends\n", merge_job.c_str(), merge_to.c_str(),
+             job.c_str());
+    }
     return 0;
   } catch (const std::exception& e) {
     fprintf(stderr, "error: %s\n", e.what());
@@ -334,7 +388,9 @@ int sweep_status_command(const SweepArgs& a) {
   if (c.n[4] > 0)
     printf("stopped        %lld runs hold a checkpoint; `sweep run` or `sweep submit --resume` continues them\n",
            static_cast<long long>(c.n[4]));
-  return 0;
+  // Exit 0 only when every run is done, so that a script can wait on it; 1 while runs are
+  // failed, missing, under way or stopped.
+  return c.n[0] == static_cast<int64_t>(s.runs.size()) ? 0 : 1;
 }
 
 int sweep_merge_command(const SweepArgs& a) {

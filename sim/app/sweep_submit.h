@@ -16,10 +16,17 @@ sweep::SubmitOptions submit_options(const Args& a) {
   o.runs_per_task = a.runs_per_task;
   o.checkpoint_every = a.checkpoint_every;
   o.checkpoint_lead = a.checkpoint_lead;
+  o.sbatch_args = a.sbatch_args;
   return o;
 }
 
-// Writes DIR/submit.sbatch and, unless `dry_run`, submits it; prints what it did. Exit code.
-int submit_sweep(const sweep::Sweep& s, const sweep::SweepDir& dir, sweep::SubmitOptions o, bool dry_run);
+// Exit 2 with a message when an --sbatch-arg cannot be an #SBATCH option.
+int check_sbatch_args(const std::vector<std::string>& args);
+
+// Writes DIR/submit.sbatch (and DIR/submit.options) and, unless `dry_run`, submits it; with
+// `merge_to`, also a job that merges the sweep there once the array has ended. Prints what it
+// did. Exit code.
+int submit_sweep(const sweep::Sweep& s, const sweep::SweepDir& dir, sweep::SubmitOptions o, bool dry_run,
+                 const std::string& merge_to = "");
 
 }  // namespace tribune

@@ -61,16 +61,28 @@ Handle group(hid_t parent, const char* name);  // create
 void attr(hid_t obj, const char* name, const std::string& value);
 void attr(hid_t obj, const char* name, int64_t value);
 void attr(hid_t obj, const char* name, double value);
+// A 1-D attribute of the dataset's own element type holding `values` (converted): CF's
+// valid_range and flag_values.
+void typed_attr(hid_t dataset, const char* name, const std::vector<double>& values);
+// Every attribute of `from` that `to` does not have yet, copied (dimension-scale bookkeeping
+// excepted: CLASS, NAME, DIMENSION_LIST, REFERENCE_LIST).
+void copy_attrs(hid_t from, hid_t to);
 
 // A 1-D dataset of variable-length UTF-8 strings.
 Handle string_dataset(hid_t parent, const char* name, const std::vector<std::string>& values);
 
-// A scalar variable-length UTF-8 string dataset.
-void text_dataset(hid_t parent, const char* name, const std::string& text);
+// A scalar variable-length UTF-8 string dataset, with its `long_name`.
+void text_dataset(hid_t parent, const char* name, const std::string& text, const std::string& long_name);
 
 // 1-D and 2-D datasets (row-major), contiguous.
 template <class T>
 Handle dataset(hid_t parent, const char* name, const std::vector<T>& data, std::vector<hsize_t> dims);
+
+// 1-D datasets: event tables' columns. One with no rows lies along an unlimited dimension
+// (netCDF has no fixed dimension of length 0).
+template <class T>
+Handle column(hid_t parent, const char* name, const std::vector<T>& values);
+Handle string_column(hid_t parent, const char* name, const std::vector<std::string>& values);
 
 // Mark `scale` as the dimension scale `name` and attach it to dimension `dim` of each dataset.
 void make_scale(hid_t scale, const char* name);

@@ -14,12 +14,16 @@
 #include "core/version.h"
 #include "engine/headlines.h"
 #include "engine/simulation.h"
+#include "io/cf.h"
 #include "io/h5.h"
 #include "io/seal.h"
 
 namespace tribune {
 
 namespace fs = std::filesystem;
+
+// Format 2: CF attributes, event tables as groups of columns (docs/output_format.md).
+constexpr int64_t kFormatVersion = 2;
 
 struct Output::Impl {
   h5::Handle file;
@@ -135,13 +139,15 @@ void Output::write_snapshot(const Persons& persons, int64_t tick) {
     h5::make_scale(I.snapshot_tick, "tick");
     std::vector<int32_t> ids(n);
     for (hsize_t i = 0; i < n; ++i) ids[i] = static_cast<int32_t>(i);
+    cf::write(I.snapshot_tick, cf::meta("weeks", "tick at which the snapshot was taken (before it ran)"));
     h5::Handle person = h5::dataset(I.snapshots, "person", ids, {n});
+    cf::write(person, cf::meta("index", "person id"));
     h5::make_scale(person, "person");
     persons.for_each_field([&](const FieldInfo& f, const auto& col) {
       if (!f.snapshot) return;
       using T = typename std::decay_t<decltype(col)>::value_type;
       h5::Handle d = h5::extendible<T>(I.snapshots, f.name, n);
-      h5::attr(d, "units", std::string(f.unit));
+      cf::write(d, cf::meta(f.unit, f.description));
       h5::attr(d, "description", std::string(f.description));
       h5::attach(d, I.snapshot_tick, 0);
       h5::attach(d, person, 1);
@@ -156,21 +162,38 @@ void Output::write_snapshot(const Persons& persons, int64_t tick) {
   });
 }
 
-// The `tick` dimension scale of a group. Its units are "weeks", not "weeks since ...", which
-// xarray would try to decode as calendar time.
+// The `tick` dimension scale of a group. Its units are "week", not "weeks since ...", which
+// xarray would try to decode as calendar time (a week of the model has no date).
 static h5::Handle tick_scale(hid_t group, const std::vector<int64_t>& ticks) {
   h5::Handle tick = h5::dataset(group, "tick", ticks, {ticks.size()});
-  h5::attr(tick, "units", std::string("weeks"));
+  cf::write(tick, cf::meta("weeks", "weeks since the start of the run"));
   h5::attr(tick, "description", std::string("tick: weeks since the start of the run"));
   h5::make_scale(tick, "tick");
   return tick;
 }
 
-// One series dataset with its units and description, attached to its dimension scales.
+// An actor dimension scale (district, org, union, party: indices 0 .. A-1) and the actors'
+// names on it.
+static h5::Handle actor_scale(h5::Dimensions& attached, hid_t group, const char* dim,
+                              const std::vector<std::string>& names) {
+  const hsize_t A = names.size();
+  std::vector<int32_t> idx(A);
+  for (hsize_t a = 0; a < A; ++a) idx[a] = static_cast<int32_t>(a);
+  h5::Handle scale = h5::dataset(group, dim, idx, {A});
+  cf::write(scale, cf::meta("index", std::string(dim) + " index"));
+  h5::attr(scale, "description", std::string(dim) + " index; names in " + dim + "_name");
+  h5::make_scale(scale, dim);
+  h5::Handle nd = h5::string_dataset(group, (std::string(dim) + "_name").c_str(), names);
+  cf::write(nd, cf::meta("", std::string(dim) + " name", true));
+  attached.attach(nd, scale, 0);
+  return scale;
+}
+
+// One series dataset with its CF attributes and description, attached to its dimension scales.
 static void series(h5::Dimensions& attached, hid_t group, const SeriesInfo& info, const std::vector<double>& values,
                    std::vector<hsize_t> dims, std::initializer_list<hid_t> scales) {
   h5::Handle d = h5::dataset(group, info.name.c_str(), values, std::move(dims));
-  h5::attr(d, "units", info.unit);
+  cf::write(d, cf::meta(info.unit, info.description));
   h5::attr(d, "description", info.description);
   unsigned dim = 0;
   for (hid_t scale : scales) attached.attach(d, scale, dim++);
@@ -189,13 +212,7 @@ static void write_series(h5::Dimensions& attached, hid_t file, const Recorder& r
   h5::Handle dg = h5::group(file, "districts");
   h5::attr(dg, "description", std::string("per-district series, ticks x districts"));
   h5::Handle dtick = tick_scale(dg, rec.ticks());
-  std::vector<int32_t> idx(D);
-  for (hsize_t d = 0; d < D; ++d) idx[d] = static_cast<int32_t>(d);
-  h5::Handle dscale = h5::dataset(dg, "district", idx, {D});
-  h5::attr(dscale, "description", std::string("district index; names in district_name"));
-  h5::make_scale(dscale, "district");
-  h5::Handle names_ds = h5::string_dataset(dg, "district_name", names);
-  attached.attach(names_ds, dscale, 0);
+  h5::Handle dscale = actor_scale(attached, dg, "district", names);
   for (size_t s = 0; s < rec.district_series().size(); ++s)
     series(attached, dg, rec.district_series()[s], rec.district()[s], {T, D}, {dtick, dscale});
 }
@@ -209,63 +226,37 @@ static void write_actor_series(h5::Dimensions& attached, hid_t file, const char*
   h5::Handle g = h5::group(file, name);
   h5::attr(g, "description", std::string("per-") + dim + " series, ticks x " + dim);
   h5::Handle tick = tick_scale(g, ticks);
-  std::vector<int32_t> idx(A);
-  for (hsize_t a = 0; a < A; ++a) idx[a] = static_cast<int32_t>(a);
-  h5::Handle scale = h5::dataset(g, dim, idx, {A});
-  h5::attr(scale, "description", std::string(dim) + " index; names in " + dim + "_name");
-  h5::make_scale(scale, dim);
-  h5::Handle nd = h5::string_dataset(g, (std::string(dim) + "_name").c_str(), names);
-  attached.attach(nd, scale, 0);
+  h5::Handle scale = actor_scale(attached, g, dim, names);
   for (size_t s = 0; s < infos.size(); ++s) series(attached, g, infos[s], values[s], {T, A}, {tick, scale});
 }
 
-// Each event table as a compound dataset: int64, float64 and fixed-length UTF-8 string fields.
-static void write_events(hid_t file, const EventTables& tables) {
+// Each event table as a group of columns over an unlimited dimension `event` (one row per
+// event): int64, float64 and string variables that netCDF tools and xarray read
+// (docs/output_format.md). Until format 2 each table was one compound dataset, which netCDF
+// cannot see; tribune_analysis.events reads both.
+static void write_events(h5::Dimensions& attached, hid_t file, const EventTables& tables) {
   h5::Handle eg = h5::group(file, "events");
+  h5::attr(eg, "description", std::string("event tables, one group each, one row per event along `event`"));
   for (const auto& [name, table] : tables) {
-    const auto& cols = table.columns();
-    std::vector<size_t> offset, width;
-    std::vector<h5::Handle> types;
-    size_t row = 0;
-    for (const auto& c : cols) {
-      size_t wdt = 8;
-      if (c.type == EventColumn::Type::Text) {
-        wdt = 2;
-        for (const auto& s : c.texts) wdt = std::max(wdt, s.size() + 1);
-        h5::Handle t(H5Tcopy(H5T_C_S1));
-        H5Tset_size(t, wdt);
-        H5Tset_cset(t, H5T_CSET_UTF8);
-        H5Tset_strpad(t, H5T_STR_NULLTERM);
-        types.push_back(std::move(t));
-      } else {
-        types.emplace_back(H5Tcopy(c.type == EventColumn::Type::Int ? H5T_NATIVE_INT64 : H5T_NATIVE_DOUBLE));
-      }
-      offset.push_back(row);
-      width.push_back(wdt);
-      row += wdt;
-    }
-    h5::Handle ct(H5Tcreate(H5T_COMPOUND, std::max<size_t>(row, 1)));
-    for (size_t k = 0; k < cols.size(); ++k) H5Tinsert(ct, cols[k].name.c_str(), offset[k], types[k]);
+    h5::Handle g = h5::group(eg, name.c_str());
+    h5::attr(g, "description", table.description());
+    std::string order;
+    for (const auto& c : table.columns()) order += (order.empty() ? "" : ",") + c.name;
+    h5::attr(g, "columns", order);  // the columns in the model's order (a group lists them by name)
     const size_t R = static_cast<size_t>(table.rows());
-    std::vector<char> buf(std::max<size_t>(R * row, 1), 0);
-    for (size_t r = 0; r < R; ++r)
-      for (size_t k = 0; k < cols.size(); ++k) {
-        char* at = buf.data() + r * row + offset[k];
-        const auto& c = cols[k];
-        if (c.type == EventColumn::Type::Int)
-          std::memcpy(at, &c.ints[r], 8);
-        else if (c.type == EventColumn::Type::Real)
-          std::memcpy(at, &c.reals[r], 8);
-        else
-          std::memcpy(at, c.texts[r].c_str(), c.texts[r].size());
-      }
-    hsize_t dims = R;
-    h5::Handle sp(H5Screate_simple(1, &dims, nullptr));
-    h5::Handle d(H5Dcreate2(eg, name.c_str(), ct, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
-    if (R) H5Dwrite(d, ct, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data());
-    h5::attr(d, "description", table.description());
-    for (const auto& c : cols)
-      if (!c.unit.empty()) h5::attr(d, (c.name + "_units").c_str(), c.unit);
+    std::vector<int64_t> rows(R);
+    for (size_t r = 0; r < R; ++r) rows[r] = static_cast<int64_t>(r);
+    h5::Handle event = h5::column(g, "event", rows);
+    cf::write(event, cf::meta("index", "row of the " + name + " table"));
+    h5::make_scale(event, "event");
+    for (const auto& c : table.columns()) {
+      const bool text = c.type == EventColumn::Type::Text;
+      h5::Handle d = c.type == EventColumn::Type::Int    ? h5::column(g, c.name.c_str(), c.ints)
+                     : c.type == EventColumn::Type::Real ? h5::column(g, c.name.c_str(), c.reals)
+                                                         : h5::string_column(g, c.name.c_str(), c.texts);
+      cf::write(d, cf::meta(c.unit, name + ": " + c.name, text));
+      attached.attach(d, event, 0);
+    }
   }
 }
 
@@ -285,7 +276,7 @@ static void write_headlines(hid_t file, const Simulation& sim) {
     h5::Handle sp(H5Screate(H5S_SCALAR));
     h5::Handle d(H5Dcreate2(g, infos[k].name.c_str(), H5T_NATIVE_DOUBLE, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
     H5Dwrite(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &values[k]);
-    h5::attr(d, "units", infos[k].unit);
+    cf::write(d, cf::meta(infos[k].unit, infos[k].description));
     h5::attr(d, "description", infos[k].description);
     h5::attr(d, "more", infos[k].more);
   }
@@ -310,6 +301,10 @@ std::string Output::write_and_seal(const Simulation& sim, const Provenance& prov
   const Scenario& s = sim.scenario();
   const World& w = sim.world();
   hid_t f = I.file;
+  h5::attr(f, "Conventions", std::string(cf::kConventions));
+  h5::attr(f, "title", "tribune run of scenario '" + s.name + "'");
+  h5::attr(f, "source", std::string("tribune ") + kVersion + " (" + kGitCommit + ")");
+  h5::attr(f, "format_version", int64_t{kFormatVersion});
   h5::attr(f, "program", std::string("tribune"));
   h5::attr(f, "version", std::string(kVersion));
   h5::attr(f, "git_commit", std::string(kGitCommit));
@@ -328,7 +323,7 @@ std::string Output::write_and_seal(const Simulation& sim, const Provenance& prov
   h5::attr(f, "wall_seconds", prov.wall_seconds);
   h5::attr(f, "build_seconds", prov.build_seconds);
   h5::attr(f, "complete", int64_t(complete ? 1 : 0));
-  h5::text_dataset(f, "scenario", prov.scenario_yaml);
+  h5::text_dataset(f, "scenario", prov.scenario_yaml, "the resolved scenario (YAML): every parameter at its value");
   std::vector<std::string> names;
   for (const auto& d : w.districts) names.push_back(d.name);
   h5::Dimensions attached;
@@ -343,7 +338,7 @@ std::string Output::write_and_seal(const Simulation& sim, const Provenance& prov
   std::vector<std::string> party_names;
   for (const auto& q : w.politics.parties) party_names.push_back(q.name);
   write_actor_series(attached, f, "parties", "party", rec.ticks(), party_names, rec.party_series(), rec.parties());
-  write_events(f, w.events);
+  write_events(attached, f, w.events);
   write_headlines(f, sim);
   attached.write(f);
   close_all();

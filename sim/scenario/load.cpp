@@ -268,4 +268,34 @@ std::string scenario_reference_markdown() {
   return scenario::to_markdown(schema_tree(), "Scenario reference");
 }
 
+std::string parameter_unit(const std::string& path) {
+  static const scenario::SchemaNode root = schema_tree();
+  const scenario::SchemaNode* at = &root;
+  size_t from = 0;
+  bool in_list = false;  // the last step entered a list: the next segment names an entry
+  while (from <= path.size()) {
+    const size_t dot = path.find('.', from);
+    const std::string seg = path.substr(from, dot == std::string::npos ? std::string::npos : dot - from);
+    from = dot == std::string::npos ? path.size() + 1 : dot + 1;
+    if (in_list) {  // an entry (by name, index or event kind): its fields are the list's children
+      in_list = false;
+      if (at->type == "timeline") {
+        const scenario::SchemaNode* kind = nullptr;
+        for (const auto& v : at->variants)
+          if (v.key == seg) kind = &v;
+        if (!kind) return "";  // an event named by its `name`: its kind is not known here
+        at = kind;
+      }
+      continue;
+    }
+    const scenario::SchemaNode* next = nullptr;
+    for (const auto& c : at->children)
+      if (c.key == seg) next = &c;
+    if (!next) return "";
+    at = next;
+    in_list = at->type == "list" || at->type == "timeline";
+  }
+  return at->meta.unit ? std::string(at->meta.unit) : std::string();
+}
+
 }  // namespace tribune

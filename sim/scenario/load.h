@@ -33,5 +33,8 @@ std::string resolved_yaml(const Scenario& s);
 // JSON Schema and Markdown reference of the scenario format.
 std::string scenario_json_schema();
 std::string scenario_reference_markdown();
+// The unit the scenario reference gives for a key path as --set takes it ("" when the key has
+// none or the path names no parameter).
+std::string parameter_unit(const std::string& path);
 
 }  // namespace tribune

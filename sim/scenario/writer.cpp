@@ -35,8 +35,17 @@ std::string Writer::str() const {
   return std::string(out_->c_str()) + "\n";
 }
 
+// A number as YAML 1.1 (PyYAML) and 1.2 (yaml-cpp) both read it as a float: 1.1 takes "5e-04"
+// for a string, since its floats need a '.' in the mantissa, so the shortest form gets ".0".
+static std::string yaml_number(double x) {
+  std::string s = format_number(x);
+  const size_t e = s.find('e');
+  if (e != std::string::npos && s.find('.') == std::string::npos) s.insert(e, ".0");
+  return s;
+}
+
 void Writer::num(const char* k, double& x, const Meta&) {
-  scalar(k, format_number(x));
+  scalar(k, yaml_number(x));
 }
 void Writer::integer(const char* k, int64_t& x, const Meta&) {
   scalar(k, std::to_string(x));

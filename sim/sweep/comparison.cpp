@@ -13,7 +13,9 @@
 
 #include "core/format.h"
 #include "core/version.h"
+#include "io/cf.h"
 #include "io/h5.h"
+#include "scenario/load.h"
 #include "io/seal.h"
 
 namespace tribune::sweep {
@@ -49,32 +51,6 @@ std::string num(double x) {
   return b;
 }
 
-std::string json_num(double x) {
-  if (!std::isfinite(x)) return "null";
-  char b[32];
-  snprintf(b, sizeof b, "%.17g", x);
-  return b;
-}
-
-std::string json_str(const std::string& s) {
-  std::string o = "\"";
-  for (char ch : s) {
-    if (ch == '"' || ch == '\\') o += '\\', o += ch;
-    else if (static_cast<unsigned char>(ch) < 0x20) {
-      char b[8];
-      snprintf(b, sizeof b, "\\u%04x", ch);
-      o += b;
-    } else o += ch;
-  }
-  return o + "\"";
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string o = "\"";
-  for (char ch : s) o += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return o + "\"";
-}
 
 std::string pad(const std::string& s, size_t w, bool right = false) {
   if (s.size() >= w) return s;
@@ -302,6 +278,10 @@ void write_h5(const Comparison& c, const std::string& path) {
   const fs::path parent = fs::path(path).parent_path();
   if (!parent.empty()) fs::create_directories(parent);
   write_sealed(partial, path, [&](h5::Handle& f) {
+    h5::attr(f, "Conventions", std::string(cf::kConventions));
+    h5::attr(f, "title", "tribune comparison '" + c.name + "'");
+    h5::attr(f, "source", std::string("tribune ") + kVersion + " (" + kGitCommit + ")");
+    h5::attr(f, "format_version", int64_t{2});
     h5::attr(f, "program", std::string("tribune"));
     h5::attr(f, "version", std::string(kVersion));
     h5::attr(f, "git_commit", std::string(kGitCommit));
@@ -310,7 +290,7 @@ void write_h5(const Comparison& c, const std::string& path) {
     h5::attr(f, "replicates", c.replicates());
     h5::attr(f, "name", c.name);
     h5::attr(f, "points", static_cast<int64_t>(c.points.size()));
-    if (!c.experiment.empty()) h5::text_dataset(f, "experiment", c.experiment);
+    if (!c.experiment.empty()) h5::text_dataset(f, "experiment", c.experiment, "the experiment file (YAML)");
     h5::Handle g = h5::group(f, "headlines");
     h5::attr(g, "description", std::string("headline outcomes per scenario and replicate (docs/compare.md)"));
     std::string order;
@@ -323,6 +303,7 @@ void write_h5(const Comparison& c, const std::string& path) {
     std::vector<int32_t> idx(S);
     for (hsize_t s = 0; s < S; ++s) idx[s] = static_cast<int32_t>(s);
     h5::Handle sscale = h5::dataset(g, "scenario", idx, {S});
+    cf::write(sscale, cf::meta("index", "scenario index"));
     h5::attr(sscale, "description", std::string("scenario index; names in scenario_name"));
     h5::make_scale(sscale, "scenario");
     std::vector<int64_t> reps(R);
@@ -330,15 +311,18 @@ void write_h5(const Comparison& c, const std::string& path) {
     std::vector<int64_t> pts(P);
     for (hsize_t p = 0; p < P; ++p) pts[p] = static_cast<int64_t>(p);
     h5::Handle pscale = h5::dataset(g, "point", pts, {P});
+    cf::write(pscale, cf::meta("index", "design point"));
     h5::attr(pscale, "description", std::string("design point index; the assumptions' values in the datasets named by "
                                                 "their paths (attribute swept = 1)"));
     h5::make_scale(pscale, "point");
     h5::Handle rscale = h5::dataset(g, "replicate", reps, {R});
+    cf::write(rscale, cf::meta("index", "replicate"));
     h5::attr(rscale, "description", std::string("replicate index"));
     h5::make_scale(rscale, "replicate");
     h5::Dimensions dims;
     auto on_scenario = [&](const char* name, const std::vector<std::string>& v, const char* what) {
       h5::Handle d = h5::string_dataset(g, name, v);
+      cf::write(d, cf::meta("", what, true));
       h5::attr(d, "description", std::string(what));
       dims.attach(d, sscale, 0);
     };
@@ -347,6 +331,7 @@ void write_h5(const Comparison& c, const std::string& path) {
     on_scenario("success", c.success, "the headline the scenario's essay names as success ('' for none)");
     on_scenario("scenario_yaml", c.resolved, "the scenario resolved, overrides applied, as YAML");
     h5::Handle seed = h5::dataset(g, "seed", c.seeds, {R});
+    cf::write(seed, cf::meta("1", "random seed"));
     h5::attr(seed, "description", std::string("seed of each replicate, the same for every scenario"));
     dims.attach(seed, rscale, 0);
     for (size_t k = 0; k < c.params.size(); ++k) {
@@ -363,12 +348,13 @@ void write_h5(const Comparison& c, const std::string& path) {
       h5::Handle d = numeric ? h5::dataset(g, c.params[k].c_str(), nums, {P})
                              : h5::string_dataset(g, c.params[k].c_str(), text);
       h5::attr(d, "swept", int64_t{1});
+      cf::write(d, cf::meta(numeric ? parameter_unit(c.params[k]) : "", "assumption " + c.params[k], !numeric));
       h5::attr(d, "description", std::string("the assumption's value at each design point"));
       dims.attach(d, pscale, 0);
     }
     for (size_t h = 0; h < c.headlines.size(); ++h) {
       h5::Handle d = h5::dataset(g, c.headlines[h].name.c_str(), c.values[h], {S, P, R});
-      h5::attr(d, "units", c.headlines[h].unit);
+      cf::write(d, cf::meta(c.headlines[h].unit, c.headlines[h].description));
       h5::attr(d, "description", c.headlines[h].description);
       h5::attr(d, "more", c.headlines[h].more);
       dims.attach(d, sscale, 0);

@@ -13,6 +13,7 @@
 
 #include "core/format.h"
 #include "core/version.h"
+#include "io/cf.h"
 #include "io/h5.h"
 #include "io/seal.h"
 
@@ -57,59 +58,27 @@ std::vector<Column> columns(const Sweep& s) {
   return cols;
 }
 
-void write_runs_table(hid_t f, const Sweep& s, const std::vector<RunState>& st, const std::vector<Column>& cols) {
-  std::vector<h5::Handle> types;
-  std::vector<size_t> offset;
-  size_t row = 0;
-  auto add = [&](h5::Handle t, size_t w) {
-    types.push_back(std::move(t));
-    offset.push_back(row);
-    row += w;
-  };
-  auto fixed = [](size_t w) {
-    h5::Handle t(H5Tcopy(H5T_C_S1));
-    H5Tset_size(t, w);
-    H5Tset_cset(t, H5T_CSET_UTF8);
-    H5Tset_strpad(t, H5T_STR_NULLTERM);
-    return t;
-  };
-  for (int k = 0; k < 4; ++k) add(h5::Handle(H5Tcopy(H5T_NATIVE_INT64)), 8);
-  add(fixed(8), 8);
-  std::vector<size_t> width;
-  for (const auto& c : cols) {
-    size_t w = 8;
-    if (!c.is_number)
-      for (const auto& t : c.texts) w = std::max(w, t.size() + 1);
-    width.push_back(w);
-    add(c.is_number ? h5::Handle(H5Tcopy(H5T_NATIVE_DOUBLE)) : fixed(w), w);
-  }
-  h5::Handle ct(H5Tcreate(H5T_COMPOUND, row));
-  const char* fixed_names[] = {"run", "point", "replicate", "seed", "status"};
-  for (size_t k = 0; k < 5; ++k) H5Tinsert(ct, fixed_names[k], offset[k], types[k]);
-  for (size_t k = 0; k < cols.size(); ++k)
-    H5Tinsert(ct, s.spec.parameters[k].path.c_str(), offset[5 + k], types[5 + k]);
-  std::vector<char> buf(std::max<size_t>(1, row * s.runs.size()), 0);
-  for (size_t r = 0; r < s.runs.size(); ++r) {
-    char* at = buf.data() + r * row;
-    const Run& run = s.runs[r];
-    const int64_t ints[4] = {run.id, run.point, run.replicate, run.seed};
-    for (size_t k = 0; k < 4; ++k) std::memcpy(at + offset[k], &ints[k], 8);
-    const char* status = kRunStateNames[static_cast<int>(st[r])];
-    std::memcpy(at + offset[4], status, std::min<size_t>(7, std::strlen(status)));
-    for (size_t k = 0; k < cols.size(); ++k) {
-      if (cols[k].is_number)
-        std::memcpy(at + offset[5 + k], &cols[k].numbers[r], 8);
-      else
-        std::memcpy(at + offset[5 + k], cols[k].texts[r].c_str(), cols[k].texts[r].size());
-    }
-  }
-  const hsize_t n = s.runs.size();
-  h5::Handle sp(H5Screate_simple(1, &n, nullptr));
-  h5::Handle d(H5Dcreate2(f, "runs", ct, sp, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
-  if (n) H5Dwrite(d, ct, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data());
-  h5::attr(d, "description",
+void write_run_coordinates(h5::Dimensions& D, hid_t g, hid_t run_scale, const Sweep& s, const std::vector<RunState>& st,
+                           const std::vector<Column>& cols);
+
+// The run table as the group `runs`: one variable per column over the dimension `run`, which
+// netCDF tools and xarray read (it was one compound dataset until format 2).
+void write_runs_table(h5::Dimensions& D, hid_t f, const Sweep& s, const std::vector<RunState>& st,
+                      const std::vector<Column>& cols) {
+  h5::Handle g = h5::group(f, "runs");
+  h5::attr(g, "description",
            std::string("one row per run: id, design point, replicate, seed, status "
                        "(done, failed, running, missing) and every swept value"));
+  const hsize_t R = s.runs.size();
+  std::vector<int64_t> ids(R);
+  for (hsize_t r = 0; r < R; ++r) ids[r] = static_cast<int64_t>(r);
+  std::string swept;
+  for (const auto& p : s.spec.parameters) swept += (swept.empty() ? "" : ",") + p.path;
+  h5::attr(g, "swept", swept);  // the swept parameters in the sweep file's order
+  h5::Handle run_scale = h5::dataset(g, "run", ids, {R});
+  cf::write(run_scale, cf::meta("index", "run id"));
+  h5::make_scale(run_scale, "run");
+  write_run_coordinates(D, g, run_scale, s, st, cols);
 }
 
 // The per-run coordinates in a group, attached to its `run` scale.
@@ -124,20 +93,24 @@ void write_run_coordinates(h5::Dimensions& D, hid_t g, hid_t run_scale, const Sw
     point.push_back(s.runs[r].point);
     status.emplace_back(kRunStateNames[static_cast<int>(st[r])]);
   }
-  auto attach = [&](h5::Handle d, const std::string& desc) {
+  auto attach = [&](h5::Handle d, const std::string& desc, const cf::Meta& m) {
+    cf::write(d, m);
     h5::attr(d, "description", desc);
     D.attach(d, run_scale, 0);
   };
-  attach(h5::dataset(g, "seed", seed, {R}), "the run's seed");
-  attach(h5::dataset(g, "replicate", rep, {R}), "the run's replicate index (the same seed across points)");
-  attach(h5::dataset(g, "point", point, {R}), "the run's design point");
-  attach(h5::string_dataset(g, "status", status), "done, failed, running or missing");
+  attach(h5::dataset(g, "seed", seed, {R}), "the run's seed", cf::meta("1", "random seed"));
+  attach(h5::dataset(g, "replicate", rep, {R}), "the run's replicate index (the same seed across points)",
+         cf::meta("index", "replicate"));
+  attach(h5::dataset(g, "point", point, {R}), "the run's design point", cf::meta("index", "design point"));
+  attach(h5::string_dataset(g, "status", status), "done, failed, running or missing",
+         cf::meta("done, failed, running or missing", "run status", true));
   for (size_t k = 0; k < cols.size(); ++k) {
     const std::string& path = s.spec.parameters[k].path;
     h5::Handle d = cols[k].is_number ? h5::dataset(g, path.c_str(), cols[k].numbers, {R})
                                      : h5::string_dataset(g, path.c_str(), cols[k].texts);
     h5::attr(d, "swept", int64_t{1});
-    attach(std::move(d), "swept parameter " + path);
+    attach(std::move(d), "swept parameter " + path,
+           cf::meta(s.spec.parameters[k].unit, "swept parameter " + path, !cols[k].is_number));
   }
 }
 
@@ -182,6 +155,10 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out, b
   const std::string partial = out + ".partial";
   if (fs::path(out).has_parent_path()) fs::create_directories(fs::path(out).parent_path());
   write_sealed(partial, out, [&](h5::Handle& f) {
+    h5::attr(f, "Conventions", std::string(cf::kConventions));
+    h5::attr(f, "title", "tribune sweep '" + s.spec.name + "', merged");
+    h5::attr(f, "source", std::string("tribune ") + kVersion + " (" + kGitCommit + ")");
+    h5::attr(f, "format_version", int64_t{2});
     h5::attr(f, "program", std::string("tribune"));
     h5::attr(f, "version", std::string(kVersion));
     h5::attr(f, "git_commit", std::string(kGitCommit));
@@ -196,12 +173,11 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out, b
     h5::attr(f, "complete", int64_t{m.done == m.runs ? 1 : 0});
     h5::attr(f, "created", utc_now_iso());
     h5::attr(f, "sweep_file", s.file);
-    h5::text_dataset(f, "sweep", s.text);
-    h5::text_dataset(f, "scenario", s.base_yaml);
-    write_runs_table(f, s, st, cols);
-
+    h5::text_dataset(f, "sweep", s.text, "the sweep file (YAML)");
+    h5::text_dataset(f, "scenario", s.base_yaml, "the base scenario, resolved (YAML)");
     const hsize_t R = s.runs.size();
     h5::Dimensions D;
+    write_runs_table(D, f, s, st, cols);
     h5::Handle first_file = h5::open_file_readonly(dir.run_file(first).string());
     for (const Group& grp : kGroups) {
       if (!h5::has_link(first_file, grp.name)) continue;
@@ -212,10 +188,11 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out, b
       for (hsize_t r = 0; r < R; ++r) ids[r] = static_cast<int64_t>(r);
       for (int64_t t = 0; t < T; ++t) ticks[static_cast<size_t>(t)] = t;
       h5::Handle run_scale = h5::dataset(g, "run", ids, {R});
+      cf::write(run_scale, cf::meta("index", "run id"));
       h5::attr(run_scale, "description", std::string("run id; see /runs"));
       h5::make_scale(run_scale, "run");
       h5::Handle tick = h5::dataset(g, "tick", ticks, {static_cast<hsize_t>(T)});
-      h5::attr(tick, "units", std::string("weeks"));
+      cf::write(tick, cf::meta("weeks", "weeks since the start of the run"));
       h5::attr(tick, "description", std::string("tick: weeks since the start of the run"));
       h5::make_scale(tick, "tick");
       h5::Handle actor;
@@ -227,8 +204,10 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out, b
         std::vector<int32_t> idx(A);
         for (hsize_t a = 0; a < A; ++a) idx[a] = static_cast<int32_t>(a);
         actor = h5::dataset(g, grp.actor, idx, {A});
+        cf::write(actor, cf::meta("index", std::string(grp.actor) + " index"));
         h5::make_scale(actor, grp.actor);
         h5::Handle nd = h5::string_dataset(g, names_ds.c_str(), names);
+        cf::write(nd, cf::meta("", std::string(grp.actor) + " name", true));
         D.attach(nd, actor, 0);
       }
       write_run_coordinates(D, g, run_scale, s, st, cols);
@@ -245,8 +224,7 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out, b
         if (grp.actor) dims.push_back(A), chunk.push_back(std::max<hsize_t>(A, 1));
         h5::Handle d = h5::chunked_doubles(g, name.c_str(), dims, chunk);
         h5::Handle sd(H5Dopen2(src, name.c_str(), H5P_DEFAULT));
-        h5::attr(d, "units", h5::read_attr_string(sd, "units"));
-        h5::attr(d, "description", h5::read_attr_string(sd, "description"));
+        h5::copy_attrs(sd, d);  // units, long_name, description and the rest of the CF attributes
         D.attach(d, run_scale, 0);
         D.attach(d, tick, 1);
         if (grp.actor) D.attach(d, actor, 2);

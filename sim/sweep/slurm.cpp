@@ -108,6 +108,7 @@ std::string sbatch_script(const Sweep& s, const SweepDir& dir, const SubmitOptio
      << "#SBATCH --signal=B:USR1@" << signal_lead(o) << "\n";
   if (!o.partition.empty()) sh << "#SBATCH --partition=" << o.partition << "\n";
   if (!o.time.empty()) sh << "#SBATCH --time=" << o.time << "\n";
+  for (const auto& a : o.sbatch_args) sh << "#SBATCH " << a << "\n";
   sh << "exec " << quoted(o.binary) << " sweep task " << quoted(root) << " --task \"$SLURM_ARRAY_TASK_ID\""
      << " --runs-per-task " << o.runs_per_task << " --requeue --checkpoint-lead " << signal_lead(o);
   if (o.checkpoint_every > 0) sh << " --checkpoint-every " << o.checkpoint_every;
@@ -115,8 +116,10 @@ std::string sbatch_script(const Sweep& s, const SweepDir& dir, const SubmitOptio
   return sh.str();
 }
 
-std::string submit(const std::string& script) {
-  const std::string cmd = "sbatch --parsable " + quoted(script) + " 2>&1";
+std::string submit(const std::string& script, const std::string& after) {
+  const std::string cmd =
+      "sbatch --parsable " + (after.empty() ? std::string() : "--dependency=afterany:" + after + " ") + quoted(script) +
+      " 2>&1";
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) throw std::runtime_error("cannot run sbatch");
   std::string out;
@@ -142,11 +145,105 @@ void record_job(const SweepDir& dir, const std::string& job, const std::string& 
   out << job << "\t" << array << "\t" << k << "\t" << when << "\n";
 }
 
+namespace {
+// The option's name: "--account" of "--account=lab" or "--account lab"; "-A" of "-A lab".
+std::string option_name(const std::string& arg) {
+  return arg.substr(0, arg.find_first_of("= "));
+}
+}  // namespace
+
+bool managed_option(const std::string& arg) {
+  static const char* const kManaged[] = {"--array",   "-a",       "--job-name", "-J",          "--output",
+                                         "-o",        "--error",  "-e",         "--open-mode", "--requeue",
+                                         "--signal",  "--cpus-per-task", "-c",  "--partition", "-p",
+                                         "--time",    "-t",       "--dependency", "-d",        "--parsable"};
+  const std::string name = option_name(arg);
+  for (const char* m : kManaged)
+    if (name == m) return true;
+  return false;
+}
+
+std::string sbatch_arg_problem(const std::string& arg) {
+  if (arg.empty() || arg[0] != '-') return "an #SBATCH option starts with '-' (e.g. --account=lab)";
+  if (arg.find_first_of("\n\r\t") != std::string::npos) return "an #SBATCH option is one line without tabs";
+  if (managed_option(arg)) {
+    const std::string name = option_name(arg);
+    if (name == "--partition" || name == "-p" || name == "--time" || name == "-t" || name == "--cpus-per-task" ||
+        name == "-c")
+      return name + " has an option of its own: --" + (name == "-p" || name == "--partition" ? "partition"
+                                                       : name == "-t" || name == "--time" ? "time"
+                                                                                           : "cpus-per-task");
+    return name + " is written by tribune itself (the array, its logs, checkpoints and requeueing)";
+  }
+  return "";
+}
+
+SubmitOptions kept_options(const SweepDir& dir) {
+  SubmitOptions o;
+  o.runs_per_task = 0;  // unknown: the last submission's (jobs.tsv) or 1
+  std::ifstream in(dir.root() / "submit.options");
+  std::string line;
+  while (std::getline(in, line)) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos || line[0] == '#') continue;
+    const std::string k = line.substr(0, tab), v = line.substr(tab + 1);
+    if (k == "partition") o.partition = v;
+    else if (k == "time") o.time = v;
+    else if (k == "max_parallel") o.max_parallel = std::atoll(v.c_str());
+    else if (k == "runs_per_task") o.runs_per_task = std::atoll(v.c_str());
+    else if (k == "cpus_per_task") o.cpus_per_task = std::atoll(v.c_str());
+    else if (k == "checkpoint_every") o.checkpoint_every = std::atoll(v.c_str());
+    else if (k == "checkpoint_lead") o.checkpoint_lead = std::atoll(v.c_str());
+    else if (k == "sbatch_arg") o.sbatch_args.push_back(v);
+  }
+  return o;
+}
+
+void keep_options(const SweepDir& dir, const SubmitOptions& o) {
+  const auto path = dir.root() / "submit.options";
+  std::ofstream out(path.string() + ".tmp", std::ios::trunc);
+  out << "# The options of the last `tribune sweep submit`; `submit --resume` starts from these.\n"
+      << "partition\t" << o.partition << "\ntime\t" << o.time << "\nmax_parallel\t" << o.max_parallel
+      << "\nruns_per_task\t" << o.runs_per_task << "\ncpus_per_task\t" << o.cpus_per_task << "\ncheckpoint_every\t"
+      << o.checkpoint_every << "\ncheckpoint_lead\t" << o.checkpoint_lead << "\n";
+  for (const auto& a : o.sbatch_args) out << "sbatch_arg\t" << a << "\n";
+  out.close();
+  std::filesystem::rename(path.string() + ".tmp", path);
+}
+
+std::vector<std::string> hand_added(const SweepDir& dir) {
+  std::vector<std::string> extra;
+  std::ifstream in(dir.root() / "submit.sbatch");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("#SBATCH ", 0) != 0) continue;
+    std::string arg = line.substr(8);
+    while (!arg.empty() && (arg.back() == ' ' || arg.back() == '\r')) arg.pop_back();
+    if (!arg.empty() && !managed_option(arg)) extra.push_back(arg);
+  }
+  return extra;
+}
+
+std::string merge_script(const Sweep& s, const SweepDir& dir, const SubmitOptions& o, const std::string& out) {
+  const std::string root = std::filesystem::absolute(dir.root()).lexically_normal().string();
+  std::ostringstream sh;
+  sh << "#!/bin/bash\n"
+     << "# Merges sweep '" << s.spec.name << "' once its array job has ended (any way it ended): written by\n"
+     << "# `tribune sweep submit --merge`. An incomplete sweep is not merged (see its log).\n"
+     << "#SBATCH --job-name=tribune-" << s.spec.name << "-merge\n"
+     << "#SBATCH --output=" << root << "/logs/merge-%j.log\n"
+     << "#SBATCH --cpus-per-task=1\n";
+  if (!o.partition.empty()) sh << "#SBATCH --partition=" << o.partition << "\n";
+  for (const auto& a : o.sbatch_args) sh << "#SBATCH " << a << "\n";
+  sh << "exec " << quoted(o.binary) << " sweep merge " << quoted(root) << " -o " << quoted(out) << "\n";
+  return sh.str();
+}
+
 int64_t last_runs_per_task(const SweepDir& dir) {
   std::ifstream in(dir.root() / "jobs.tsv");
   std::string line, last;
-  while (std::getline(in, line))
-    if (!line.empty() && line.rfind("job\t", 0) != 0) last = line;
+  while (std::getline(in, line))  // the merge jobs' lines (array "merge") say nothing of tasks
+    if (!line.empty() && line.rfind("job\t", 0) != 0 && line.find("\tmerge\t") == std::string::npos) last = line;
   if (last.empty()) return 0;
   std::stringstream ss(last);
   std::string job, array, k;

@@ -16,8 +16,27 @@ struct SubmitOptions {
   int64_t cpus_per_task = 1;
   int64_t checkpoint_every = 0;  // ticks between a run's checkpoints; 0: only when stopped
   int64_t checkpoint_lead = 300;  // seconds before the time limit that SLURM sends SIGUSR1
+  std::vector<std::string> sbatch_args;  // more #SBATCH options, as given ("--account=lab", "--mem=4G")
   std::string binary;  // absolute path of this tribune
 };
+
+// The options tribune writes itself into the script; --sbatch-arg may not set them (each has its
+// own option, or is how tasks checkpoint and log).
+bool managed_option(const std::string& arg);
+// Why `arg` cannot be an #SBATCH option ("" when it can): it must start with '-', hold no line
+// break or tab, and not be one tribune manages.
+std::string sbatch_arg_problem(const std::string& arg);
+
+// The options of the last submission (DIR/submit.options), so that `submit --resume` keeps what
+// the user set; an absent file gives the defaults. `given` names the options the command line
+// set, which override the kept ones.
+SubmitOptions kept_options(const SweepDir& dir);
+void keep_options(const SweepDir& dir, const SubmitOptions& o);
+// The #SBATCH lines of DIR/submit.sbatch that tribune does not write itself: a user's own
+// additions to the script, kept by a resubmission.
+std::vector<std::string> hand_added(const SweepDir& dir);
+// The script of the job that merges the sweep once the array has ended (submit --merge).
+std::string merge_script(const Sweep& s, const SweepDir& dir, const SubmitOptions& o, const std::string& out);
 
 // A SLURM time limit ("M", "M:S", "H:M:S", "D-H", "D-H:M", "D-H:M:S") in seconds; -1 when it is
 // not one of those forms (or "UNLIMITED", "INFINITE").
@@ -35,8 +54,9 @@ std::string array_spec(const std::vector<int64_t>& tasks, int64_t max_parallel);
 // before the time limit, the task checkpoints its run and requeues itself, and the requeued task
 // continues from the checkpoint (sweep/execute.h; logs are appended to, not truncated).
 std::string sbatch_script(const Sweep& s, const SweepDir& dir, const SubmitOptions& o, const std::string& array);
-// Run `sbatch --parsable SCRIPT`; returns the job id. Throws std::runtime_error with sbatch's words.
-std::string submit(const std::string& script);
+// Run `sbatch --parsable [--dependency=afterany:AFTER] SCRIPT`; returns the job id. Throws
+// std::runtime_error with sbatch's words.
+std::string submit(const std::string& script, const std::string& after = "");
 // Append a line to DIR/jobs.tsv; read the last line's runs_per_task (0 when none).
 void record_job(const SweepDir& dir, const std::string& job, const std::string& array, int64_t runs_per_task);
 int64_t last_runs_per_task(const SweepDir& dir);

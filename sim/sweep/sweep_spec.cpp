@@ -103,6 +103,7 @@ void check(SweepSpec& s, scenario::Reader& r, const std::string& base_yaml, cons
     // whole numbers says so when given a fraction: its ranges are then sampled as integers.
     if (!list && try_value(base_yaml, base_file, p.path, "0.5").find("expected a whole number") != std::string::npos)
       p.integer = true;
+    p.unit = parameter_unit(p.path);
     const std::string first = list ? p.values.front() : format_value(p.integer ? std::ceil(p.min) : p.min, p.integer);
     const std::string problem = try_value(base_yaml, base_file, p.path, first);
     if (problem.rfind("unknown key", 0) == 0 || problem.find("is not a") != std::string::npos) {

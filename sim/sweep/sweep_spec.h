@@ -58,6 +58,7 @@ struct Parameter {
   Scale scale = Scale::linear;
   bool has_range() const { return min == min && max == max; }  // both given (not NaN)
   bool integer = false;  // set by the loader: the scenario key takes whole numbers
+  std::string unit;      // set by the loader: the key's unit in the scenario reference
   template <class V>
   void fields(V& v) {
     v.text("path", path, {.doc = "scenario key path, as for --set", .required = true});

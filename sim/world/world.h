@@ -32,6 +32,7 @@ struct Network {
   std::vector<int64_t> offsets;
   std::vector<int32_t> nbr;
   int64_t degree(int64_t i) const { return offsets[i + 1] - offsets[i]; }
+  int64_t ties() const { return static_cast<int64_t>(nbr.size()) / 2; }  // undirected: each is in two rows
   int64_t last_tie() const { return nbr.empty() ? 0 : static_cast<int64_t>(nbr.size()) - 1; }  // for prefetch_tie
   size_t bytes() const { return offsets.capacity() * 8 + nbr.capacity() * 4; }
   TRIBUNE_STATE(offsets, nbr)

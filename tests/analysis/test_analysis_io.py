@@ -16,7 +16,8 @@ from analysis_env import ROOT, TRIBUNE
 def test_open_run_city(run_file):
     ds = ta.open_run(run_file)
     assert ds["hope_mean"].dims == ("tick",) and ds.sizes["tick"] == 70
-    assert ds["hope_mean"].attrs["units"] == "[0, 1]"
+    assert ds["hope_mean"].attrs["units"] == "1" and list(ds["hope_mean"].attrs["valid_range"]) == [0, 1]
+    assert ta.display_units(ds["hope_mean"]) == "[0, 1]" and ta.display_units(ds["protesters"]) == "persons"
     assert "hope" in ds["hope_mean"].attrs["description"]
     assert ds.attrs["seed"] == 20251104 and ds.attrs["replicate"] == 0
     assert ds.attrs["complete"] == 1 and ds.attrs["program"] == "tribune"

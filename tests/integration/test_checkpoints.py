@@ -161,7 +161,7 @@ def test_stopped_sweep_continues_its_runs_from_checkpoints(tribune, tmp_path, cl
     rc, err = sweep_until(tribune, sweep, d, lambda r: any(r.glob("*.partial.d/snapshot-0000000006.bin")),
                           signal.SIGTERM)
     assert rc == 130 and "checkpointed" in err, err
-    status = tribune("sweep", "status", d, check=0).stdout
+    status = tribune("sweep", "status", d, check=1).stdout
     stopped = int(status.split(" stopped")[0].rsplit(" ", 1)[1])
     assert stopped >= 1 and len(list((d / "runs").glob("*.h5.ckpt"))) == stopped, status
     again = tribune("sweep", "run", sweep, "-o", d, "-q", check=0).stdout
@@ -176,7 +176,7 @@ def test_killed_sweep_with_periodic_checkpoints_continues_them(tribune, tmp_path
     sweep, clean = clean_sweep
     d = tmp_path / "killed"
     sweep_until(tribune, sweep, d, lambda r: any(r.glob("*.h5.ckpt")), signal.SIGKILL, "--checkpoint-every", "4")
-    assert tribune("sweep", "status", d, check=0).stdout.count("stopped") >= 1
+    assert tribune("sweep", "status", d, check=1).stdout.count("stopped") >= 1
     again = tribune("sweep", "run", sweep, "-o", d, "-q", "--checkpoint-every", "4", check=0).stdout
     assert "(0 continued" not in again, again
     assert {f.name: datasets(f) for f in sorted((d / "runs").glob("*.h5"))} == clean

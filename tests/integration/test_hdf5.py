@@ -40,7 +40,8 @@ def test_series_with_units_and_dimension_scales(small_run):
 def test_xarray_opens_series_with_named_dimensions(small_run):
     ts = xr.open_dataset(small_run, group="timeseries", engine="h5netcdf")
     assert ts["hope_mean"].dims == ("tick",)
-    assert ts["hope_mean"].attrs["units"] == "[0, 1]"
+    assert ts["hope_mean"].attrs["units"] == "1"  # CF: a fraction; its bounds in valid_range
+    assert list(ts["hope_mean"].attrs["valid_range"]) == [0.0, 1.0]
     assert int(ts["tick"][-1]) == 103
     ds = xr.open_dataset(small_run, group="districts", engine="h5netcdf")
     assert ds["grievance_mean"].dims == ("tick", "district")
@@ -52,9 +53,11 @@ def test_xarray_opens_series_with_named_dimensions(small_run):
 
 def test_events_and_snapshots(small_run):
     with h5py.File(small_run, "r") as f:
-        ev = f["events/timeline"][:]
-        assert list(ev["tick"]) == [20, 60]
-        assert [k.decode() for k in ev["kind"]] == ["economic_shock", "legitimacy_shift"]
+        ev = f["events/timeline"]  # a group of columns over the dimension `event`
+        assert list(ev["tick"][:]) == [20, 60]
+        assert [k.decode() if isinstance(k, bytes) else k for k in ev["kind"][:]] == ["economic_shock",
+                                                                                      "legitimacy_shift"]
+        assert ev["tick"].dims[0][0].name == "/events/timeline/event"
         snap = f["snapshots"]
         assert list(snap["tick"][:]) == [0, 26, 52, 78]
         assert snap["hope"].shape == (4, 3000)

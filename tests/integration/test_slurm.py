@@ -35,7 +35,7 @@ def cluster(tmp_path_factory):
 
 
 def counts(tribune, d, env):
-    out = tribune("sweep", "status", d, env=env, check=0).stdout
+    out = tribune("sweep", "status", d, env=env).stdout
     m = re.search(r"(\d+) done, (\d+) failed, (\d+) running, (\d+) missing", out)
     return tuple(map(int, m.groups())), out
 
@@ -67,13 +67,13 @@ def test_array_sweep_with_a_failed_task(tribune, cluster, tmp_path):
 
     before = {f.name: f.stat().st_mtime_ns for f in (d / "runs").glob("*.h5")}
     p = tribune("sweep", "submit", "--resume", d, env=cluster, check=0)
-    assert "array 5," in p.stdout  # only the failed run's task
+    assert "array 5%2," in p.stdout  # only the failed run's task, with the throttle kept
     wait_settled(tribune, d, cluster, want_done=8)
     after = {f.name: f.stat().st_mtime_ns for f in (d / "runs").glob("*.h5")}
     assert all(after[k] == v for k, v in before.items())  # nothing done was redone
     assert sorted(after) == [f"run-{i:06d}.h5" for i in range(8)]
     jobs = (d / "jobs.tsv").read_text().splitlines()
-    assert len(jobs) == 3 and jobs[1].split("\t")[1] == "0-7%2" and jobs[2].split("\t")[1] == "5"
+    assert len(jobs) == 3 and jobs[1].split("\t")[1] == "0-7%2" and jobs[2].split("\t")[1] == "5%2"
 
     tribune("sweep", "merge", d, "-o", tmp_path / "slurm.h5", check=0)
     with h5py.File(tmp_path / "slurm.h5") as a, h5py.File(tmp_path / "local.h5") as b:
@@ -106,3 +106,33 @@ def test_compare_on_slurm_equals_compare_here(tribune, cluster, tmp_path):
     collected = tribune("compare", a, b, *small, "-o", tmp_path / "slurm.h5", "-q", "--json", env=cluster,
                         check=0).stdout
     assert collected == local
+
+
+def test_submit_options_persist_and_a_dependent_job_merges(tribune, cluster, tmp_path):
+    """On the real cluster: an --sbatch-arg reaches sbatch (which refuses options it does not know),
+    `submit --merge` adds a job that waits for the array (afterany) and merges the sweep, and a
+    resubmission keeps the option; `sweep status` exits 0 only once every run is done."""
+    sweep = write_sweep(tmp_path)
+    d = tmp_path / "slurm"
+    p = tribune("sweep", "submit", sweep, "-o", d, "--sbatch-arg=--comment=tribune-test", "--merge",
+                "--max-parallel", "4", env=cluster, check=0)
+    jobs = re.findall(r"submitted\s+job (\d+)", p.stdout)
+    assert len(jobs) == 2 and "merges into" in p.stdout, p.stdout
+    merge = subprocess.run(["scontrol", "show", "job", jobs[1]], capture_output=True, text=True, env=cluster).stdout
+    assert f"Dependency=afterany:{jobs[0]}" in merge or "JobState=COMPLETED" in merge or "JobState=RUNNING" in merge
+    assert "Comment=tribune-test" in subprocess.run(["scontrol", "show", "job", jobs[0]], capture_output=True,
+                                                    text=True, env=cluster).stdout
+    merged = d / "small.h5"
+    t0 = time.time()
+    while not merged.exists():
+        assert time.time() - t0 < 240, "the merge job did not write the merged file in 240 s"
+        time.sleep(0.5)
+    assert tribune("sweep", "status", d, env=cluster).returncode == 0
+    with h5py.File(merged) as f:
+        assert f.attrs["complete"] == 1 and list(f["runs"]["status"].asstr()[:]) == ["done"] * 8
+    (d / "runs" / "run-000002.h5").unlink()  # one run to redo
+    assert tribune("sweep", "status", d, env=cluster).returncode == 1
+    p = tribune("sweep", "submit", "--resume", d, env=cluster, check=0)
+    assert "#SBATCH --comment=tribune-test" in (d / "submit.sbatch").read_text()
+    assert "%4" in (d / "submit.sbatch").read_text()  # the throttle too
+    wait_settled(tribune, d, cluster, want_done=8)

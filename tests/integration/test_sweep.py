@@ -116,7 +116,8 @@ def local_sweep(tribune, tmp_path_factory):
 
 def test_local_sweep_equals_single_runs_bit_for_bit(tribune, local_sweep, tmp_path):
     merged = h5py.File(local_sweep / "merged.h5")
-    runs = merged["runs"][:]
+    table = merged["runs"]  # a group of columns over the dimension `run`
+    runs = [{k: table[k][i] for k in table} for i in range(len(table["run"]))]
     assert merged.attrs["complete"] == 1 and len(runs) == 8
     for row in runs:
         one = tmp_path / f"run{row['run']}.h5"
@@ -143,7 +144,7 @@ def test_merged_file_has_named_dimensions_and_coordinates(local_sweep):
     assert ds["hope_mean"].dims == ("run", "tick", "district")
     assert ds.sizes["run"] == 8 and ds.sizes["tick"] == 16
     assert list(ds["mechanisms.legislation.translation_friction"].values) == [0.1] * 4 + [0.9] * 4
-    assert ds["hope_mean"].attrs["units"] == "[0, 1]"
+    assert ds["hope_mean"].attrs["units"] == "1" and list(ds["hope_mean"].attrs["valid_range"]) == [0.0, 1.0]
     ts = xr.open_dataset(local_sweep / "merged.h5", group="timeseries", engine="h5netcdf")
     assert ts["protesters"].dims == ("run", "tick")
     assert set(ts["seed"].values) == {20251104, 20251105}
@@ -155,7 +156,7 @@ def test_failure_status_resume_and_merge(tribune, tmp_path):
     env = dict(os.environ, TRIBUNE_SWEEP_FAIL_RUNS="3,6")
     p = tribune("sweep", "run", sweep, "-o", d, "--jobs", "2", env=env)
     assert p.returncode == 1 and "2 runs failed" in p.stderr
-    s = tribune("sweep", "status", d, check=0).stdout
+    s = tribune("sweep", "status", d, check=1).stdout  # exit 1: not every run is done
     assert "6 done, 2 failed, 0 running, 0 missing" in s
     assert "run 3: fault injected" in s and "run 6: fault injected" in s
     # An incomplete sweep is not merged unless asked, and then its missing rows are NaN.
@@ -176,7 +177,7 @@ def test_failure_status_resume_and_merge(tribune, tmp_path):
     assert all(after[k] == v for k, v in before.items())  # nothing done was redone
     assert sorted(after) == [f"run-{i:06d}.h5" for i in range(8)]
     assert not list((d / "runs").glob("*.failed"))
-    assert "8 done, 0 failed" in tribune("sweep", "status", d, check=0).stdout
+    assert "8 done, 0 failed" in tribune("sweep", "status", d, check=0).stdout  # exit 0: all done
     tribune("sweep", "merge", d, "-o", tmp_path / "full.h5", check=0)
     with h5py.File(tmp_path / "full.h5") as f:
         assert f.attrs["complete"] == 1 and not np.isnan(f["timeseries/hope_mean"][:]).any()
@@ -199,3 +200,29 @@ def test_submit_dry_run_writes_an_editable_script(tribune, tmp_path):
     assert "#SBATCH --partition=debug" in script and "#SBATCH --time=00:10:00" in script
     assert "--runs-per-task 3" in script and "$SLURM_ARRAY_TASK_ID" in script
     assert "not submitted" in p.stdout
+
+
+def test_submit_keeps_the_users_slurm_options_on_resume(tribune, tmp_path):
+    """--sbatch-arg lines, --partition, --time and the throttle survive `submit --resume`, and so
+    do #SBATCH lines a user added to submit.sbatch by hand; options tribune writes itself are
+    refused with exit 2."""
+    sweep = write_sweep(tmp_path)
+    d = tmp_path / "dir"
+    tribune("sweep", "submit", sweep, "-o", d, "--dry-run", "--partition", "debug", "--time", "00:10:00",
+            "--max-parallel", "3", "--sbatch-arg=--account=lab", "--sbatch-arg", "--mem=2G", check=0)
+    script = (d / "submit.sbatch").read_text()
+    assert "#SBATCH --account=lab" in script and "#SBATCH --mem=2G" in script and "%3" in script
+    (d / "submit.sbatch").write_text(script.replace("#SBATCH --mem=2G\n", "#SBATCH --mem=2G\n#SBATCH --qos=long\n"))
+    p = tribune("sweep", "submit", "--resume", d, "--dry-run", "--time", "00:20:00", check=0)
+    assert "keeping        #SBATCH --qos=long" in p.stdout
+    again = (d / "submit.sbatch").read_text()
+    for line in ("#SBATCH --account=lab", "#SBATCH --mem=2G", "#SBATCH --qos=long", "#SBATCH --partition=debug",
+                 "#SBATCH --time=00:20:00"):  # the new --time overrides the kept one
+        assert line in again, line
+    assert "#SBATCH --time=00:10:00" not in again and "%3" in again
+    for bad, why in (("--array=0-3", "written by tribune"), ("--partition=x", "--partition"), ("account=lab", "starts with")):
+        p = tribune("sweep", "submit", "--resume", d, "--dry-run", f"--sbatch-arg={bad}")
+        assert p.returncode == 2 and why in p.stderr, p.stderr
+    p = tribune("sweep", "submit", "--resume", d, "--dry-run", "--merge", check=0)
+    merge = (d / "merge.sbatch").read_text()
+    assert "sweep merge" in merge and "#SBATCH --account=lab" in merge and str(d / "small.h5") in merge

@@ -55,8 +55,8 @@ def test_run_on_a_full_disk(tribune, small_disk, snapshots):
 
 
 def test_sweep_and_merge_on_a_full_disk(tribune, small_disk, tmp_path):
-    """400 KiB: the first of six small runs fits, the others do not."""
-    disk = small_disk("400k")
+    """500 KiB: the first of six small runs (330 KiB each) fits, the others do not."""
+    disk = small_disk("500k")
     sweep = tmp_path / "s.yaml"
     sweep.write_text(f"name: s\nscenario: {ROOT / 'scenarios' / 'baseline.yaml'}\nreplicates: 1\n"
                      "set: [\"world.persons=2000\", \"horizon_weeks=16\"]\ndesign: {kind: factorial}\n"

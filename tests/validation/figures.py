@@ -5,11 +5,15 @@ table and the tests cannot disagree.
 
 Each case is a function taking a scratch directory and returning a list of Row."""
 import dataclasses
+import sys
 
 import h5py
 import numpy as np
 
-from validation_env import run
+from validation_env import ROOT, run
+
+sys.path.insert(0, str(ROOT / "analysis"))
+import tribune_analysis as ta  # noqa: E402
 
 
 @dataclasses.dataclass
@@ -318,8 +322,7 @@ def duverger(tmp, m, *extra, seed=1):
     disproportionality between the city's vote and seat shares, from the general election."""
     out = tmp / f"duverger{m}_{seed}.h5"
     run("duverger", out, *duverger_sets(m, *extra), seed=seed)
-    with h5py.File(out) as f:
-        e = f["events/elections"][()]
+    e = ta.events(out, "elections")
     g = e[e["stage"].astype(str) == "general"]
     districts = np.unique(g["district"])
     nv = np.mean([enp(g["votes"][g["district"] == d]) for d in districts])
