@@ -18,6 +18,8 @@ struct RunArgs {
   bool profile = false;  // per-phase wall time on stderr at the end
   bool force = false;    // run even when the estimate exceeds the memory available
   int64_t checkpoint_every = 0;  // 0: none
+  int64_t replicates = 0;        // > 0: that many replicates, as a sweep (replicates_command)
+  int jobs = 1;                  // with replicates: runs at a time
 };
 
 struct ResumeArgs {
@@ -63,6 +65,7 @@ struct CompareArgs {
 };
 
 int run_command(const RunArgs& a);
+int replicates_command(const RunArgs& a);
 int resume_command(const ResumeArgs& a);
 int compare_command(const CompareArgs& a);
 int sweep_plan_command(const SweepArgs& a);
@@ -73,6 +76,12 @@ int sweep_merge_command(const SweepArgs& a);
 int sweep_task_command(const SweepArgs& a);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides);
 int info_command(const std::string& path, bool json);
+
+// `tribune export FILE`: series or an event table as CSV.
+struct ExportArgs {
+  std::string file, output, format = "csv", level = "city", events;
+};
+int export_command(const ExportArgs& a);
 int schema_command(bool sweep, bool experiment);
 int reference_command();
 

@@ -31,6 +31,12 @@ int main(int argc, char** argv) {
                 "Write a checkpoint (OUTPUT.ckpt) every K ticks, and at a stop; `tribune resume` continues the run "
                 "to the same output")
       ->check(CLI::Range(int64_t{1}, int64_t{100000}));
+  r->add_option("--replicates", run.replicates,
+                "Run N replicates (seed SEED + r, replicate r): one file each in OUTPUT's .runs directory and OUTPUT "
+                "stacking them along `run`")
+      ->check(CLI::Range(int64_t{1}, int64_t{1000000}));
+  r->add_option("--jobs", run.jobs, "With --replicates: runs at a time (threads per run: cores / jobs)")
+      ->check(CLI::Range(1, 4096));
   r->add_flag("--force", run.force,
               "Run even when the memory the run needs (estimated from the scenario) exceeds what the machine has "
               "available");
@@ -58,6 +64,14 @@ int main(int argc, char** argv) {
   auto* ref = app.add_subcommand("reference", "Print the scenario reference (Markdown) with every parameter");
 
   std::string ipath;
+  ExportArgs ex;
+  auto* exp = app.add_subcommand("export", "Write a run's or a merged sweep's series (or a run's event table) as a CSV table");
+  exp->add_option("file", ex.file, "Output HDF5 file: a run, or a merged sweep")->required();
+  exp->add_option("-o,--output", ex.output, "CSV file (default: stdout)");
+  exp->add_option("--format", ex.format, "Table format: csv");
+  exp->add_option("--level", ex.level, "Series of: city (default), district, org, union or party; a row per run, tick "
+                                       "(and actor), a column per series");
+  exp->add_option("--events", ex.events, "An event table of a run instead (elections, strikes, ...): a row per event");
   auto* info = app.add_subcommand("info", "Describe an output file: its attributes, groups and variables, read from the file");
   info->add_option("file", ipath, "Output HDF5 file (a run, a merged sweep or a comparison)")->required();
   bool info_json = false;
@@ -177,13 +191,14 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   auto dispatch = [&]() -> int {
-    if (*r) return run_command(run);
+    if (*r) return run.replicates > 0 ? replicates_command(run) : run_command(run);
     if (*res) return resume_command(resume);
     if (*compare) return compare_command(cmp);
     if (*v) return validate_command(vpath, voverrides);
     if (*schema) return schema_command(sweep_schema, experiment_schema);
     if (*ref) return reference_command();
     if (*info) return info_command(ipath, info_json);
+    if (*exp) return export_command(ex);
     if (*plan) return sweep_plan_command(sw);
     if (*srun) return sweep_run_command(sw);
     if (*submit) {
