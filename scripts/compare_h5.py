@@ -4,7 +4,9 @@
     /usr/bin/python3 scripts/compare_h5.py A.h5 B.h5 [--quiet]
 
 Walks both files; every dataset whose dtype is numeric (or compound, field by field, numeric
-fields only) must have the same shape and the same bytes (NaN equals NaN). Text datasets
+fields only) must have the same shape and the same bytes (NaN equals NaN). An event table's
+column is named events/<table>/<column> in both formats (format 1: a field of a compound
+dataset; format 2: a dataset of the table's group), so files of either format compare. Text datasets
 (`/scenario`) and attributes (provenance: commit, wall time, created) are not compared, since
 they name the build and the moment. Datasets present in one file only are reported.
 
@@ -25,8 +27,9 @@ def numeric_datasets(f):
             if dt.names:
                 for field in dt.names:
                     if np.issubdtype(dt[field], np.number) or dt[field] == np.bool_:
-                        out[f"{name}:{field}"] = (obj, field)
-            elif np.issubdtype(dt, np.number) or dt == np.bool_:
+                        out[f"{name}/{field}" if name.startswith("events/") else f"{name}:{field}"] = (obj, field)
+            elif (np.issubdtype(dt, np.number) or dt == np.bool_) and not (
+                    name.startswith("events/") and name.endswith("/event")):  # format 2's row index
                 out[name] = (obj, None)
 
     f.visititems(visit)

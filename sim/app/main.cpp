@@ -6,6 +6,15 @@
 #include "app/signals.h"
 #include "core/version.h"
 
+namespace {
+// Installed before main too, as the program's static initializers run, so that the window in
+// which a signal finds the default action is the loader's alone. Here, not in signals.cpp: the
+// engine library is also linked into the Python module, whose host keeps its own handlers.
+[[gnu::constructor]] void install_early() {
+  tribune::install_stop_handlers();
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace tribune;
   install_stop_handlers();

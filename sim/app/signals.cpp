@@ -60,10 +60,3 @@ void request_stop(int sig) {
 
 }  // namespace tribune
 
-namespace {
-// Installed before main too, as the program's static initializers run, so that the window in
-// which a signal finds the default action is the loader's alone.
-[[gnu::constructor]] void install_early() {
-  tribune::install_stop_handlers();
-}
-}  // namespace

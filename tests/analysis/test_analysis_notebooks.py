@@ -30,3 +30,18 @@ def test_notebook_executes(path):
     images = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
                  if "image/png" in o.get("data", {}))
     assert images >= 3  # the plots were drawn
+
+
+def test_jupyter_nbconvert_executes_a_notebook_as_written(tmp_path):
+    """The command analysis/README.md gives: `jupyter nbconvert --to notebook --execute`
+    (python3-nbconvert, scripts/debian-packages.txt)."""
+    import shutil
+    import subprocess
+    jupyter = shutil.which("jupyter", path="/usr/bin")
+    assert jupyter, "jupyter (Debian's jupyter-core) is not on /usr/bin"
+    p = subprocess.run([jupyter, "nbconvert", "--to", "notebook", "--execute", "--output-dir", str(tmp_path),
+                        str(ROOT / "analysis" / "notebooks" / "getting_started.ipynb")],
+                       capture_output=True, text=True, env=dict(os.environ, TRIBUNE=TRIBUNE),
+                       cwd=ROOT / "analysis" / "notebooks")
+    assert p.returncode == 0, p.stderr[-3000:]
+    assert (tmp_path / "getting_started.ipynb").exists()
