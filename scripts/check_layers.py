@@ -5,7 +5,10 @@
 
 Layers, top to bottom; a file may include its own layer and any layer below it:
 
-    app > sweep > scenario, io > engine > model > world > core
+    python, app > sweep > scenario, io > engine > model > world > core
+
+(python/ is the Python module's binding, beside app/: each is a front end that includes the
+layers below and never the other.)
 
 Inside model/, a section may include its own section, model/switch.h and the sections it
 reads (listed in MODEL_READS below), so that a new cross-section include is a decision made here,
@@ -18,8 +21,8 @@ import sys
 
 # Rank of each layer: a file may include a layer of equal or lower rank, except that scenario
 # and io share a rank without including each other.
-RANK = {"core": 0, "world": 1, "model": 2, "engine": 3, "scenario": 4, "io": 4, "sweep": 5, "app": 6}
-SIDEWAYS_FORBIDDEN = {("scenario", "io"), ("io", "scenario")}
+RANK = {"core": 0, "world": 1, "model": 2, "engine": 3, "scenario": 4, "io": 4, "sweep": 5, "app": 6, "python": 6}
+SIDEWAYS_FORBIDDEN = {("scenario", "io"), ("io", "scenario"), ("app", "python"), ("python", "app")}
 
 # Which model sections each section may read (besides itself and model/switch.h). Sections talk
 # through the world's state, not through each other's code; these are the exceptions, each a

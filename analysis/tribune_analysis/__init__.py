@@ -14,13 +14,14 @@
 from . import plots
 from .seal import CorruptFileError
 from .io import IncompleteWarning, by_replicate, display_units, events, open_run, open_sweep, swept_parameters
-from .sobol import sobol_indices, sweep_sobol
+from . import sobol
+from .sobol import SobolSampleWarning, sobol_indices, sweep_sobol
 from .statistics import STATISTICS, summary_statistics
 from .patterns import PATTERNS, pattern
 from . import calibrate
 from . import headlines, regimes
 
 __all__ = ["open_run", "open_sweep", "events", "by_replicate", "swept_parameters", "display_units", "sobol_indices",
-           "sweep_sobol", "plots", "IncompleteWarning", "CorruptFileError", "summary_statistics", "STATISTICS", "PATTERNS", "pattern", "calibrate",
+           "sweep_sobol", "SobolSampleWarning", "sobol", "plots", "IncompleteWarning", "CorruptFileError", "summary_statistics", "STATISTICS", "PATTERNS", "pattern", "calibrate",
            "headlines", "regimes"]
 __version__ = "0.1.0"

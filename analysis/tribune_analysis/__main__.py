@@ -22,18 +22,20 @@ def _summary(args):
           f"{a.get('replicate')}, {a.get('ticks_run')} ticks, complete={a.get('complete')}, "
           f"tribune {a.get('version')} ({a.get('git_commit')})")
     rows = []
+    actor = next((d for d in ("district", "org", "union", "party") if d in ds.dims), None)
+    names = [str(n) for n in ds[f"{actor}_name"].values] if actor else [None]
     for name, da in ds.data_vars.items():
         if "tick" not in da.dims:
             continue
-        v = da.values.astype(float)
-        if v.ndim > 1:
-            v = np.nanmean(v, axis=tuple(range(1, v.ndim)))
-        finite = v[np.isfinite(v)]
-        if finite.size == 0:
-            rows.append((name, display_units(da), *(["nan"] * 5)))
-            continue
-        rows.append((name, display_units(da), *(f"{x:.4g}" for x in
-                                                        (v[0], v[-1], finite.min(), finite.max(), finite.mean()))))
+        for k, who in enumerate(names):  # a row per actor: never their mean
+            v = (da.isel({actor: k}) if actor and actor in da.dims else da).values.astype(float)
+            label = f"{name} [{who}]" if who is not None else name
+            finite = v[np.isfinite(v)]
+            if finite.size == 0:
+                rows.append((label, display_units(da), *(["nan"] * 5)))
+                continue
+            rows.append((label, display_units(da), *(f"{x:.4g}" for x in
+                                                             (v[0], v[-1], finite.min(), finite.max(), finite.mean()))))
     head = ("series", "units", "first", "last", "min", "max", "mean")
     widths = [max(len(str(r[k])) for r in rows + [head]) for k in range(len(head))]
     for r in [head] + rows:
@@ -54,7 +56,15 @@ def _plot(args):
         print(f"error: {args.file} has no series {args.series!r} at level {args.level}; it has: {have}",
               file=sys.stderr)
         return 2
-    fig = plots.timeseries(ds, args.series)
+    select = {}
+    for item in args.select or []:
+        key, _, value = item.partition("=")
+        if not value:
+            print(f"error: --select {item!r}: give DIMENSION=NAME (org=left_org, district=downtown, point=3)",
+                  file=sys.stderr)
+            return 2
+        select.setdefault(key, []).append(int(value) if key == "point" and value.isdigit() else value)
+    fig = plots.timeseries(ds, args.series, select={k: v[0] if len(v) == 1 else v for k, v in select.items()})
     fig.savefig(args.out, dpi=args.dpi)
     print(f"wrote {args.out}")
     return 0
@@ -95,18 +105,21 @@ def _calibrate(args):
 
 
 def main(argv=None):
-    p = argparse.ArgumentParser(prog="python3 -m tribune_analysis",
+    p = argparse.ArgumentParser(prog="tribune-analysis",
                                 description="Summaries and plots of tribune's HDF5 outputs.")
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("summary", help="a table of a run's series: first, last, min, max, mean")
     s.add_argument("file")
-    s.add_argument("--level", default="city", choices=["city", "district", "org", "union"])
+    s.add_argument("--level", default="city", choices=["city", "district", "org", "union", "party"])
     s.set_defaults(func=_summary)
     q = sub.add_parser("plot", help="plot one series of a run or a merged sweep to an image")
     q.add_argument("file")
     q.add_argument("--series", required=True)
     q.add_argument("--out", required=True)
-    q.add_argument("--level", default="city", choices=["city", "district", "org", "union"])
+    q.add_argument("--level", default="city", choices=["city", "district", "org", "union", "party"])
+    q.add_argument("--select", action="append", metavar="DIM=NAME",
+                   help="draw only this district, org, union, party or design point (repeatable); without it "
+                        "each is its own line, never their mean")
     q.add_argument("--dpi", type=int, default=120)
     q.set_defaults(func=_plot)
     c = sub.add_parser("calibrate", help="history matching: implausibility of each design point of a sweep "

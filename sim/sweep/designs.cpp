@@ -50,18 +50,24 @@ Points sobol(int64_t n, int d) {
   return p;
 }
 
-Points saltelli(int64_t n, int d) {
+Points saltelli(int64_t n, int d, bool second_order) {
   const Points base = sobol(n, 2 * d);
   Points p;
-  p.reserve(static_cast<size_t>(n) * static_cast<size_t>(d + 2));
+  p.reserve(static_cast<size_t>(n) * static_cast<size_t>(second_order ? 2 * d + 2 : d + 2));
   for (const auto& row : base) {
     const std::vector<double> a(row.begin(), row.begin() + d), b(row.begin() + d, row.end());
     p.push_back(a);
-    for (int i = 0; i < d; ++i) {
+    for (int i = 0; i < d; ++i) {  // AB_i: A with column i from B
       std::vector<double> ab = a;
       ab[static_cast<size_t>(i)] = b[static_cast<size_t>(i)];
       p.push_back(ab);
     }
+    if (second_order)
+      for (int i = 0; i < d; ++i) {  // BA_i: B with column i from A
+        std::vector<double> ba = b;
+        ba[static_cast<size_t>(i)] = a[static_cast<size_t>(i)];
+        p.push_back(ba);
+      }
     p.push_back(b);
   }
   return p;

@@ -20,6 +20,6 @@ Points sobol(int64_t n, int d);
 // Saltelli's design for Sobol indices (Saltelli 2002; Saltelli et al. 2010): matrices A and B are
 // the first and last d columns of n points of the 2d-dimensional Sobol sequence; for each j the
 // rows are A_j, AB_j^1, ..., AB_j^d (A_j with column i taken from B_j), B_j: n (d + 2) rows.
-Points saltelli(int64_t n, int d);
+Points saltelli(int64_t n, int d, bool second_order = false);
 
 }  // namespace tribune::sweep

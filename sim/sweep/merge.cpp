@@ -164,6 +164,7 @@ MergeResult merge(const Sweep& s, const SweepDir& dir, const std::string& out, b
     h5::attr(f, "git_commit", std::string(kGitCommit));
     h5::attr(f, "sweep_name", s.spec.name);
     h5::attr(f, "design", std::string(kDesignNames[static_cast<int>(s.spec.design.kind)]));
+    h5::attr(f, "design_second_order", int64_t{s.spec.design.second_order ? 1 : 0});
     h5::attr(f, "replicates", s.spec.replicates);
     h5::attr(f, "points", s.points());
     h5::attr(f, "runs", m.runs);

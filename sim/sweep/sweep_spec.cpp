@@ -72,6 +72,8 @@ void check(SweepSpec& s, scenario::Reader& r, const std::string& base_yaml, cons
     r.error_at("parameters", std::string("design kind '") + kDesignNames[static_cast<int>(s.design.kind)] +
                                  "' needs at least one parameter (a factorial design with none runs the replicates "
                                  "of the base scenario)");
+  if (s.design.second_order && s.design.kind != DesignKind::saltelli)
+    r.error_at("design.second_order", "second-order indices need the saltelli design (kind: saltelli)");
   if (!factorial && s.design.samples <= 0)
     r.error_at("design.samples", std::string("design kind '") + kDesignNames[static_cast<int>(s.design.kind)] + "'" +
                                      " needs samples >= 1 (the design size would be zero)");
@@ -160,7 +162,7 @@ std::vector<std::vector<std::string>> expand(const SweepSpec& s) {
       u = sobol(s.design.samples, d);
       break;
     case DesignKind::saltelli:
-      u = saltelli(s.design.samples, d);
+      u = saltelli(s.design.samples, d, s.design.second_order);
       break;
     case DesignKind::factorial:
       break;

@@ -36,6 +36,7 @@ struct Design {
   DesignKind kind = DesignKind::factorial;
   int64_t samples = 0;
   int64_t seed = 1;
+  bool second_order = false;  // saltelli: also the BA_i mixes, for second-order indices
   template <class V>
   void fields(V& v) {
     v.choice("kind", kind, kDesignNames,
@@ -47,6 +48,9 @@ struct Design {
                .min = 0,
                .max = 10000000});
     v.integer("seed", seed, {.doc = "seed of the random and lhs draws", .min = 0});
+    v.flag("second_order", second_order,
+           {.doc = "saltelli: also the d mixes BA_i (B with column i from A) of each base row, N (2d + 2) points in "
+                   "all, so that second-order Sobol indices can be estimated (Saltelli 2002)"});
   }
 };
 

@@ -59,6 +59,27 @@ TEST_CASE("sweep designs: Saltelli's design has N (d + 2) rows: A, the d mixes A
   }
 }
 
+TEST_CASE("sweep designs: with second order, BA_i come after the AB_i: N (2d + 2) rows") {
+  const int64_t n = 8;
+  const int d = 3;
+  const Points p = saltelli(n, d, true);
+  const Points base = sobol(n, 2 * d);
+  REQUIRE(p.size() == static_cast<size_t>(n * (2 * d + 2)));
+  for (int64_t j = 0; j < n; ++j) {
+    const auto& row = base[static_cast<size_t>(j)];
+    const size_t at = static_cast<size_t>(j * (2 * d + 2));
+    for (int k = 0; k < d; ++k) {
+      CHECK(p[at][k] == row[k]);                  // A
+      CHECK(p[at + 2 * d + 1][k] == row[d + k]);  // B
+      for (int i = 0; i < d; ++i) {
+        CHECK(p[at + 1 + i][k] == (k == i ? row[d + k] : row[k]));      // AB_i: A with column i from B
+        CHECK(p[at + 1 + d + i][k] == (k == i ? row[k] : row[d + k]));  // BA_i: B with column i from A
+      }
+    }
+  }
+  CHECK(saltelli(n, d, false) == saltelli(n, d));  // the first-order design is unchanged
+}
+
 TEST_CASE("sweep designs: uniform draws fill the cube and depend only on the seed") {
   const Points p = uniform_random(2000, 2, 5);
   double mean = 0;
