@@ -34,6 +34,17 @@ std::string cell(double x) {
   return std::isnan(x) ? std::string() : format_number(x);  // an empty cell: missing in R, pandas and spreadsheets
 }
 
+// A column of a group as text cells: strings as they are, numbers in their shortest form.
+std::vector<std::string> read_cells(hid_t g, const std::string& name) {
+  h5::Handle d(H5Dopen2(g, name.c_str(), H5P_DEFAULT));
+  h5::Handle type(H5Dget_type(d));
+  if (H5Tget_class(type) == H5T_STRING) return h5::read_strings(g, name.c_str());
+  std::vector<std::string> v;
+  std::vector<hsize_t> dims;
+  for (double x : h5::read_doubles(g, name.c_str(), dims)) v.push_back(cell(x));
+  return v;
+}
+
 // The run table of a merged sweep (its `runs` group), or one row for a run file.
 struct Runs {
   std::vector<std::string> columns;            // run, point, replicate, seed, status, parameters...
@@ -56,18 +67,7 @@ Runs run_table(hid_t f, bool merged) {
     b = e + 1;
   }
   std::vector<std::vector<std::string>> cols;
-  for (const auto& name : order) {
-    h5::Handle d(H5Dopen2(g, name.c_str(), H5P_DEFAULT));
-    h5::Handle type(H5Dget_type(d));
-    std::vector<std::string> v;
-    if (H5Tget_class(type) == H5T_STRING) {
-      v = h5::read_strings(g, name.c_str());
-    } else {
-      std::vector<hsize_t> dims;
-      for (double x : h5::read_doubles(g, name.c_str(), dims)) v.push_back(cell(x));
-    }
-    cols.push_back(std::move(v));
-  }
+  for (const auto& name : order) cols.push_back(read_cells(g, name));
   t.columns = order;
   t.rows.assign(cols.empty() ? 0 : cols[0].size(), {});
   for (auto& col : cols)
@@ -145,18 +145,7 @@ int event_table(hid_t f, const std::string& table, std::ostream& out) {
     b = e + 1;
   }
   std::vector<std::vector<std::string>> cols;
-  for (const auto& n : names) {
-    h5::Handle d(H5Dopen2(g, n.c_str(), H5P_DEFAULT));
-    h5::Handle type(H5Dget_type(d));
-    std::vector<std::string> v;
-    if (H5Tget_class(type) == H5T_STRING) {
-      v = h5::read_strings(g, n.c_str());
-    } else {
-      std::vector<hsize_t> dims;
-      for (double x : h5::read_doubles(g, n.c_str(), dims)) v.push_back(cell(x));
-    }
-    cols.push_back(std::move(v));
-  }
+  for (const auto& n : names) cols.push_back(read_cells(g, n));
   for (size_t k = 0; k < names.size(); ++k) out << (k ? "," : "") << csv_field(names[k]);
   out << "\n";
   const size_t rows = cols.empty() ? 0 : cols[0].size();

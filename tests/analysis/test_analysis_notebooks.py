@@ -34,7 +34,7 @@ def test_notebook_executes(path):
 
 def test_jupyter_nbconvert_executes_a_notebook_as_written(tmp_path):
     """The command analysis/README.md gives: `jupyter nbconvert --to notebook --execute`
-    (python3-nbconvert, scripts/debian-packages.txt)."""
+    (jupyter-nbconvert, scripts/debian-packages.txt)."""
     import shutil
     import subprocess
     jupyter = shutil.which("jupyter", path="/usr/bin")
