@@ -24,22 +24,14 @@ using namespace sweep;
 
 namespace {
 
-std::string quoted(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("''") : std::string(1, c);
-  return q + "'";
-}
-
 // The sweep of replicates: no parameter, N replicates, the command's overrides.
 std::string sweep_text(const RunArgs& a, const std::string& name) {
   std::string t = "# written by `tribune run --replicates`: the scenario's replicates, as a sweep without parameters\n";
-  t += "name: " + quoted(name) + "\n";
-  t += "scenario: " + quoted(fs::absolute(a.scenario).lexically_normal().string()) + "\n";
+  t += "name: " + yaml_quoted(name) + "\n";
+  t += "scenario: " + yaml_quoted(fs::absolute(a.scenario).lexically_normal().string()) + "\n";
   t += "replicates: " + std::to_string(a.replicates) + "\n";
   if (a.seed >= 0) t += "seed: " + std::to_string(a.seed) + "\n";
-  t += "set: [";
-  for (size_t k = 0; k < a.overrides.size(); ++k) t += (k ? ", " : "") + quoted(a.overrides[k]);
-  t += "]\ndesign: {kind: factorial}\nparameters: []\n";
+  t += "set: " + yaml_list(a.overrides) + "\ndesign: {kind: factorial}\nparameters: []\n";
   return t;
 }
 

@@ -53,21 +53,6 @@ Experiment load_experiment(const std::string& path) {
   return e;
 }
 
-namespace {
-std::string quoted(const std::string& x) {
-  std::string o = "\"";
-  for (char ch : x) {
-    if (ch == '"' || ch == '\\') o += '\\';
-    o += ch;
-  }
-  return o + "\"";
-}
-std::string list(const std::vector<std::string>& xs) {
-  std::string o = "[";
-  for (size_t k = 0; k < xs.size(); ++k) o += (k ? ", " : "") + quoted(xs[k]);
-  return o + "]";
-}
-}  // namespace
 
 ScenarioError Experiment::relocate(const ScenarioError& e, size_t k) const {
   if (text.empty()) return e;
@@ -90,19 +75,19 @@ ScenarioError Experiment::relocate(const ScenarioError& e, size_t k) const {
 
 std::string Experiment::sweep_text(size_t k, const std::string& sweep_name) const {
   std::string t = "# written by `tribune compare` from experiment '" + spec.name + "': its design on one scenario\n";
-  t += "name: " + quoted(sweep_name) + "\n";
-  t += "scenario: " + quoted(scenario_files.at(k)) + "\n";
+  t += "name: " + yaml_quoted(sweep_name) + "\n";
+  t += "scenario: " + yaml_quoted(scenario_files.at(k)) + "\n";
   t += "replicates: " + std::to_string(spec.replicates) + "\n";
   t += "seed: " + std::to_string(spec.seed) + "\n";
-  t += "set: " + list(spec.set) + "\n";
+  t += "set: " + yaml_list(spec.set) + "\n";
   t += std::string("design: {kind: ") + kDesignNames[static_cast<int>(spec.design.kind)] +
        ", samples: " + std::to_string(spec.design.samples) + ", seed: " + std::to_string(spec.design.seed) + "}\n";
   t += "parameters:";
   if (spec.parameters.empty()) t += " []";
   t += "\n";
   for (const auto& p : spec.parameters) {
-    t += "  - {path: " + quoted(p.path);
-    if (!p.values.empty()) t += ", values: " + list(p.values);
+    t += "  - {path: " + yaml_quoted(p.path);
+    if (!p.values.empty()) t += ", values: " + yaml_list(p.values);
     if (p.has_range()) t += ", min: " + format_number(p.min) + ", max: " + format_number(p.max);
     if (p.steps > 0) t += ", steps: " + std::to_string(p.steps);
     if (p.scale == Scale::log) t += ", scale: log";

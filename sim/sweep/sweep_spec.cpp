@@ -244,4 +244,19 @@ Sweep load_sweep_frozen(const std::string& text, const std::string& name, const 
   return build(text, name, &base_yaml, base_file);
 }
 
+std::string yaml_quoted(const std::string& x) {
+  std::string o = "\"";
+  for (char ch : x) {
+    if (ch == '"' || ch == '\\') o += '\\';
+    o += ch;
+  }
+  return o + "\"";
+}
+
+std::string yaml_list(const std::vector<std::string>& xs) {
+  std::string o = "[";
+  for (size_t k = 0; k < xs.size(); ++k) o += (k ? ", " : "") + yaml_quoted(xs[k]);
+  return o + "]";
+}
+
 }  // namespace tribune::sweep

@@ -131,4 +131,9 @@ Sweep load_sweep(const std::string& path);
 Sweep load_sweep_frozen(const std::string& text, const std::string& name, const std::string& base_yaml,
                         const std::string& base_file);
 
+// A string as a double-quoted YAML scalar, and a list of them in flow style: for the sweep files
+// that commands write themselves (compare's per-scenario sweeps, run --replicates).
+std::string yaml_quoted(const std::string& x);
+std::string yaml_list(const std::vector<std::string>& xs);
+
 }  // namespace tribune::sweep

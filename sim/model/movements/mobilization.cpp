@@ -21,14 +21,19 @@ std::vector<int64_t> protesters_by_district(const World& w, const Pool& pool) {
   const std::vector<double> n = district_sums(w, pool, [&](int64_t i) { return double(w.persons.protesting[i]); });
   return std::vector<int64_t>(n.begin(), n.end());
 }
+// Every tie of person i now counts (or no longer counts) i among its protesting ties.
+void count_at_ties(World& w, int64_t i, bool on) {
+  const auto& N = w.network;
+  const uint16_t step = on ? 1 : uint16_t(-1);
+  for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) w.persons.protest_ties[N.nbr[k]] += step;
+}
 }  // namespace
 
 void set_protesting(World& w, int64_t i, bool on) {
   auto& P = w.persons;
   if (P.protesting[i] == on) return;
   P.protesting[i] = on;
-  const auto& N = w.network;
-  for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) P.protest_ties[N.nbr[k]] += on ? 1 : -1;
+  count_at_ties(w, i, on);
 }
 
 double arrest_probability(double police, double protesters, double k, Rounding rounding) {
@@ -171,14 +176,10 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     }
   });
   // Who changed, in index order (few do in most weeks), keeping the ties' counts.
-  const auto& off = N.offsets;
-  const int32_t* nbr = N.nbr.data();
-  uint16_t* ties = P.protest_ties.data();
   for (int64_t i = 0; i < w.size(); ++i)
     if (protesting[i] & kChanged) {
       protesting[i] &= 1;
-      const uint16_t step = protesting[i] ? 1 : uint16_t(-1);
-      for (int64_t k = off[i]; k < off[i + 1]; ++k) ties[nbr[k]] += step;
+      count_at_ties(w, i, protesting[i]);
     }
   w.movement.protesters_in = protesters_by_district(w, c.pool);
   w.movement.protesters = 0;
