@@ -114,31 +114,48 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     if (w.districts[d].size() > 0) police_density[d] = w.movement.police_in[d] / static_cast<double>(w.districts[d].size());
   const bool local = p.vision == Vision::ties;
   uint16_t* in_view = local ? w.movement.police_in_view.data() : nullptr;
+  // Raw pointers to the columns the decision reads: the pass stores bytes (protesting,
+  // tiredness), which may alias anything, so through the vectors every column's address would be
+  // reloaded after each store.
+  const int32_t* jailed = P.jailed_until.data();
+  const uint16_t* district = P.district.data();
+  const float* grievance = P.grievance.data();
+  const float* hope = P.hope.data();
+  const int8_t* org = P.org.data();
+  const float* given = P.given.data();
+  const float* risk_aversion = P.risk_aversion.data();
+  const float* threshold = P.threshold.data();
+  const uint16_t* protest_ties = P.protest_ties.data();
+  uint8_t* tiredness = P.tiredness.data();
+  uint8_t* protesting = P.protesting.data();
+  const int64_t* offsets = N.offsets.data();
+  const int64_t tick = c.tick;
   // This week's decision of person i (from last week's state)...
   auto decide = [&](int64_t i) __attribute__((always_inline)) -> uint8_t {
-    if (P.jailed_until[i] > c.tick) {
+    if (jailed[i] > tick) {
       if (local) in_view[i] = 0;
       return 0;
     }
+    const double degree = static_cast<double>(offsets[i + 1] - offsets[i]);
     double risk_i = 0;
     if (local) {
-      const double mean = police_density[P.district[i]] * static_cast<double>(N.degree(i) + 1);
+      const double mean = police_density[district[i]] * (degree + 1);
       Stream s = c.rng.at(now, static_cast<uint64_t>(i), kView);
       const int cops = mean > 0 ? boost::random::poisson_distribution<int, double>(mean)(s) : 0;
       in_view[i] = static_cast<uint16_t>(std::min(cops, 65535));
-      risk_i = arrest_probability(cops, static_cast<double>(P.protest_ties[i]) + 1.0, p.arrest_k, p.rounding);
+      risk_i = arrest_probability(cops, static_cast<double>(protest_ties[i]) + 1.0, p.arrest_k, p.rounding);
     } else {
-      risk_i = risk[P.district[i]];
+      risk_i = risk[district[i]];
     }
-    const double g =
-        p.grievance_weight * P.grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * P.hope[i]);
+    const double g = p.grievance_weight * grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * hope[i]);
+    const int o = org[i];
     const double organized =
-        P.org[i] >= 0 && P.given[i] > 0
-            ? std::min(p.organized, per_hour * P.given[i] * movement_share[static_cast<size_t>(P.org[i])])
+        o >= 0 && given[i] > 0
+            ? std::min(p.organized, per_hour * given[i] * movement_share[static_cast<size_t>(o)])
             : 0.0;
+    const double tired = p.fatigue * tiredness[i], risky = risk_aversion[i] * risk_i, call = boost * called[i];
     auto net = [&](double asked, double s) {
-      return g + organized + asked + p.social * s - P.risk_aversion[i] * risk_i + boost * called[i] -
-             gathering - p.fatigue * P.tiredness[i];
+      return g + organized + asked + p.social * s - risky + call - gathering - tired;
     };
     // net rises with being asked and with s (asked and social are at least 0, and every
     // operation rounds monotonically in floating point), where s is a share of ties in [0, 1]
@@ -146,17 +163,18 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     // decided before the draw of whether they are asked (a Philox block each) and without
     // reading their ties; the draw is keyed by identity, so skipping it moves no other draw.
     const bool complete = p.mixing == Mixing::complete;
-    const double s_high = complete ? static_cast<double>(total - P.protesting[i]) : 1.0;
+    const double s_high = complete ? static_cast<double>(total - protesting[i]) : 1.0;
     const double s_low = complete ? s_high : 0.0;
-    const double a = ask[P.district[i]];
-    if (net(a > 0 ? p.asked : 0.0, s_high) < P.threshold[i]) return 0;
-    if (net(0.0, s_low) >= P.threshold[i]) return 1;
+    const double a = ask[district[i]];
+    const float t = threshold[i];
+    if (net(a > 0 ? p.asked : 0.0, s_high) < t) return 0;
+    if (net(0.0, s_low) >= t) return 1;
     const double asked = a > 0 && c.rng.at(now, static_cast<uint64_t>(i), kAsk).uniform() < a ? p.asked : 0.0;
-    if (complete) return net(asked, s_high) >= P.threshold[i];
-    if (net(asked, 1.0) < P.threshold[i]) return 0;
-    if (net(asked, 0.0) >= P.threshold[i]) return 1;
-    const double s = N.degree(i) > 0 ? static_cast<double>(P.protest_ties[i]) / static_cast<double>(N.degree(i)) : 0.0;
-    return net(asked, s) >= P.threshold[i];
+    if (complete) return net(asked, s_high) >= t;
+    if (net(asked, 1.0) < t) return 0;
+    if (net(asked, 0.0) >= t) return 1;
+    const double s = degree > 0 ? static_cast<double>(protest_ties[i]) / degree : 0.0;
+    return net(asked, s) >= t;
   };
   // ... and, in the same pass, the tiredness it leaves: it reads only person i's own state, and
   // depends only on the new decision (one pass over the persons instead of two). The decision is
@@ -164,15 +182,16 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   // `protesting`, only the ties' counts, which are updated after the pass. No column of the
   // decisions is allocated each week.
   constexpr uint8_t kChanged = 2;
-  uint8_t* protesting = P.protesting.data();
-  c.pool.for_each(w.size(), [&](int64_t i) {
-    const uint8_t on = decide(i);
-    if (on != protesting[i]) protesting[i] = on | kChanged;
-    if (on) {
-      P.tiredness[i] = static_cast<uint8_t>(std::min(255, P.tiredness[i] + 1));
-    } else if (P.tiredness[i] > 0 &&
-               (p.recovery >= 1 || c.rng.at(now, static_cast<uint64_t>(i), kRest).uniform() < p.recovery)) {
-      --P.tiredness[i];
+  c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
+    for (int64_t i = lo; i < hi; ++i) {
+      const uint8_t on = decide(i);
+      if (on != protesting[i]) protesting[i] = on | kChanged;
+      if (on) {
+        tiredness[i] = static_cast<uint8_t>(std::min(255, tiredness[i] + 1));
+      } else if (tiredness[i] > 0 &&
+                 (p.recovery >= 1 || c.rng.at(now, static_cast<uint64_t>(i), kRest).uniform() < p.recovery)) {
+        --tiredness[i];
+      }
     }
   });
   // Who changed, in index order (few do in most weeks), keeping the ties' counts.
