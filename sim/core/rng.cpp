@@ -1,5 +1,7 @@
 #include "core/rng.h"
 
+#include "core/philox_batch.h"
+
 namespace tribune {
 
 uint64_t hash_name(std::string_view name) {
@@ -24,6 +26,22 @@ RngKey make_key(uint64_t seed, uint64_t replicate, std::string_view mechanism) {
   key.v[0] = static_cast<uint32_t>(k);
   key.v[1] = static_cast<uint32_t>(k >> 32);
   return key;
+}
+
+uint32_t AgentWords::refill(uint64_t agent) {
+  const uint64_t block = agent >> 2;
+  const uint32_t c2 = purpose_ ^ 0x80000000u;
+  if (filled_ > 0 && block == first_ + filled_) {  // read densely: the next kBatchBlocks at once
+    philox_batch(key_, tick_, block, c2, buf_);
+    filled_ = kBatchBlocks;
+  } else {
+    const r123::Philox4x32::ctr_type ctr = {{tick_, static_cast<uint32_t>(block), c2, static_cast<uint32_t>(block >> 32)}};
+    const auto out = r123::Philox4x32()(ctr, key_);
+    for (int w = 0; w < 4; ++w) buf_[w][0] = out.v[w];
+    filled_ = 1;
+  }
+  first_ = block;
+  return buf_[agent & 3][0];
 }
 
 }  // namespace tribune

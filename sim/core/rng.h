@@ -13,6 +13,8 @@
 #include <limits>
 #include <string_view>
 
+#include "core/philox_batch.h"
+
 namespace tribune {
 
 // Tick value used for draws made while building the world, before tick 0.
@@ -56,28 +58,26 @@ class Stream {
 // One 32-bit word per agent, four agents to a Philox block: agent i gets word i % 4 of the
 // block at counter (tick, i / 4, purpose). Keyed by identity like Stream, so independent of
 // threads and chunks, at a quarter of the cost; for mechanisms that need one draw per agent.
-// Use one instance per thread over increasing agent ids (it keeps the last block).
+// Use one instance per thread over increasing agent ids. Read densely (each block right after
+// the last), it computes sixteen blocks at a time in SIMD lanes (core/philox_batch.h); read
+// sparsely, one at a time. The words are the same either way.
 class AgentWords {
  public:
   AgentWords(RngKey key, uint32_t tick, uint32_t purpose) : key_(key), tick_(tick), purpose_(purpose) {}
   uint32_t operator()(uint64_t agent) {
-    const uint64_t block = agent >> 2;
-    if (block != block_) {
-      r123::Philox4x32::ctr_type ctr = {
-          {tick_, static_cast<uint32_t>(block), purpose_ ^ 0x80000000u, static_cast<uint32_t>(block >> 32)}};
-      buf_ = r123::Philox4x32()(ctr, key_);
-      block_ = block;
-    }
-    return buf_.v[agent & 3];
+    const uint64_t at = (agent >> 2) - first_;
+    if (at >= filled_) return refill(agent);
+    return buf_[agent & 3][at];
   }
   // Uniform in [-1, 1).
   double symmetric(uint64_t agent) { return (*this)(agent) * (2.0 / 4294967296.0) - 1.0; }
 
  private:
+  uint32_t refill(uint64_t agent);
   RngKey key_;
   uint32_t tick_, purpose_;
-  uint64_t block_ = ~uint64_t{0};
-  r123::Philox4x32::ctr_type buf_{};
+  uint64_t first_ = 0, filled_ = 0;  // blocks [first_, first_ + filled_) are in buf_
+  alignas(32) uint32_t buf_[4][kBatchBlocks];
 };
 
 // The streams of one mechanism in one run.
