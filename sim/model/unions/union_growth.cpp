@@ -29,7 +29,7 @@ void step(World& w, const UnionGrowthParams& p, const Context& c) {
   auto& W = w.workplaces;
   auto& P = w.persons;
   const uint32_t tick = static_cast<uint32_t>(c.tick);
-  const WorkplaceMeans means = workplace_means(w, c.pool, Unionized::no);
+  const WorkplaceMeans means = workplace_means(w, c.pool, Unionized::no, LeftShare::no);
   const double hours = support_hours_per_fight(w);
   // Which union a sector's new workplaces join: the one that already represents the sector.
   const std::vector<int> sector_union = sector_unions(w);

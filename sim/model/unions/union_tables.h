@@ -23,9 +23,12 @@ struct WorkplaceMeans {
   std::vector<float> grievance, hope, left;
 };
 // Computed for the workplaces `of` names only (the others get 0): M13 reads the unorganized ones,
-// M14 the unionized ones.
+// M14 the unionized ones. `left` is left empty unless asked for (M13 does not read it, and it
+// costs two more scattered reads per employee).
 enum class Unionized { any, yes, no };
-WorkplaceMeans workplace_means(const World& w, const Pool& pool, Unionized of = Unionized::any);
+enum class LeftShare { no, yes };
+WorkplaceMeans workplace_means(const World& w, const Pool& pool, Unionized of = Unionized::any,
+                               LeftShare left = LeftShare::yes);
 
 // Organizations' union-support hours this week, shared equally among the drives and strikes under
 // way (M5 gives the total).
