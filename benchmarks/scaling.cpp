@@ -173,6 +173,15 @@ int main(int argc, char** argv) {
   for (size_t k = 0; k < phase_ticks.size(); ++k)
     printf("%s\"%s\": %.3f", k ? ", " : "", sim.phase_seconds()[k].first.c_str(), median(phase_ticks[k]) * 1e3);
   printf("}");
+  // Means too: a phase whose cost differs between weeks (M3's weeks with impulses) shows there.
+  printf(", \"phase_mean_ms\": {");
+  for (size_t k = 0; k < phase_ticks.size(); ++k) {
+    double sum = 0;
+    for (double t : phase_ticks[k]) sum += t;
+    printf("%s\"%s\": %.3f", k ? ", " : "", sim.phase_seconds()[k].first.c_str(),
+           phase_ticks[k].empty() ? 0.0 : sum / double(phase_ticks[k].size()) * 1e3);
+  }
+  printf("}");
   print_final(w, tick_s.empty() ? 0.0 : protest_sum / double(tick_s.size()));
   if (with_triad) {
     auto t = bench::triad(threads);

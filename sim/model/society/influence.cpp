@@ -26,6 +26,7 @@ struct Pass {
   influence::HopeRule rule;
   const float* baseline;  // [district * kClasses + class]
   const float* impulse;
+  const uint64_t* impulse_bits;  // bit j: person j has a nonzero impulse; null: read every tie's
   const uint16_t* district;
   const uint8_t* klass;
   float* ideology;
@@ -47,11 +48,21 @@ void pass(const Pass& s, const Context& c, int64_t n) {
       const influence::TieSums sums =
           influence::sum_pairs<true, kPrefetch>(s.packed, s.nbr, b, e, s.last, xi, kEveryone ? INFINITY : s.eps);
       float sum_imp = 0;
-      if constexpr (kImpulses)
-        for (int64_t k = b; k < e; ++k) {
-          if constexpr (kPrefetch) prefetch_tie(s.impulse, s.nbr, k, s.last);
-          sum_imp += s.impulse[s.nbr[k]];
+      if constexpr (kImpulses) {
+        if (s.impulse_bits) {
+          // Only the ties with an impulse are read (adding a zero leaves a sum that is never -0
+          // unchanged, so the sum is the same bits as reading every tie's).
+          for (int64_t k = b; k < e; ++k) {
+            const int32_t j = s.nbr[k];
+            if ((s.impulse_bits[j >> 6] >> (j & 63)) & 1) sum_imp += s.impulse[j];
+          }
+        } else {
+          for (int64_t k = b; k < e; ++k) {
+            if constexpr (kPrefetch) prefetch_tie(s.impulse, s.nbr, k, s.last);
+            sum_imp += s.impulse[s.nbr[k]];
+          }
         }
+      }
       const influence::Trusted t{sums.trusted, sums.count};
       const float sum_h = sums.hope;
       s.ideology[i] = influence::next_ideology(xi, t, s.rate, s.stubborn, s.anchor[i]);
@@ -72,6 +83,32 @@ void pack(std::vector<float>& out, const World& w, const Pool& pool) {
   });
 }
 
+// In a week with impulses, the persons who have one, as bits, when few do (usually a few percent:
+// wins and defeats reach those who took part), so that the ties' impulses are read only where
+// they are nonzero; empty when many do (a scandal reaches everyone), and every tie is read.
+// The bits take n / 8 bytes, which stay in cache where the impulse column (4n) would not.
+std::vector<uint64_t> sparse_impulses(const World& w, const Pool& pool) {
+  const int64_t n = w.size(), words = (n + 63) / 64;
+  const float* impulse = w.persons.hope_impulse.data();
+  std::vector<uint64_t> bits(static_cast<size_t>(words));
+  const int64_t set = pool.reduce(
+      words, int64_t{0},
+      [&](int64_t lo, int64_t hi) {
+        int64_t count = 0;
+        for (int64_t q = lo; q < hi; ++q) {
+          uint64_t word = 0;
+          for (int64_t i = 64 * q, end = std::min(n, 64 * q + 64); i < end; ++i)
+            word |= uint64_t{impulse[i] != 0.0f} << (i & 63);
+          bits[static_cast<size_t>(q)] = word;
+          count += __builtin_popcountll(word);
+        }
+        return count;
+      },
+      [](int64_t& a, int64_t b) { a += b; });
+  if (set * 4 > n) bits.clear();  // more than a quarter (assumption): the test would not pay
+  return bits;
+}
+
 }  // namespace
 
 void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, const Context& c) {
@@ -83,9 +120,11 @@ void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, con
   // new values can be written straight into the columns.
   pack(w.pair_scratch, w, c.pool);
   const std::vector<float> baseline_table = influence::hope_baselines(w, hp);
+  const std::vector<uint64_t> impulse_bits = impulses ? sparse_impulses(w, c.pool) : std::vector<uint64_t>{};
   const Pass s{w.pair_scratch.data(),    w.network.offsets.data(), w.network.nbr.data(),   w.network.last_tie(),
                float(op.rate),           float(op.epsilon),        float(op.stubbornness), P.anchor.data(),
-               influence::hope_rule(hp), baseline_table.data(),    P.hope_impulse.data(),  P.district.data(),
+               influence::hope_rule(hp), baseline_table.data(),    P.hope_impulse.data(),
+               impulse_bits.empty() ? nullptr : impulse_bits.data(),              P.district.data(),
                P.klass.data(),           P.ideology.data(),        P.hope.data()};
   with_prefetch(n * 2 * int64_t{sizeof(float)}, [&](auto prefetch) {
     constexpr bool kP = decltype(prefetch)::value;
