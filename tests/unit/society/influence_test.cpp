@@ -1,6 +1,7 @@
 // Phase 3's single pass over the ties (model/influence.h) must give exactly what M4 opinion's
 // step followed by M3 hope's step gives: same floats, bit for bit, with bounded confidence and
-// with plain averaging, with and without hope impulses pending, for 1 and 2 threads.
+// with plain averaging, without hope impulses pending and with a few or everyone having one (the
+// fused pass reads the ties' impulses through a bitmap when few have one), for 1 and 2 threads.
 #include <catch2/catch.hpp>
 #include <cstring>
 
@@ -16,16 +17,16 @@ bool same_bits(const std::vector<float>& a, const std::vector<float>& b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0;
 }
 
-// Some persons won or lost something this week (as M31 or M19 would write).
-void give_impulses(World& w) {
-  for (int64_t i = 0; i < w.size(); i += 7) w.persons.hope_impulse[i] = (i % 14 == 0) ? 0.05f : -0.08f;
+// Every stride-th person won or lost something this week (as M31 or M19 would write).
+void give_impulses(World& w, int stride) {
+  for (int64_t i = 0; i < w.size(); i += stride) w.persons.hope_impulse[i] = (i % (2 * stride) == 0) ? 0.05f : -0.08f;
   w.hope_impulses_pending = true;
 }
 }  // namespace
 
 TEST_CASE("influence: one pass over the ties equals opinion's step then hope's") {
   for (const char* epsilon : {"0.3", "2"})
-    for (bool impulses : {false, true})
+    for (int impulses : {0, 7, 1})  // none, one person in 7, everyone
       for (int threads : {1, 2}) {
         const Scenario s = make_scenario(small_world(6000, 20), {std::string("mechanisms.opinion.epsilon=") + epsilon});
         Simulation fused(s, threads), apart(s, threads);
@@ -35,8 +36,8 @@ TEST_CASE("influence: one pass over the ties equals opinion's step then hope's")
         }
         REQUIRE(same_bits(fused.world().persons.hope, apart.world().persons.hope));
         if (impulses) {
-          give_impulses(fused.world());
-          give_impulses(apart.world());
+          give_impulses(fused.world(), impulses);
+          give_impulses(apart.world(), impulses);
         }
         const Mechanisms& m = s.mechanisms;
         const auto ctx = [&](Simulation& sim, const char* name) {
