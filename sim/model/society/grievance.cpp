@@ -1,10 +1,11 @@
-// M2 grievance: g <- g + rate * (clamp(base[class] + offset + shock + outrage) - g) + noise;
+// M2 grievance: g <- clamp(g + rate * (clamp(base[class] + offset + shock + outrage) - g) + noise);
 // outrage fades.
 #include "model/society/grievance.h"
 
 #include <algorithm>
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
+#include <Eigen/Core>
 
 #include "core/context.h"
 #include "world/world.h"
@@ -35,15 +36,34 @@ void step(World& w, const GrievanceParams& p, const Context& c) {
   const float half = static_cast<float>(p.noise_sd * std::sqrt(3.0));
   const float fade = static_cast<float>(std::exp2(-1.0 / p.outrage_half_life));
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
+    // Per block of persons: what depends on class and district, and the noise, gathered into
+    // short arrays; then the update as array expressions over the columns (Eigen maps them, in
+    // SIMD lanes). Element-wise, in the scalar expression's order and without FMA, so the
+    // floats are the same as a loop's (every scenario's outputs were identical); max/min stand
+    // for std::clamp, which they equal except for a -0 (never produced here). At 10^6 persons,
+    // 2 threads, the phase took 2.7-2.9 ms against 4.4-4.6 ms for the loop (docs/engine.md).
     AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
-    for (int64_t i = lo; i < hi; ++i) {
-      const int k = P.klass[i];
-      const float shock = static_cast<float>(env.shock(P.district[i], k));
-      const float target = std::clamp(base[k] + P.grievance_offset[i] + shock + P.outrage[i], 0.0f, 1.0f);
-      P.outrage[i] *= fade;
-      float g = P.grievance[i] + rate * (target - P.grievance[i]);
-      if (half > 0) g += half * static_cast<float>(words.symmetric(static_cast<uint64_t>(i)));
-      P.grievance[i] = std::clamp(g, 0.0f, 1.0f);
+    constexpr int64_t kBlock = 1024;
+    using A = Eigen::Array<float, Eigen::Dynamic, 1>;
+    using Block = Eigen::Array<float, Eigen::Dynamic, 1, Eigen::ColMajor, kBlock, 1>;  // on the stack
+    alignas(32) float base_k[kBlock], shock_k[kBlock], noise[kBlock];
+    for (int64_t a = lo; a < hi; a += kBlock) {
+      const int64_t m = std::min(kBlock, hi - a);
+      for (int64_t j = 0; j < m; ++j) {
+        const int64_t i = a + j;
+        const int k = P.klass[i];
+        base_k[j] = base[k];
+        shock_k[j] = static_cast<float>(env.shock(P.district[i], k));
+        noise[j] = half > 0 ? half * static_cast<float>(words.symmetric(static_cast<uint64_t>(i))) : 0.0f;
+      }
+      Eigen::Map<A> g(P.grievance.data() + a, m), outrage(P.outrage.data() + a, m);
+      const Eigen::Map<const A> offset(P.grievance_offset.data() + a, m), bk(base_k, m), sk(shock_k, m), nz(noise, m);
+      const Block target = (bk + offset + sk + outrage).max(0.0f).min(1.0f);
+      outrage *= fade;
+      if (half > 0)
+        g = (g + rate * (target - g) + nz).max(0.0f).min(1.0f);
+      else
+        g = (g + rate * (target - g)).max(0.0f).min(1.0f);
     }
   });
 }
