@@ -60,30 +60,41 @@ void step(World& w, const MoraleParams& p, const Context& c) {
   std::vector<uint8_t> episode(w.districts.size());
   for (size_t d = 0; d < episode.size(); ++d)
     episode[d] = d < M.district_episodes.size() && M.district_episodes[d].active;
-  c.pool.for_each(w.size(), [&](int64_t i) {
-    // Invest this week.
-    const int o = P.org[i];
-    if (o >= 0 && P.engagement[i] >= kVolunteer && P.given[i] > 0) {
-      if (P.stake[i] != o) P.stake[i] = static_cast<int8_t>(o), P.invested[i] = 0;
-      P.invested[i] += static_cast<float>(P.given[i] * electoral[static_cast<size_t>(o)]);
+  // Raw pointers: the loop stores bytes (stake, protest_weeks), which may alias anything, so
+  // through the vectors every column's address would be reloaded after each store.
+  const int8_t* org = P.org.data();
+  const uint8_t *engagement = P.engagement.data(), *protesting = P.protesting.data();
+  const uint16_t* district = P.district.data();
+  const float* given = P.given.data();
+  int8_t* stake = P.stake.data();
+  uint8_t* protest_weeks = P.protest_weeks.data();
+  float *invested = P.invested.data(), *hope_impulse = P.hope_impulse.data();
+  c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
+    for (int64_t i = lo; i < hi; ++i) {
+      // Invest this week.
+      const int o = org[i];
+      if (o >= 0 && engagement[i] >= kVolunteer && given[i] > 0) {
+        if (stake[i] != o) stake[i] = static_cast<int8_t>(o), invested[i] = 0;
+        invested[i] += static_cast<float>(given[i] * electoral[static_cast<size_t>(o)]);
+      }
+      const int d = district[i];
+      if (protesting[i] && episode[d] && protest_weeks[i] < 255) ++protest_weeks[i];
+      // Collect on what was decided.
+      float impulse = 0;
+      const int s = stake[i];
+      if (s >= 0 && outcome[static_cast<size_t>(s)] >= 0 && invested[i] > 0) {
+        const double won = outcome[static_cast<size_t>(s)];
+        impulse += static_cast<float>((won * p.win - (1 - won) * p.loss) * invested[i] / (invested[i] + p.half_hours));
+        invested[i] = 0;
+      }
+      if (ended[d] != 0 && protest_weeks[i] > 0) {
+        const double weeks = protest_weeks[i];
+        impulse += static_cast<float>((ended[d] > 0 ? p.win : -p.loss) * weeks / (weeks + p.half_weeks));
+        protest_weeks[i] = 0;
+      }
+      // Adding +0 changes no impulse (they are never -0), so most persons' are not written.
+      if (impulse != 0.0f) hope_impulse[i] += impulse;
     }
-    const int d = P.district[i];
-    if (P.protesting[i] && episode[d] && P.protest_weeks[i] < 255) ++P.protest_weeks[i];
-    // Collect on what was decided.
-    float impulse = 0;
-    const int s = P.stake[i];
-    if (s >= 0 && outcome[static_cast<size_t>(s)] >= 0 && P.invested[i] > 0) {
-      const double won = outcome[static_cast<size_t>(s)];
-      impulse +=
-          static_cast<float>((won * p.win - (1 - won) * p.loss) * P.invested[i] / (P.invested[i] + p.half_hours));
-      P.invested[i] = 0;
-    }
-    if (ended[d] != 0 && P.protest_weeks[i] > 0) {
-      const double weeks = P.protest_weeks[i];
-      impulse += static_cast<float>((ended[d] > 0 ? p.win : -p.loss) * weeks / (weeks + p.half_weeks));
-      P.protest_weeks[i] = 0;
-    }
-    P.hope_impulse[i] += impulse;
   });
   if (any_outcome) w.hope_impulses_pending = true;
 }
