@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 
 #include "core/context.h"
@@ -121,11 +122,25 @@ void step(World& w, const EngagementParams& p, const Context& c) {
     const double per = members / std::max<double>(1.0, static_cast<double>(org.count[kSupporter]));
     absorb[o] = p.absorb_half > 0 ? per / (per + p.absorb_half) : 1.0;
   }
-  const int8_t* org = P.org.data();
-  const uint8_t* level = P.engagement.data();
+  // Everyone decides from last week's state, and the decisions are written in place. Only the
+  // count a volunteer reads at its ties (ties that are members or cadre of the same organization)
+  // could see a decision taken earlier in the pass, and only a step between volunteer and member
+  // changes that count: joining and leaving (none <-> supporter), supporter <-> volunteer and
+  // member <-> cadre do not. So those two steps are marked (kPending) and taken after the pass,
+  // and the others are written at once. No column of the decisions is allocated each week.
+  // A tie's org and level may be written by another thread while they are read: relaxed
+  // atomic loads and stores (plain moves on x86), whose value is then either the old state or
+  // one the count does not tell from it.
+  constexpr uint8_t kPending = 0x80;
+  auto load = [](auto& x) { return std::atomic_ref(x).load(std::memory_order_relaxed); };
+  auto store = [](auto& x, auto v) { std::atomic_ref(x).store(v, std::memory_order_relaxed); };
+  int8_t* org = P.org.data();
+  uint8_t* level = P.engagement.data();
   const float* hope = P.hope.data();
   const float* ideology = P.ideology.data();
-  std::vector<int16_t> next(static_cast<size_t>(w.size()));  // (org + 1) << 8 | level
+  int32_t* last_contact = P.last_contact.data();
+  const int64_t* offsets = N.offsets.data();
+  const int32_t* nbr = N.nbr.data();
   const uint32_t tick = static_cast<uint32_t>(c.tick);
   const double factor = w.env.pandemic.in_force(c.tick) ? 1 - w.env.pandemic.hours_cut : 1.0;  // M32 pandemic
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
@@ -138,36 +153,45 @@ void step(World& w, const EngagementParams& p, const Context& c) {
           double acc = 0;
           int by = 0;
           while (by + 1 < static_cast<int>(O) && u >= acc + reach[by]) acc += reach[by++];
-          P.last_contact[i] = static_cast<int32_t>(c.tick);
+          last_contact[i] = static_cast<int32_t>(c.tick);
           const double pj = p.join * fit(ideology[i], platform[by], p.fit_width) * hope[i];
-          if (c.rng.at(tick, static_cast<uint64_t>(i), kConvert).uniform() < pj) o = by, l = kSupporter;
+          if (c.rng.at(tick, static_cast<uint64_t>(i), kConvert).uniform() < pj) {
+            store(org[i], static_cast<int8_t>(by));
+            store(level[i], uint8_t{kSupporter});
+          }
         }
-      } else {
-        const OrgSpec& spec = w.orgs[o].spec;
-        const double f = fit(ideology[i], spec.platform, p.fit_width);
-        double up = 0;
-        if (l == kSupporter) up = p.up_volunteer * hope[i] * f * efficiency[o] * absorb[o];
-        if (l == kVolunteer) {
-          int64_t inside = 0;
-          for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k)
-            inside += org[N.nbr[k]] == o && level[N.nbr[k]] >= kMember;
-          const double share = N.degree(i) ? double(inside) / double(N.degree(i)) : 0.0;
-          up = p.up_member * hope[i] * f * efficiency[o] * (1 + p.social * share);
-        }
-        if (l == kMember) up = p.up_cadre * develop[o] / (develop[o] + p.development_half) * efficiency[o];
-        const double down = step_down(p, w.orgs[o], l, w, i, factor);
-        if (u < std::min(up, 1.0)) {
-          ++l;
-        } else if (u < std::min(up + down, 1.0)) {
-          if (--l == kNone) o = -1;
-        }
+        continue;
       }
-      next[i] = static_cast<int16_t>(((o + 1) << 8) | l);
+      const OrgSpec& spec = w.orgs[o].spec;
+      const double f = fit(ideology[i], spec.platform, p.fit_width);
+      double up = 0;
+      if (l == kSupporter) up = p.up_volunteer * hope[i] * f * efficiency[o] * absorb[o];
+      if (l == kVolunteer) {
+        int64_t inside = 0;
+        for (int64_t k = offsets[i]; k < offsets[i + 1]; ++k)
+          inside += load(org[nbr[k]]) == o && (load(level[nbr[k]]) & ~kPending) >= kMember;
+        const int64_t degree = offsets[i + 1] - offsets[i];
+        const double share = degree ? double(inside) / double(degree) : 0.0;
+        up = p.up_member * hope[i] * f * efficiency[o] * (1 + p.social * share);
+      }
+      if (l == kMember) up = p.up_cadre * develop[o] / (develop[o] + p.development_half) * efficiency[o];
+      const double down = step_down(p, w.orgs[o], l, w, i, factor);
+      int next = l;
+      if (u < std::min(up, 1.0))
+        next = l + 1;
+      else if (u < std::min(up + down, 1.0))
+        next = l - 1;
+      if (next == l) continue;
+      if ((l == kVolunteer && next == kMember) || (l == kMember && next == kVolunteer)) {
+        store(level[i], static_cast<uint8_t>(l | kPending));
+      } else {
+        store(level[i], static_cast<uint8_t>(next));
+        if (next == kNone) store(org[i], int8_t{-1});
+      }
     }
   });
   c.pool.for_each(w.size(), [&](int64_t i) {
-    P.org[i] = static_cast<int8_t>((next[i] >> 8) - 1);
-    P.engagement[i] = static_cast<uint8_t>(next[i] & 0xFF);
+    if (level[i] & kPending) level[i] = (level[i] & ~kPending) == kVolunteer ? kMember : kVolunteer;
   });
 }
 
