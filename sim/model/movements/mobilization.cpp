@@ -27,6 +27,74 @@ void count_at_ties(World& w, int64_t i, bool on) {
   const uint16_t step = on ? 1 : uint16_t(-1);
   for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) w.persons.protest_ties[N.nbr[k]] += step;
 }
+
+// Person i's decision this week, from last week's state (M28; mobilization.h gives the calculus).
+struct Decide {
+  const int32_t* jailed;
+  const uint16_t* district;
+  const float *grievance, *hope;
+  const int8_t* org;
+  const float *given, *risk_aversion, *threshold;
+  const uint16_t* protest_ties;
+  uint8_t *tiredness, *protesting;
+  const uint8_t* called;
+  const int64_t* offsets;
+  uint16_t* in_view;  // police each resident sees, under local vision; else null
+  const double *risk, *ask, *police_density;  // per district
+  const float* movement_share;                 // per organization
+  Streams rng;
+  int64_t tick;
+  uint32_t now;
+  int64_t total;  // last week's protesters
+  double illegitimacy, boost, gathering, per_hour;
+  double grievance_weight, hope_weight, organized, asked, social, fatigue, arrest_k;
+  Rounding rounding;
+  bool local, complete;
+
+  uint8_t operator()(int64_t i) const __attribute__((always_inline)) {
+    if (jailed[i] > tick) {
+      if (local) in_view[i] = 0;
+      return 0;
+    }
+    const double degree = static_cast<double>(offsets[i + 1] - offsets[i]);
+    double risk_i = 0;
+    if (local) {
+      const double mean = police_density[district[i]] * (degree + 1);
+      Stream s = rng.at(now, static_cast<uint64_t>(i), kView);
+      const int cops = mean > 0 ? boost::random::poisson_distribution<int, double>(mean)(s) : 0;
+      in_view[i] = static_cast<uint16_t>(std::min(cops, 65535));
+      risk_i = arrest_probability(cops, static_cast<double>(protest_ties[i]) + 1.0, arrest_k, rounding);
+    } else {
+      risk_i = risk[district[i]];
+    }
+    const double g = grievance_weight * grievance[i] * illegitimacy * (1 - hope_weight + hope_weight * hope[i]);
+    const int o = org[i];
+    const double organized_i =
+        o >= 0 && given[i] > 0 ? std::min(organized, per_hour * given[i] * movement_share[static_cast<size_t>(o)])
+                               : 0.0;
+    const double tired = fatigue * tiredness[i], risky = risk_aversion[i] * risk_i, call = boost * called[i];
+    auto net = [&](double asked_i, double s) {
+      return g + organized_i + asked_i + social * s - risky + call - gathering - tired;
+    };
+    // net rises with being asked and with s (asked and social are at least 0, and every
+    // operation rounds monotonically in floating point), where s is a share of ties in [0, 1]
+    // under `ties` and the count of other protesters under complete mixing. So most persons are
+    // decided before the draw of whether they are asked (a Philox block each) and without
+    // reading their ties; the draw is keyed by identity, so skipping it moves no other draw.
+    const double s_high = complete ? static_cast<double>(total - protesting[i]) : 1.0;
+    const double s_low = complete ? s_high : 0.0;
+    const double a = ask[district[i]];
+    const float t = threshold[i];
+    if (net(a > 0 ? asked : 0.0, s_high) < t) return 0;
+    if (net(0.0, s_low) >= t) return 1;
+    const double asked_i = a > 0 && rng.at(now, static_cast<uint64_t>(i), kAsk).uniform() < a ? asked : 0.0;
+    if (complete) return net(asked_i, s_high) >= t;
+    if (net(asked_i, 1.0) < t) return 0;
+    if (net(asked_i, 0.0) >= t) return 1;
+    const double s = degree > 0 ? static_cast<double>(protest_ties[i]) / degree : 0.0;
+    return net(asked_i, s) >= t;
+  }
+};
 }  // namespace
 
 void set_protesting(World& w, int64_t i, bool on) {
@@ -112,88 +180,69 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   std::vector<double> police_density(w.districts.size(), 0.0);
   for (size_t d = 0; d < w.districts.size(); ++d)
     if (w.districts[d].size() > 0) police_density[d] = w.movement.police_in[d] / static_cast<double>(w.districts[d].size());
-  const bool local = p.vision == Vision::ties;
-  uint16_t* in_view = local ? w.movement.police_in_view.data() : nullptr;
-  // Raw pointers to the columns the decision reads: the pass stores bytes (protesting,
-  // tiredness), which may alias anything, so through the vectors every column's address would be
-  // reloaded after each store.
-  const int32_t* jailed = P.jailed_until.data();
-  const uint16_t* district = P.district.data();
-  const float* grievance = P.grievance.data();
-  const float* hope = P.hope.data();
-  const int8_t* org = P.org.data();
-  const float* given = P.given.data();
-  const float* risk_aversion = P.risk_aversion.data();
-  const float* threshold = P.threshold.data();
-  const uint16_t* protest_ties = P.protest_ties.data();
-  uint8_t* tiredness = P.tiredness.data();
-  uint8_t* protesting = P.protesting.data();
-  const int64_t* offsets = N.offsets.data();
-  const int64_t tick = c.tick;
-  // This week's decision of person i (from last week's state)...
-  auto decide = [&](int64_t i) __attribute__((always_inline)) -> uint8_t {
-    if (jailed[i] > tick) {
-      if (local) in_view[i] = 0;
-      return 0;
-    }
-    const double degree = static_cast<double>(offsets[i + 1] - offsets[i]);
-    double risk_i = 0;
-    if (local) {
-      const double mean = police_density[district[i]] * (degree + 1);
-      Stream s = c.rng.at(now, static_cast<uint64_t>(i), kView);
-      const int cops = mean > 0 ? boost::random::poisson_distribution<int, double>(mean)(s) : 0;
-      in_view[i] = static_cast<uint16_t>(std::min(cops, 65535));
-      risk_i = arrest_probability(cops, static_cast<double>(protest_ties[i]) + 1.0, p.arrest_k, p.rounding);
-    } else {
-      risk_i = risk[district[i]];
-    }
-    const double g = p.grievance_weight * grievance[i] * illegitimacy * (1 - p.hope_weight + p.hope_weight * hope[i]);
-    const int o = org[i];
-    const double organized =
-        o >= 0 && given[i] > 0
-            ? std::min(p.organized, per_hour * given[i] * movement_share[static_cast<size_t>(o)])
-            : 0.0;
-    const double tired = p.fatigue * tiredness[i], risky = risk_aversion[i] * risk_i, call = boost * called[i];
-    auto net = [&](double asked, double s) {
-      return g + organized + asked + p.social * s - risky + call - gathering - tired;
-    };
-    // net rises with being asked and with s (asked and social are at least 0, and every
-    // operation rounds monotonically in floating point), where s is a share of ties in [0, 1]
-    // under `ties` and the count of other protesters under complete mixing. So most persons are
-    // decided before the draw of whether they are asked (a Philox block each) and without
-    // reading their ties; the draw is keyed by identity, so skipping it moves no other draw.
-    const bool complete = p.mixing == Mixing::complete;
-    const double s_high = complete ? static_cast<double>(total - protesting[i]) : 1.0;
-    const double s_low = complete ? s_high : 0.0;
-    const double a = ask[district[i]];
-    const float t = threshold[i];
-    if (net(a > 0 ? p.asked : 0.0, s_high) < t) return 0;
-    if (net(0.0, s_low) >= t) return 1;
-    const double asked = a > 0 && c.rng.at(now, static_cast<uint64_t>(i), kAsk).uniform() < a ? p.asked : 0.0;
-    if (complete) return net(asked, s_high) >= t;
-    if (net(asked, 1.0) < t) return 0;
-    if (net(asked, 0.0) >= t) return 1;
-    const double s = degree > 0 ? static_cast<double>(protest_ties[i]) / degree : 0.0;
-    return net(asked, s) >= t;
-  };
+  // The decision's inputs, by value: each chunk copies them into its own locals, which no
+  // store can alias. (The pass stores bytes, protesting and tiredness, which may alias anything:
+  // read through the vectors or through references, every column's address and every parameter
+  // would be reloaded after each store.)
+  const Decide decide{.jailed = P.jailed_until.data(),
+                      .district = P.district.data(),
+                      .grievance = P.grievance.data(),
+                      .hope = P.hope.data(),
+                      .org = P.org.data(),
+                      .given = P.given.data(),
+                      .risk_aversion = P.risk_aversion.data(),
+                      .threshold = P.threshold.data(),
+                      .protest_ties = P.protest_ties.data(),
+                      .tiredness = P.tiredness.data(),
+                      .protesting = P.protesting.data(),
+                      .called = called,
+                      .offsets = N.offsets.data(),
+                      .in_view = p.vision == Vision::ties ? w.movement.police_in_view.data() : nullptr,
+                      .risk = risk.data(),
+                      .ask = ask.data(),
+                      .police_density = police_density.data(),
+                      .movement_share = movement_share.data(),
+                      .rng = c.rng,
+                      .tick = c.tick,
+                      .now = now,
+                      .total = total,
+                      .illegitimacy = illegitimacy,
+                      .boost = boost,
+                      .gathering = gathering,
+                      .per_hour = per_hour,
+                      .grievance_weight = p.grievance_weight,
+                      .hope_weight = p.hope_weight,
+                      .organized = p.organized,
+                      .asked = p.asked,
+                      .social = p.social,
+                      .fatigue = p.fatigue,
+                      .arrest_k = p.arrest_k,
+                      .rounding = p.rounding,
+                      .local = p.vision == Vision::ties,
+                      .complete = p.mixing == Mixing::complete};
   // ... and, in the same pass, the tiredness it leaves: it reads only person i's own state, and
   // depends only on the new decision (one pass over the persons instead of two). The decision is
   // written in place with a mark (kChanged) on those who change: decide(i) reads no one else's
   // `protesting`, only the ties' counts, which are updated after the pass. No column of the
   // decisions is allocated each week.
   constexpr uint8_t kChanged = 2;
+  const double recovery = p.recovery;
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
+    const Decide d = decide;
+    uint8_t* protesting = d.protesting;
+    uint8_t* tiredness = d.tiredness;
     for (int64_t i = lo; i < hi; ++i) {
-      const uint8_t on = decide(i);
+      const uint8_t on = d(i);
       if (on != protesting[i]) protesting[i] = on | kChanged;
       if (on) {
         tiredness[i] = static_cast<uint8_t>(std::min(255, tiredness[i] + 1));
       } else if (tiredness[i] > 0 &&
-                 (p.recovery >= 1 || c.rng.at(now, static_cast<uint64_t>(i), kRest).uniform() < p.recovery)) {
+                 (recovery >= 1 || d.rng.at(d.now, static_cast<uint64_t>(i), kRest).uniform() < recovery)) {
         --tiredness[i];
       }
     }
   });
+  uint8_t* protesting = P.protesting.data();
   // Who changed, in index order (few do in most weeks), keeping the ties' counts.
   for (int64_t i = 0; i < w.size(); ++i)
     if (protesting[i] & kChanged) {
