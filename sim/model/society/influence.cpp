@@ -39,8 +39,11 @@ struct Pass {
 // more bytes a person for the whole run (issue 19's memory target); docs/engine.md.
 // kPrefetch: the pair buffer is past L2 (core/prefetch.h).
 template <bool kEveryone, bool kImpulses, bool kPrefetch>
-void pass(const Pass& s, const Context& c, int64_t n) {
+void pass(const Pass& shared, const Context& c, int64_t n) {
   c.pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
+    // A copy in this chunk's locals: the loop stores floats, which may alias the shared copy's
+    // float parameters, so read through the reference they would be reloaded after each store.
+    const Pass s = shared;
     AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
     for (int64_t i = lo; i < hi; ++i) {
       const float xi = s.packed[2 * i], h = s.packed[2 * i + 1];
