@@ -39,8 +39,12 @@ struct Pass {
 // more bytes a person for the whole run (issue 19's memory target); docs/engine.md.
 // kPrefetch: the pair buffer is past L2 (core/prefetch.h).
 template <bool kEveryone, bool kImpulses, bool kPrefetch>
+// The chunk's loop is flattened (everything it calls inlined into it): without that, whether
+// g++ inlined the tie sums and the rules into it changed with unrelated edits elsewhere under
+// link-time optimization, and the pass took 2.7 to 5.9 ms at 10^5 persons across builds whose
+// code here was the same (docs/performance.md).
 void pass(const Pass& shared, const Context& c, int64_t n) {
-  c.pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
+  c.pool.for_chunks(n, [&](int64_t lo, int64_t hi) __attribute__((flatten)) {
     // A copy in this chunk's locals: the loop stores floats, which may alias the shared copy's
     // float parameters, so read through the reference they would be reloaded after each store.
     const Pass s = shared;
