@@ -29,7 +29,6 @@ void step(World& w, const UnionGrowthParams& p, const Context& c) {
   auto& W = w.workplaces;
   auto& P = w.persons;
   const uint32_t tick = static_cast<uint32_t>(c.tick);
-  const WorkplaceMeans means = workplace_means(w, c.pool, Unionized::no, LeftShare::no);
   const double hours = support_hours_per_fight(w);
   // Which union a sector's new workplaces join: the one that already represents the sector.
   const std::vector<int> sector_union = sector_unions(w);
@@ -38,9 +37,13 @@ void step(World& w, const UnionGrowthParams& p, const Context& c) {
   c.pool.for_each(W.count(), [&](int64_t k) {
     if (W.union_id[k] >= 0 || W.size(k) < 2) return;
     if (W.drive[k] == 0) {
-      const double pr = p.drive_rate * means.grievance[k] * means.hope[k] * 4;
-      if (c.rng.at(tick, static_cast<uint64_t>(k), kStart).uniform() < pr)
-        W.drive[k] = static_cast<int16_t>(p.drive_weeks);
+      // The chance is at most drive_rate * 4 (means in [0, 1]): the workplace's means, a read at
+      // each employee, are taken only when the draw falls below that.
+      const double u = c.rng.at(tick, static_cast<uint64_t>(k), kStart).uniform();
+      if (u >= p.drive_rate * 4) return;
+      const GrievanceHope m = workplace_mean(w, k);
+      const double pr = p.drive_rate * m.grievance * m.hope * 4;
+      if (u < pr) W.drive[k] = static_cast<int16_t>(p.drive_weeks);
       return;
     }
     if (--W.drive[k] > 0) return;
@@ -48,7 +51,8 @@ void step(World& w, const UnionGrowthParams& p, const Context& c) {
     const Union& un = w.unions[u];
     const double per_worker = hours / static_cast<double>(W.size(k));
     const double resources = un.members ? un.treasury / static_cast<double>(un.members) / 1000.0 : 0.0;
-    const double x = p.base_logit + p.support_weight * 2 * means.grievance[k] * means.hope[k] +
+    const GrievanceHope m = workplace_mean(w, k);
+    const double x = p.base_logit + p.support_weight * 2 * m.grievance * m.hope +
                      p.hours_weight * per_worker / (per_worker + p.hours_half) + p.resources_weight * resources -
                      p.resistance_weight * W.resistance[k];
     voted[k] = 1;

@@ -46,32 +46,38 @@ void setup_unions(World& w, const std::vector<UnionSpec>& specs) {
 
 namespace tribune {
 
+GrievanceHope workplace_mean(const World& w, int64_t k) {
+  const auto& W = w.workplaces;
+  const float* grievance = w.persons.grievance.data();
+  const float* hope = w.persons.hope.data();
+  double g = 0, h = 0;
+  for (int64_t j = W.member_offsets[k]; j < W.member_offsets[k + 1]; ++j) {
+    const int32_t i = W.members[j];
+    g += grievance[i];
+    h += hope[i];
+  }
+  const double size = static_cast<double>(W.size(k));
+  return {static_cast<float>(g / size), static_cast<float>(h / size)};
+}
+
 WorkplaceMeans workplace_means(const World& w, const Pool& pool, Unionized of, LeftShare with_left) {
   const auto& W = w.workplaces;
-  const auto& P = w.persons;
   WorkplaceMeans m;
   const size_t n = static_cast<size_t>(W.count());
   const bool want_left = with_left == LeftShare::yes;
   m.grievance.assign(n, 0.0f);
   m.hope.assign(n, 0.0f);
   if (want_left) m.left.assign(n, 0.0f);
-  const float* grievance = P.grievance.data();
-  const float* hope = P.hope.data();
   pool.for_each(W.count(), [&](int64_t k) {
     if (of != Unionized::any && (W.union_id[k] >= 0) != (of == Unionized::yes)) return;
-    double g = 0, h = 0, left = 0;
-    const int64_t b = W.member_offsets[k], e = W.member_offsets[k + 1];
-    for (int64_t j = b; j < e; ++j) {
-      const int32_t i = W.members[j];
-      g += grievance[i];
-      h += hope[i];
+    const GrievanceHope gh = workplace_mean(w, k);
+    m.grievance[k] = gh.grievance;
+    m.hope[k] = gh.hope;
+    if (want_left) {
+      double left = 0;
+      for (int64_t j = W.member_offsets[k]; j < W.member_offsets[k + 1]; ++j) left += left_organizer(w, W.members[j]);
+      m.left[k] = static_cast<float>(left / static_cast<double>(W.size(k)));
     }
-    if (want_left)
-      for (int64_t j = b; j < e; ++j) left += left_organizer(w, W.members[j]);
-    const double size = static_cast<double>(W.size(k));
-    m.grievance[k] = static_cast<float>(g / size);
-    m.hope[k] = static_cast<float>(h / size);
-    if (want_left) m.left[k] = static_cast<float>(left / size);
   });
   return m;
 }

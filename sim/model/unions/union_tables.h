@@ -22,6 +22,11 @@ class Pool;
 struct WorkplaceMeans {
   std::vector<float> grievance, hope, left;
 };
+// One workplace's mean grievance and hope (what workplace_means gives it).
+struct GrievanceHope {
+  float grievance, hope;
+};
+GrievanceHope workplace_mean(const World& w, int64_t k);
 // Computed for the workplaces `of` names only (the others get 0): M13 reads the unorganized ones,
 // M14 the unionized ones. `left` is left empty unless asked for (M13 does not read it, and it
 // costs two more scattered reads per employee).
