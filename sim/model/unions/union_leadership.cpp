@@ -30,7 +30,7 @@ void step(World& w, const UnionLeadershipParams& p, const Context& c) {
   }
   if (!any) return;
   // Left organizers among members, and mean militancy, per union.
-  const UnionTally t = tally_unions(w);
+  const UnionTally t = tally_unions(w, c.pool);
   const auto& W = w.workplaces;
   std::vector<double> militancy(U, 0), places(U, 0);
   for (int64_t k = 0; k < W.count(); ++k) {

@@ -68,7 +68,7 @@ void endorse_races(World& w, const Context& c) {
 }  // namespace
 
 void step(World& w, const UnionPoliticsParams& p, const Context& c) {
-  const UnionTally t = tally_unions(w);
+  const UnionTally t = tally_unions(w, c.pool);
   for (size_t u = 0; u < w.unions.size(); ++u) {
     Union& un = w.unions[u];
     const double density = t.employees[u] > 0 ? t.members[u] / t.employees[u] : 0.0;

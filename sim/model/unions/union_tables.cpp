@@ -96,20 +96,37 @@ bool left_organizer(const World& w, int64_t i) {
   return o >= 0 && w.persons.engagement[i] >= kMember && w.orgs[o].spec.kind == OrgKind::left_membership;
 }
 
-UnionTally tally_unions(const World& w) {
+UnionTally tally_unions(const World& w, const Pool& pool) {
   const size_t U = w.unions.size();
   const auto& W = w.workplaces;
-  UnionTally t{std::vector<double>(U, 0), std::vector<double>(U, 0), std::vector<double>(U, 0)};
   const std::vector<int> of = sector_unions(w);
-  for (int64_t k = 0; k < W.count(); ++k) {
-    const int u = of[W.sector[k]];
-    t.employees[u] += static_cast<double>(W.size(k));
-    for (int64_t j = W.member_offsets[k]; j < W.member_offsets[k + 1]; ++j) {
-      const int32_t i = W.members[j];
-      if (!w.persons.union_member[i]) continue;
-      t.members[u] += 1;
-      t.organizers[u] += left_organizer(w, i);
-    }
+  // Counts, as integers per block (so the order the blocks are added in cannot matter), then as
+  // the doubles the readers take.
+  using Counts = std::vector<int64_t>;  // [3 * u + (employees, members, organizers)]
+  const Counts n = pool.reduce(
+      W.count(), Counts(3 * U, 0),
+      [&](int64_t lo, int64_t hi) {
+        Counts c(3 * U, 0);
+        for (int64_t k = lo; k < hi; ++k) {
+          const size_t u = static_cast<size_t>(of[W.sector[k]]);
+          c[3 * u] += W.size(k);
+          for (int64_t j = W.member_offsets[k]; j < W.member_offsets[k + 1]; ++j) {
+            const int32_t i = W.members[j];
+            if (!w.persons.union_member[i]) continue;
+            c[3 * u + 1] += 1;
+            c[3 * u + 2] += left_organizer(w, i);
+          }
+        }
+        return c;
+      },
+      [](Counts& a, const Counts& b) {
+        for (size_t k = 0; k < a.size(); ++k) a[k] += b[k];
+      });
+  UnionTally t{std::vector<double>(U, 0), std::vector<double>(U, 0), std::vector<double>(U, 0)};
+  for (size_t u = 0; u < U; ++u) {
+    t.employees[u] = static_cast<double>(n[3 * u]);
+    t.members[u] = static_cast<double>(n[3 * u + 1]);
+    t.organizers[u] = static_cast<double>(n[3 * u + 2]);
   }
   return t;
 }

@@ -50,7 +50,8 @@ bool left_organizer(const World& w, int64_t i);
 struct UnionTally {
   std::vector<double> employees, members, organizers;
 };
-UnionTally tally_unions(const World& w);
+// Employees, members and left organizers among members, per union (counts, exact).
+UnionTally tally_unions(const World& w, const Pool& pool);
 
 inline double logistic(double x) {
   return 1.0 / (1.0 + std::exp(-x));
