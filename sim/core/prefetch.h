@@ -36,5 +36,15 @@ template <class T>
 inline void prefetch_tie(const T* column, const int32_t* nbr, int64_t k, int64_t last, int64_t stride = 1) {
   __builtin_prefetch(column + stride * int64_t{nbr[std::min(k + kTieAhead, last)]});
 }
+// The same without the bound, for a row whose ties all have k + kTieAhead <= last (every row but
+// the last few): two instructions a tie fewer (see ahead_in_range).
+template <class T>
+inline void prefetch_tie_in_range(const T* column, const int32_t* nbr, int64_t k, int64_t stride = 1) {
+  __builtin_prefetch(column + stride * int64_t{nbr[k + kTieAhead]});
+}
+// Whether the row [b, e) may use prefetch_tie_in_range.
+inline bool ahead_in_range(int64_t e, int64_t last) {
+  return e + kTieAhead <= last;
+}
 
 }  // namespace tribune

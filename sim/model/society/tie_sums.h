@@ -57,10 +57,11 @@ inline TieSums sum_pairs_scalar(const float* pairs, const int32_t* nbr, int64_t 
 
 // pairs: ideology and hope of each person side by side; kHope: also sum the hope lane;
 // kPrefetch: ask for the pair kTieAhead ties further on (core/prefetch.h).
-template <bool kHope, bool kPrefetch>
-inline TieSums sum_pairs(const float* pairs, const int32_t* nbr, int64_t b, int64_t e, int64_t last, float xi,
-                         float eps) {
 #ifdef TRIBUNE_SSE_TIES
+// kBounded: the prefetch keeps inside the CSR (the last rows); otherwise it need not check.
+template <bool kHope, bool kPrefetch, bool kBounded>
+inline TieSums sum_pairs_sse(const float* pairs, const int32_t* nbr, int64_t b, int64_t e, int64_t last, float xi,
+                             float eps) {
   const __m128 ref = _mm_set_ps(0.0f, 0.0f, 0.0f, xi);
   // Lane 1 (hope) is always taken: |h| <= infinity.
   const __m128 lim = _mm_set_ps(0.0f, 0.0f, INFINITY, eps);
@@ -68,7 +69,8 @@ inline TieSums sum_pairs(const float* pairs, const int32_t* nbr, int64_t b, int6
   __m128 acc = _mm_setzero_ps();
   __m128i count = _mm_setzero_si128();
   for (int64_t k = b; k < e; ++k) {
-    if constexpr (kPrefetch) prefetch_tie(pairs, nbr, k, last, 2);
+    if constexpr (kPrefetch && kBounded) prefetch_tie(pairs, nbr, k, last, 2);
+    if constexpr (kPrefetch && !kBounded) prefetch_tie_in_range(pairs, nbr, k, 2);
     // One 8-byte load of the pair (an unaligned, aliasing-safe load).
     const __m128 v = _mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(pairs + 2 * int64_t{nbr[k]})));
     const __m128 in = _mm_cmple_ps(_mm_and_ps(_mm_sub_ps(v, ref), abs_mask), lim);
@@ -80,6 +82,16 @@ inline TieSums sum_pairs(const float* pairs, const int32_t* nbr, int64_t b, int6
   s.count = _mm_cvtsi128_si32(count);
   if constexpr (kHope) s.hope = _mm_cvtss_f32(_mm_shuffle_ps(acc, acc, 1));
   return s;
+}
+#endif
+
+template <bool kHope, bool kPrefetch>
+inline TieSums sum_pairs(const float* pairs, const int32_t* nbr, int64_t b, int64_t e, int64_t last, float xi,
+                         float eps) {
+#ifdef TRIBUNE_SSE_TIES
+  if constexpr (kPrefetch)
+    if (ahead_in_range(e, last)) return sum_pairs_sse<kHope, true, false>(pairs, nbr, b, e, last, xi, eps);
+  return sum_pairs_sse<kHope, kPrefetch, true>(pairs, nbr, b, e, last, xi, eps);
 #else
   return sum_pairs_scalar<kHope, kPrefetch>(pairs, nbr, b, e, last, xi, eps);
 #endif
