@@ -42,15 +42,28 @@ void step(World& w, const StrikesParams& p, const Context& c) {
   const uint32_t tick = static_cast<uint32_t>(c.tick);
   const WorkplaceMeans means = workplace_means(w, c.pool, Unionized::yes);
   const double solidarity = support_hours_per_fight(w);
-  // Union density by sector: members / employees.
+  // Union density by sector: members / employees (counted as integers in parallel blocks, so
+  // exactly, then taken as doubles).
   const size_t S = w.sectors.size();
+  using Counts = std::vector<int64_t>;  // [2 * sector + (employees, members)]
+  const Counts n = c.pool.reduce(
+      W.count(), Counts(2 * S, 0),
+      [&](int64_t lo, int64_t hi) {
+        Counts cnt(2 * S, 0);
+        for (int64_t k = lo; k < hi; ++k) {
+          const size_t s = W.sector[k];
+          cnt[2 * s] += W.size(k);
+          if (W.union_id[k] >= 0)
+            for (int64_t j = W.member_offsets[k]; j < W.member_offsets[k + 1]; ++j)
+              cnt[2 * s + 1] += P.union_member[W.members[j]];
+        }
+        return cnt;
+      },
+      [](Counts& a, const Counts& b) {
+        for (size_t k = 0; k < a.size(); ++k) a[k] += b[k];
+      });
   std::vector<double> members(S, 0), employees(S, 0);
-  for (int64_t k = 0; k < W.count(); ++k) {
-    employees[W.sector[k]] += static_cast<double>(W.size(k));
-    if (W.union_id[k] >= 0)
-      for (int64_t j = W.member_offsets[k]; j < W.member_offsets[k + 1]; ++j)
-        members[W.sector[k]] += P.union_member[W.members[j]];
-  }
+  for (size_t s = 0; s < S; ++s) employees[s] = static_cast<double>(n[2 * s]), members[s] = static_cast<double>(n[2 * s + 1]);
   std::vector<char> outcome(static_cast<size_t>(W.count()), kNothing);
   c.pool.for_each(W.count(), [&](int64_t k) {
     if (W.union_id[k] < 0) return;
