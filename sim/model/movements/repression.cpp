@@ -2,6 +2,7 @@
 #include "model/movements/repression.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/context.h"
 #include "model/movements/mobilization.h"
@@ -38,8 +39,13 @@ void step(World& w, const RepressionParams& p, const Context& c) {
     if (q <= 0) continue;
     const District& dist = w.districts[d];
     // Serial over the district, in index order: arrests change protesters' and their ties' state.
+    // Protesters are few: eight persons at a time are skipped while none of them protests.
+    const uint8_t* protesting = P.protesting.data();
     for (int64_t i = dist.begin; i < dist.end; ++i) {
-      if (!P.protesting[i]) continue;
+      uint64_t eight;
+      while (i + 8 <= dist.end && (std::memcpy(&eight, protesting + i, 8), eight == 0)) i += 8;
+      if (i >= dist.end) break;
+      if (!protesting[i]) continue;
       // Under local vision (M28) the police one sees share their arrests among the protesters they
       // see: one's protesting ties and oneself (Epstein's cop arrests one active in view).
       const double q_i = local ? std::min(p.arrest_cap, static_cast<double>(M.police_in_view[i]) * p.arrests_per_officer /
