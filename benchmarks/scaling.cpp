@@ -66,7 +66,7 @@ void dump(const std::string& dir, const Simulation& sim) {
   const World& w = sim.world();
   const auto& P = w.persons;
   write_raw(dir + "/offsets.i64", w.network.offsets);
-  write_raw(dir + "/nbr.i32", w.network.nbr);
+  write_raw(dir + "/nbr.i32", w.network.nbr.to_vector());
   write_raw(dir + "/ideology.f32", P.ideology);
   write_raw(dir + "/anchor.f32", P.anchor);
   write_raw(dir + "/grievance.f32", P.grievance);

@@ -32,14 +32,15 @@ inline void with_prefetch(int64_t column_bytes, F&& f) {
 }
 
 // column: the values read at each tie, `stride` of them per person; last: the CSR's last index.
-template <class T>
-inline void prefetch_tie(const T* column, const int32_t* nbr, int64_t k, int64_t last, int64_t stride = 1) {
+// nbr: the CSR's tie ends, anything indexable (an int32 array, world/tie_ends.h's TieIndex).
+template <class T, class Ends>
+inline void prefetch_tie(const T* column, const Ends& nbr, int64_t k, int64_t last, int64_t stride = 1) {
   __builtin_prefetch(column + stride * int64_t{nbr[std::min(k + kTieAhead, last)]});
 }
 // The same without the bound, for a row whose ties all have k + kTieAhead <= last (every row but
 // the last few): two instructions a tie fewer (see ahead_in_range).
-template <class T>
-inline void prefetch_tie_in_range(const T* column, const int32_t* nbr, int64_t k, int64_t stride = 1) {
+template <class T, class Ends>
+inline void prefetch_tie_in_range(const T* column, const Ends& nbr, int64_t k, int64_t stride = 1) {
   __builtin_prefetch(column + stride * int64_t{nbr[k + kTieAhead]});
 }
 // Whether the row [b, e) may use prefetch_tie_in_range.

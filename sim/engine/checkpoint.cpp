@@ -5,7 +5,8 @@
 namespace tribune {
 
 namespace {
-constexpr uint64_t kStateMagic = 0x3145544154534254ull;  // "TBSTATE1", little-endian
+// "TBSTATE2", little-endian. TBSTATE1 also held the network, which a resume now builds again.
+constexpr uint64_t kStateMagic = 0x3245544154534254ull;
 
 // What a state must agree on with the simulation it is restored into (the checkpoint file also
 // keeps the resolved scenario, from which a resume builds that simulation).
@@ -19,7 +20,7 @@ std::vector<int64_t> fit(const Scenario& s, const World& w) {
           static_cast<int64_t>(w.unions.size()),
           static_cast<int64_t>(w.politics.parties.size()),
           static_cast<int64_t>(w.politics.office_specs.size()),
-          static_cast<int64_t>(w.network.nbr.size())};
+          w.network.nbr.size()};
 }
 }  // namespace
 

@@ -20,8 +20,12 @@ namespace tribune {
 
 struct EngineParams {
   int64_t chunk_size = 16384;
+  bool compact_ties = true;
   template <class V>
   void fields(V& v) {
+    v.flag("compact_ties", compact_ties,
+           {.doc = "store each tie end in 3 bytes when the world has fewer than 2^24 persons (else 4); changes memory "
+                   "and speed, never results"});
     v.integer("chunk_size", chunk_size,
               {.doc = "persons per parallel work item; a multiple of 1024; changes speed, never results",
                .unit = "persons",
@@ -77,12 +81,12 @@ struct Scenario {
               {.doc = "ticks to run; a tick is one week", .unit = "weeks", .min = 1, .max = 100000, .required = true});
     v.object("engine", engine, {.doc = "how the engine splits work (never changes results)"});
     v.object("world", world, {.doc = "M1 population: who lives where, works where, and knows whom", .required = true});
+    v.list("organizations", organizations,
+           {.doc = "organizations: left membership organizations, liberal advocacy groups, campaigns, community groups",
+            .max = 100});
     v.list(
-        "organizations", organizations,
-        {.doc = "organizations: left membership organizations, liberal advocacy groups, campaigns, community groups",
-         .max = 100});
-    v.list("unions", unions,
-           {.doc = "unions and the sectors they represent; a sector no union names gets a union of its own", .max = 250});
+        "unions", unions,
+        {.doc = "unions and the sectors they represent; a sector no union names gets a union of its own", .max = 250});
     v.list("parties", parties,
            {.doc = "parties whose candidates run on their lines (default: democratic, the establishment, and "
                    "republican)",

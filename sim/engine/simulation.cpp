@@ -29,6 +29,7 @@ Simulation::Simulation(Scenario scenario, int threads)
   auto t0 = std::chrono::steady_clock::now();
   const uint64_t seed = uint64_t(scenario_.seed), rep = uint64_t(scenario_.replicate);
   build_population(world_, scenario_.world, Streams(seed, rep, "population"), pool_);
+  if (!scenario_.engine.compact_ties) world_.network.nbr.widen();
   for (const auto& spec : scenario_.organizations) world_.orgs.emplace_back().spec = spec;
   setup_unions(world_, scenario_.unions);
   world_.politics.parties = scenario_.parties;

@@ -10,6 +10,7 @@
 #include "world/organization.h"
 #include "world/persons.h"
 #include "world/politics.h"
+#include "world/tie_ends.h"
 #include "world/ties.h"
 #include "world/union.h"
 #include "core/state.h"
@@ -28,14 +29,15 @@ struct District {
 };
 
 // Undirected ties in compressed sparse rows: neighbours of i are nbr[offsets[i] .. offsets[i+1]).
+// Built from the scenario and never changed by a mechanism, so it is not part of a checkpoint's
+// state: a resume builds it again.
 struct Network {
   std::vector<int64_t> offsets;
-  std::vector<int32_t> nbr;
+  TieEnds nbr;  // three bytes a tie end in worlds below 2^24 persons (world/tie_ends.h)
   int64_t degree(int64_t i) const { return offsets[i + 1] - offsets[i]; }
-  int64_t ties() const { return static_cast<int64_t>(nbr.size()) / 2; }  // undirected: each is in two rows
-  int64_t last_tie() const { return nbr.empty() ? 0 : static_cast<int64_t>(nbr.size()) - 1; }  // for prefetch_tie
-  size_t bytes() const { return offsets.capacity() * 8 + nbr.capacity() * 4; }
-  TRIBUNE_STATE(offsets, nbr)
+  int64_t ties() const { return nbr.size() / 2; }  // undirected: each is in two rows
+  int64_t last_tie() const { return nbr.empty() ? 0 : nbr.size() - 1; }  // for prefetch_tie
+  size_t bytes() const { return offsets.capacity() * 8 + nbr.bytes(); }
 };
 
 struct Workplaces {
@@ -234,7 +236,7 @@ struct World {
   TieLayout tie_layout() const { return {static_cast<int>(unions.size()), static_cast<int>(districts.size())}; }
   // The persons of a constituency: district d's, or everyone's for d < 0 (at large).
   District constituency(int d) const { return d < 0 ? District{"", 0, size()} : districts[static_cast<size_t>(d)]; }
-  TRIBUNE_STATE(persons, network, workplaces, districts, sectors, env, events, orgs, unions, labor, movement, campaigns, politics, scratch, pair_scratch, hope_impulses_pending, tick)
+  TRIBUNE_STATE(persons, workplaces, districts, sectors, env, events, orgs, unions, labor, movement, campaigns, politics, scratch, pair_scratch, hope_impulses_pending, tick)
 };
 
 }  // namespace tribune

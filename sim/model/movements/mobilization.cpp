@@ -25,7 +25,8 @@ std::vector<int64_t> protesters_by_district(const World& w, const Pool& pool) {
 void count_at_ties(World& w, int64_t i, bool on) {
   const auto& N = w.network;
   const uint16_t step = on ? 1 : uint16_t(-1);
-  for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) w.persons.protest_ties[N.nbr[k]] += step;
+  const TieIndex nbr = N.nbr.index();
+  for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) w.persons.protest_ties[nbr[k]] += step;
 }
 
 // Person i's decision this week, from last week's state (M28; mobilization.h gives the calculus).

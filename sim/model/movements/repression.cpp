@@ -55,8 +55,9 @@ void step(World& w, const RepressionParams& p, const Context& c) {
       set_protesting(w, i, false);
       const double term = 1.0 + c.rng.at(tick, static_cast<uint64_t>(i), kTerm).uniform() * p.max_jail_weeks;
       P.jailed_until[i] = static_cast<int32_t>(c.tick + static_cast<int64_t>(term));
+      const TieIndex nbr = N.nbr.index();
       for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k)
-        P.outrage[N.nbr[k]] = std::min(1.0f, P.outrage[N.nbr[k]] + static_cast<float>(p.backlash));
+        P.outrage[nbr[k]] = std::min(1.0f, P.outrage[nbr[k]] + static_cast<float>(p.backlash));
       ++M.arrests_in[d];
     }
     M.arrests += M.arrests_in[d];  // the arrested protested this week: they stay in protesters_in

@@ -140,7 +140,7 @@ void step(World& w, const EngagementParams& p, const Context& c) {
   const float* ideology = P.ideology.data();
   int32_t* last_contact = P.last_contact.data();
   const int64_t* offsets = N.offsets.data();
-  const int32_t* nbr = N.nbr.data();
+  const TieIndex nbr = N.nbr.index();
   const uint32_t tick = static_cast<uint32_t>(c.tick);
   const double factor = w.env.pandemic.in_force(c.tick) ? 1 - w.env.pandemic.hours_cut : 1.0;  // M32 pandemic
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {

@@ -55,26 +55,27 @@ void step(World& w, const HopeParams& p, const Context& c) {
   const uint8_t* klass = P.klass.data();
   const float* baseline = baseline_table.data();
   const int64_t* off = w.network.offsets.data();
-  const int32_t* nbr = w.network.nbr.data();
   float* next = w.scratch_column();
   const int64_t last = w.network.last_tie();
-  with_prefetch(w.size() * int64_t{sizeof(float)}, [&](auto prefetch) {
-    c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
-      AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
-      for (int64_t i = lo; i < hi; ++i) {
-        const float h = hope[i];
-        const int64_t b = off[i], e = off[i + 1];
-        float sum_h = 0, sum_imp = 0;
-        for (int64_t k = b; k < e; ++k) {
-          if constexpr (decltype(prefetch)::value) prefetch_tie(hope, nbr, k, last);
-          sum_h += hope[nbr[k]];
+  w.network.nbr.visit([&](auto nbr) {
+    with_prefetch(w.size() * int64_t{sizeof(float)}, [&](auto prefetch) {
+      c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
+        AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
+        for (int64_t i = lo; i < hi; ++i) {
+          const float h = hope[i];
+          const int64_t b = off[i], e = off[i + 1];
+          float sum_h = 0, sum_imp = 0;
+          for (int64_t k = b; k < e; ++k) {
+            if constexpr (decltype(prefetch)::value) prefetch_tie(hope, nbr, k, last);
+            sum_h += hope[nbr[k]];
+          }
+          if (impulses)
+            for (int64_t k = b; k < e; ++k) sum_imp += impulse[nbr[k]];
+          const double noise = rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
+          next[i] = influence::next_hope(rule, h, baseline[district[i] * kClasses + klass[i]], impulse[i], sum_h,
+                                         sum_imp, e - b, noise);
         }
-        if (impulses)
-          for (int64_t k = b; k < e; ++k) sum_imp += impulse[nbr[k]];
-        const double noise = rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
-        next[i] = influence::next_hope(rule, h, baseline[district[i] * kClasses + klass[i]], impulse[i], sum_h, sum_imp,
-                                       e - b, noise);
-      }
+      });
     });
   });
   P.hope.swap(w.scratch);

@@ -19,7 +19,6 @@ namespace {
 struct Pass {
   const float* packed;  // ideology, hope: two floats per person
   const int64_t* off;
-  const int32_t* nbr;
   int64_t last;
   float rate, eps, stubborn;
   const float* anchor;
@@ -37,47 +36,49 @@ struct Pass {
 // read too (weeks with impulses pending), from their own column. Packing them beside ideology and
 // hope (16 bytes a person instead of 8) made those weeks' gathers one cache line, but kept 8
 // more bytes a person for the whole run (issue 19's memory target); docs/engine.md.
-// kPrefetch: the pair buffer is past L2 (core/prefetch.h).
-template <bool kEveryone, bool kImpulses, bool kPrefetch>
+// kPrefetch: the pair buffer is past L2 (core/prefetch.h). Ends: the tie ends' width
+// (world/tie_ends.h), fixed at compile time.
+template <bool kEveryone, bool kImpulses, bool kPrefetch, class Ends>
 // The chunk's loop is flattened (everything it calls inlined into it): without that, whether
 // g++ inlined the tie sums and the rules into it changed with unrelated edits elsewhere under
 // link-time optimization, and the pass took 2.7 to 5.9 ms at 10^5 persons across builds whose
 // code here was the same (docs/performance.md).
-void pass(const Pass& shared, const Context& c, int64_t n) {
-  c.pool.for_chunks(n, [&](int64_t lo, int64_t hi) __attribute__((flatten)) {
-    // A copy in this chunk's locals: the loop stores floats, which may alias the shared copy's
-    // float parameters, so read through the reference they would be reloaded after each store.
-    const Pass s = shared;
-    AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
-    for (int64_t i = lo; i < hi; ++i) {
-      const float xi = s.packed[2 * i], h = s.packed[2 * i + 1];
-      const int64_t b = s.off[i], e = s.off[i + 1];
-      const influence::TieSums sums =
-          influence::sum_pairs<true, kPrefetch>(s.packed, s.nbr, b, e, s.last, xi, kEveryone ? INFINITY : s.eps);
-      float sum_imp = 0;
-      if constexpr (kImpulses) {
-        if (s.impulse_bits) {
-          // Only the ties with an impulse are read (adding a zero leaves a sum that is never -0
-          // unchanged, so the sum is the same bits as reading every tie's).
-          for (int64_t k = b; k < e; ++k) {
-            const int32_t j = s.nbr[k];
-            if ((s.impulse_bits[j >> 6] >> (j & 63)) & 1) sum_imp += s.impulse[j];
+void pass(const Pass& shared, const Ends nbr, const Context& c, int64_t n) {
+  c.pool.for_chunks(
+      n, [&](int64_t lo, int64_t hi) __attribute__((flatten)) {
+        // A copy in this chunk's locals: the loop stores floats, which may alias the shared copy's
+        // float parameters, so read through the reference they would be reloaded after each store.
+        const Pass s = shared;
+        AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
+        for (int64_t i = lo; i < hi; ++i) {
+          const float xi = s.packed[2 * i], h = s.packed[2 * i + 1];
+          const int64_t b = s.off[i], e = s.off[i + 1];
+          const influence::TieSums sums =
+              influence::sum_pairs<true, kPrefetch>(s.packed, nbr, b, e, s.last, xi, kEveryone ? INFINITY : s.eps);
+          float sum_imp = 0;
+          if constexpr (kImpulses) {
+            if (s.impulse_bits) {
+              // Only the ties with an impulse are read (adding a zero leaves a sum that is never -0
+              // unchanged, so the sum is the same bits as reading every tie's).
+              for (int64_t k = b; k < e; ++k) {
+                const uint32_t j = nbr[k];
+                if ((s.impulse_bits[j >> 6] >> (j & 63)) & 1) sum_imp += s.impulse[j];
+              }
+            } else {
+              for (int64_t k = b; k < e; ++k) {
+                if constexpr (kPrefetch) prefetch_tie(s.impulse, nbr, k, s.last);
+                sum_imp += s.impulse[nbr[k]];
+              }
+            }
           }
-        } else {
-          for (int64_t k = b; k < e; ++k) {
-            if constexpr (kPrefetch) prefetch_tie(s.impulse, s.nbr, k, s.last);
-            sum_imp += s.impulse[s.nbr[k]];
-          }
+          const influence::Trusted t{sums.trusted, sums.count};
+          const float sum_h = sums.hope;
+          s.ideology[i] = influence::next_ideology(xi, t, s.rate, s.stubborn, s.anchor[i]);
+          const double noise = s.rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
+          s.hope[i] = influence::next_hope(s.rule, h, s.baseline[s.district[i] * kClasses + s.klass[i]], s.impulse[i],
+                                           sum_h, sum_imp, e - b, noise);
         }
-      }
-      const influence::Trusted t{sums.trusted, sums.count};
-      const float sum_h = sums.hope;
-      s.ideology[i] = influence::next_ideology(xi, t, s.rate, s.stubborn, s.anchor[i]);
-      const double noise = s.rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
-      s.hope[i] = influence::next_hope(s.rule, h, s.baseline[s.district[i] * kClasses + s.klass[i]], s.impulse[i],
-                                       sum_h, sum_imp, e - b, noise);
-    }
-  });
+      });
 }
 
 void pack(std::vector<float>& out, const World& w, const Pool& pool) {
@@ -128,17 +129,30 @@ void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, con
   pack(w.pair_scratch, w, c.pool);
   const std::vector<float> baseline_table = influence::hope_baselines(w, hp);
   const std::vector<uint64_t> impulse_bits = impulses ? sparse_impulses(w, c.pool) : std::vector<uint64_t>{};
-  const Pass s{w.pair_scratch.data(),    w.network.offsets.data(), w.network.nbr.data(),   w.network.last_tie(),
-               float(op.rate),           float(op.epsilon),        float(op.stubbornness), P.anchor.data(),
-               influence::hope_rule(hp), baseline_table.data(),    P.hope_impulse.data(),
-               impulse_bits.empty() ? nullptr : impulse_bits.data(),              P.district.data(),
-               P.klass.data(),           P.ideology.data(),        P.hope.data()};
-  with_prefetch(n * 2 * int64_t{sizeof(float)}, [&](auto prefetch) {
-    constexpr bool kP = decltype(prefetch)::value;
-    if (everyone)
-      impulses ? pass<true, true, kP>(s, c, n) : pass<true, false, kP>(s, c, n);
-    else
-      impulses ? pass<false, true, kP>(s, c, n) : pass<false, false, kP>(s, c, n);
+  const Pass s{w.pair_scratch.data(),
+               w.network.offsets.data(),
+               w.network.last_tie(),
+               float(op.rate),
+               float(op.epsilon),
+               float(op.stubbornness),
+               P.anchor.data(),
+               influence::hope_rule(hp),
+               baseline_table.data(),
+               P.hope_impulse.data(),
+               impulse_bits.empty() ? nullptr : impulse_bits.data(),
+               P.district.data(),
+               P.klass.data(),
+               P.ideology.data(),
+               P.hope.data()};
+  w.network.nbr.visit([&](auto nbr) {
+    with_prefetch(n * 2 * int64_t{sizeof(float)}, [&](auto prefetch) {
+      constexpr bool kP = decltype(prefetch)::value;
+      using Ends = decltype(nbr);
+      if (everyone)
+        impulses ? pass<true, true, kP, Ends>(s, nbr, c, n) : pass<true, false, kP, Ends>(s, nbr, c, n);
+      else
+        impulses ? pass<false, true, kP, Ends>(s, nbr, c, n) : pass<false, false, kP, Ends>(s, nbr, c, n);
+    });
   });
   if (impulses) std::fill(P.hope_impulse.begin(), P.hope_impulse.end(), 0.0f);
   w.hope_impulses_pending = false;

@@ -85,7 +85,9 @@ void build_network(World& w, const NetworkParams& p, const Streams& rng, const P
   std::vector<int64_t> off(static_cast<size_t>(n) + 1, 0);
   for (int64_t i = 0; i < n; ++i) off[i + 1] = off[i] + deg[i];
   std::fill(deg.begin(), deg.end(), 0);  // now: the next free slot of each row
-  std::vector<int32_t> nbr(static_cast<size_t>(off[n]));
+  // Four bytes a tie end while rows are filled and sorted; packed to three at the end.
+  TieEnds ends;
+  int32_t* nbr = ends.allocate_wide(off[n]);
   pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
     for (int64_t i = lo; i < hi; ++i)
       propose(i, [&](int32_t t) {
@@ -97,7 +99,7 @@ void build_network(World& w, const NetworkParams& p, const Streams& rng, const P
   throw_if_stopped("building the network");
   pool.for_chunks(n, [&](int64_t lo, int64_t hi) {
     for (int64_t i = lo; i < hi; ++i) {  // sort rows and drop duplicate ties
-      auto b = nbr.begin() + off[i], e = nbr.begin() + off[i + 1];
+      int32_t *b = nbr + off[i], *e = nbr + off[i + 1];
       std::sort(b, e);
       deg[i] = static_cast<int32_t>(std::unique(b, e) - b);
     }
@@ -108,14 +110,14 @@ void build_network(World& w, const NetworkParams& p, const Streams& rng, const P
   for (int64_t i = 0; i < n; ++i) {
     const int64_t from = off[i];
     off[i] = at;
-    if (from != at) std::copy_n(nbr.begin() + from, deg[i], nbr.begin() + at);
+    if (from != at) std::copy_n(nbr + from, deg[i], nbr + at);
     at += deg[i];
   }
   off[n] = at;
-  nbr.resize(static_cast<size_t>(at));
+  ends.finish(at, n);
   auto& N = w.network;
   N.offsets = std::move(off);
-  N.nbr = std::move(nbr);
+  N.nbr = std::move(ends);
 }
 
 }  // namespace tribune

@@ -116,25 +116,27 @@ void step(World& w, const OpinionParams& p, const Context& c) {
   const bool everyone = p.epsilon >= 2.0;
   const float* x = w.persons.ideology.data();
   const int64_t* off = w.network.offsets.data();
-  const int32_t* nbr = w.network.nbr.data();
   float* next = w.scratch_column();
   const int64_t last = w.network.last_tie();
-  with_prefetch(w.size() * int64_t{sizeof(float)}, [&](auto prefetch) {
-    c.pool.for_each(w.size(), [&](int64_t i) {
-      const float xi = x[i];
-      const int64_t b = off[i], e = off[i + 1];
-      influence::Trusted t;
-      if (everyone) {
-        for (int64_t k = b; k < e; ++k) {
-          if constexpr (decltype(prefetch)::value) prefetch_tie(x, nbr, k, last);
-          t.sum += x[nbr[k]];
+  w.network.nbr.visit([&](auto nbr) {
+    with_prefetch(w.size() * int64_t{sizeof(float)}, [&](auto prefetch) {
+      c.pool.for_each(w.size(), [&](int64_t i) {
+        const float xi = x[i];
+        const int64_t b = off[i], e = off[i + 1];
+        influence::Trusted t;
+        if (everyone) {
+          for (int64_t k = b; k < e; ++k) {
+            if constexpr (decltype(prefetch)::value) prefetch_tie(x, nbr, k, last);
+            t.sum += x[nbr[k]];
+          }
+          t.count = static_cast<int>(e - b);
+        } else {
+          const influence::TieSums sums =
+              influence::sum_trusted<decltype(prefetch)::value>(x, nbr, b, e, last, xi, eps);
+          t = {sums.trusted, sums.count};
         }
-        t.count = static_cast<int>(e - b);
-      } else {
-        const influence::TieSums sums = influence::sum_trusted<decltype(prefetch)::value>(x, nbr, b, e, last, xi, eps);
-        t = {sums.trusted, sums.count};
-      }
-      next[i] = influence::next_ideology(xi, t, rate, stubborn, anchor[i]);
+        next[i] = influence::next_ideology(xi, t, rate, stubborn, anchor[i]);
+      });
     });
   });
   w.persons.ideology.swap(w.scratch);

@@ -40,8 +40,8 @@ struct TieSums {
 
 // The reference: the same sums, one float at a time. An untrusted tie adds +0, as the vector
 // path's masked value does (a sum never becomes -0: it starts at +0 and +0 + -0 is +0).
-template <bool kHope, bool kPrefetch>
-inline TieSums sum_pairs_scalar(const float* pairs, const int32_t* nbr, int64_t b, int64_t e, int64_t last,
+template <bool kHope, bool kPrefetch, class Ends>
+inline TieSums sum_pairs_scalar(const float* pairs, Ends nbr, int64_t b, int64_t e, int64_t last,
                                 float xi, float eps) {
   TieSums s;
   for (int64_t k = b; k < e; ++k) {
@@ -55,12 +55,13 @@ inline TieSums sum_pairs_scalar(const float* pairs, const int32_t* nbr, int64_t 
   return s;
 }
 
+// nbr: the tie ends (world/tie_ends.h: TieIndexOf<3 or 4>, or TieIndex).
 // pairs: ideology and hope of each person side by side; kHope: also sum the hope lane;
 // kPrefetch: ask for the pair kTieAhead ties further on (core/prefetch.h).
 #ifdef TRIBUNE_SSE_TIES
 // kBounded: the prefetch keeps inside the CSR (the last rows); otherwise it need not check.
-template <bool kHope, bool kPrefetch, bool kBounded>
-inline TieSums sum_pairs_sse(const float* pairs, const int32_t* nbr, int64_t b, int64_t e, int64_t last, float xi,
+template <bool kHope, bool kPrefetch, bool kBounded, class Ends>
+inline TieSums sum_pairs_sse(const float* pairs, Ends nbr, int64_t b, int64_t e, int64_t last, float xi,
                              float eps) {
   const __m128 ref = _mm_set_ps(0.0f, 0.0f, 0.0f, xi);
   // Lane 1 (hope) is always taken: |h| <= infinity.
@@ -85,15 +86,15 @@ inline TieSums sum_pairs_sse(const float* pairs, const int32_t* nbr, int64_t b, 
 }
 #endif
 
-template <bool kHope, bool kPrefetch>
-inline TieSums sum_pairs(const float* pairs, const int32_t* nbr, int64_t b, int64_t e, int64_t last, float xi,
+template <bool kHope, bool kPrefetch, class Ends>
+inline TieSums sum_pairs(const float* pairs, Ends nbr, int64_t b, int64_t e, int64_t last, float xi,
                          float eps) {
 #ifdef TRIBUNE_SSE_TIES
   if constexpr (kPrefetch)
-    if (ahead_in_range(e, last)) return sum_pairs_sse<kHope, true, false>(pairs, nbr, b, e, last, xi, eps);
-  return sum_pairs_sse<kHope, kPrefetch, true>(pairs, nbr, b, e, last, xi, eps);
+    if (ahead_in_range(e, last)) return sum_pairs_sse<kHope, true, false, Ends>(pairs, nbr, b, e, last, xi, eps);
+  return sum_pairs_sse<kHope, kPrefetch, true, Ends>(pairs, nbr, b, e, last, xi, eps);
 #else
-  return sum_pairs_scalar<kHope, kPrefetch>(pairs, nbr, b, e, last, xi, eps);
+  return sum_pairs_scalar<kHope, kPrefetch, Ends>(pairs, nbr, b, e, last, xi, eps);
 #endif
 }
 
@@ -101,8 +102,8 @@ inline TieSums sum_pairs(const float* pairs, const int32_t* nbr, int64_t b, int6
 // machine: with one value a tie the SSE form above was slower (0.71 against 0.46 ns a tie in a
 // micro-benchmark of 10^4 persons with 16 ties each; docs/performance.md), and clearing the
 // untrusted value's bits with the flag was the fastest of the forms tried (0.40).
-template <bool kPrefetch>
-inline TieSums sum_trusted(const float* x, const int32_t* nbr, int64_t b, int64_t e, int64_t last, float xi,
+template <bool kPrefetch, class Ends>
+inline TieSums sum_trusted(const float* x, Ends nbr, int64_t b, int64_t e, int64_t last, float xi,
                            float eps) {
   TieSums s;
   for (int64_t k = b; k < e; ++k) {

@@ -25,8 +25,8 @@ Result run(int threads, std::vector<std::string> overrides = {}) {
   Simulation sim(make_scenario(small_world(20000, 12, kShocks + one_org()), std::move(overrides)), threads);
   run_all(sim);
   const auto& w = sim.world();
-  return {sim.recorder().city(), sim.recorder().district(), sim.recorder().org(), w.persons.hope,
-          w.persons.ideology,    w.persons.grievance,       w.network.nbr,        w.persons.engagement};
+  return {sim.recorder().city(), sim.recorder().district(), sim.recorder().org(),      w.persons.hope,
+          w.persons.ideology,    w.persons.grievance,       w.network.nbr.to_vector(), w.persons.engagement};
 }
 
 template <class T>
@@ -52,8 +52,22 @@ TEST_CASE("determinism: 1, 2 and 4 threads and two chunk sizes give bit-identica
   CHECK(bits_equal(one, run(4, {"engine.chunk_size=16384"})));
 }
 
-TEST_CASE("determinism: the opinion rules complete and deffuant and the uniform and even starts are bit-identical "
-          "for 1, 2 and 4 threads") {
+TEST_CASE("determinism: tie ends stored in 3 or 4 bytes give bit-identical results") {
+  // The fused influence pass, and the separate opinion and hope passes (each runs alone when the
+  // other mechanism is off), each compiled for both widths (world/tie_ends.h).
+  for (const std::vector<std::string> sets :
+       {std::vector<std::string>{}, {"mechanisms.hope.enabled=false"}, {"mechanisms.opinion.enabled=false"}}) {
+    INFO((sets.empty() ? std::string("fused") : sets[0]));
+    std::vector<std::string> wide = sets;
+    wide.push_back("engine.compact_ties=false");
+    const Result narrow = run(2, sets);
+    CHECK(bits_equal(narrow, run(1, wide)));
+  }
+}
+
+TEST_CASE(
+    "determinism: the opinion rules complete and deffuant and the uniform and even starts are bit-identical "
+    "for 1, 2 and 4 threads") {
   for (const char* rule : {"complete", "deffuant"})
     for (const char* start : {"uniform", "even"}) {
       const std::vector<std::string> sets = {"engine.chunk_size=1024", std::string("mechanisms.opinion.rule=") + rule,
@@ -148,7 +162,8 @@ TEST_CASE("determinism: elections give bit-identical results for 1, 2 and 4 thre
   CHECK(same(one, election_run(4, {"engine.chunk_size=2048"})));
 }
 
-TEST_CASE("determinism: Laver's hunters and Cox's M + 1 desertion under list PR are bit-identical for 1, 2 and 4 threads") {
+TEST_CASE(
+    "determinism: Laver's hunters and Cox's M + 1 desertion under list PR are bit-identical for 1, 2 and 4 threads") {
   // Four parties (hunters, an aggregator, a sticker) free to cross, a list-PR assembly of
   // magnitude 2 (so voters desert lists outside the top three) besides the default council.
   const std::vector<std::string> sets = {
@@ -156,8 +171,7 @@ TEST_CASE("determinism: Laver's hunters and Cox's M + 1 desertion under list PR 
       "positioning: hunter}, {name: c, position: 0.2, positioning: aggregator}, {name: d, position: 0.6}]",
       "offices=[{name: council, first_election: 30, term_weeks: 40}, {name: assembly, rule: list_pr, seats: 2, "
       "first_election: 30, term_weeks: 40}]",
-      "agenda=[]",
-      "mechanisms.candidates.party_sides=false"};
+      "agenda=[]", "mechanisms.candidates.party_sides=false"};
   auto with = [&](const char* chunk) {
     auto s = sets;
     s.emplace_back(chunk);
@@ -218,15 +232,16 @@ TEST_CASE("determinism: movements (a call, recruitment, pressure, morale) are bi
     const auto& w = sim.world();
     REQUIRE(w.events.at("calls").rows() == 1);  // the call was made, and moved people
     REQUIRE(w.events.at("calls").column("peak").ints[0] > 1000);
-    return Result{sim.recorder().city(), sim.recorder().district(), sim.recorder().org(), w.persons.hope,
-                  w.persons.ideology,    w.persons.grievance,       w.network.nbr,        w.persons.engagement};
+    return Result{sim.recorder().city(), sim.recorder().district(), sim.recorder().org(),      w.persons.hope,
+                  w.persons.ideology,    w.persons.grievance,       w.network.nbr.to_vector(), w.persons.engagement};
   };
   const Result one = movement_run(1, 1024);
   CHECK(bits_equal(one, movement_run(2, 1024)));
   CHECK(bits_equal(one, movement_run(4, 8192)));
 }
 
-TEST_CASE("determinism: Epstein's local vision and a uniform grievance start are bit-identical for 1, 2 and 4 threads") {
+TEST_CASE(
+    "determinism: Epstein's local vision and a uniform grievance start are bit-identical for 1, 2 and 4 threads") {
   // scenarios/validation/epstein.yaml's rules in a small city: police drawn in view per person,
   // arrests where they are, hardship U(0, 1); 60 weeks take it through outbursts and arrests.
   auto epstein_run = [](int threads, int64_t chunk) {

@@ -4,9 +4,11 @@
 
 #include <cstring>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include "model/society/tie_sums.h"
+#include "world/tie_ends.h"
 
 using namespace tribune::influence;
 
@@ -23,6 +25,9 @@ struct Rows {
   int64_t n;
 };
 
+using tribune::TieEnds;
+using tribune::TieIndex;
+
 Rows random_rows(int64_t n, int64_t ties, uint32_t seed) {
   std::mt19937 g(seed);
   std::uniform_real_distribution<float> x(-1.0f, 1.0f), h(0.0f, 1.0f);
@@ -36,43 +41,57 @@ Rows random_rows(int64_t n, int64_t ties, uint32_t seed) {
 }
 }  // namespace
 
-TEST_CASE("tie sums: the vector path gives the scalar reference's bits") {
+TEST_CASE("tie sums: the vector path gives the scalar reference's bits, from 3- or 4-byte tie ends") {
   const Rows r = random_rows(1000, 4000, 7);
   const int64_t last = static_cast<int64_t>(r.nbr.size()) - 1;
+  // The build's packing for a small world (3 bytes) and for one past 2^24 persons (4 bytes).
+  const TieEnds narrow = TieEnds::pack(r.nbr, r.n), wide = TieEnds::pack(r.nbr, TieEnds::kNarrowLimit + 1);
+  REQUIRE(narrow.width() == 3);
+  REQUIRE(wide.width() == 4);
   int checked = 0;
-  for (float eps : {0.0f, 0.05f, 0.3f, 1.0f, INFINITY})
-    for (int64_t b = 0; b + 40 <= static_cast<int64_t>(r.nbr.size()); b += 37) {
-      const int64_t e = b + (b % 41);  // rows of 0 to 40 ties
-      const float xi = r.pairs[2 * (b % r.n)];
-      const TieSums v = sum_pairs<true, false>(r.pairs.data(), r.nbr.data(), b, e, last, xi, eps);
-      const TieSums s = sum_pairs_scalar<true, false>(r.pairs.data(), r.nbr.data(), b, e, last, xi, eps);
-      const TieSums p = sum_pairs<true, true>(r.pairs.data(), r.nbr.data(), b, e, last, xi, eps);
-      REQUIRE(bits(v.trusted) == bits(s.trusted));
-      REQUIRE(v.count == s.count);
-      REQUIRE(bits(v.hope) == bits(s.hope));
-      REQUIRE(bits(p.trusted) == bits(s.trusted));  // prefetching never changes a result
-      ++checked;
-    }
-  CHECK(checked > 400);
+  for (const TieEnds* ends : {&narrow, &wide})
+    for (float eps : {0.0f, 0.05f, 0.3f, 1.0f, INFINITY})
+      for (int64_t b = 0; b + 40 <= static_cast<int64_t>(r.nbr.size()); b += 37) {
+        const int64_t e = b + (b % 41);  // rows of 0 to 40 ties
+        const float xi = r.pairs[2 * (b % r.n)];
+        const TieIndex nbr = ends->index();  // the width read at run time: the scalar reference
+        const TieSums s = sum_pairs_scalar<true, false>(r.pairs.data(), nbr, b, e, last, xi, eps);
+        // The width fixed at compile time, as the influence pass reads it.
+        const auto [v, p] = ends->visit([&](auto fixed) {
+          return std::pair{sum_pairs<true, false>(r.pairs.data(), fixed, b, e, last, xi, eps),
+                           sum_pairs<true, true>(r.pairs.data(), fixed, b, e, last, xi, eps)};
+        });
+        // The reference read straight from the 4-byte indices, as before the packing.
+        float ref = 0;
+        for (int64_t k = b; k < e; ++k) ref += r.pairs[2 * static_cast<size_t>(r.nbr[static_cast<size_t>(k)]) + 1];
+        REQUIRE(bits(s.hope) == bits(ref));
+        REQUIRE(bits(v.trusted) == bits(s.trusted));
+        REQUIRE(v.count == s.count);
+        REQUIRE(bits(v.hope) == bits(s.hope));
+        REQUIRE(bits(p.trusted) == bits(s.trusted));  // prefetching never changes a result
+        ++checked;
+      }
+  CHECK(checked > 800);
 }
 
 TEST_CASE("tie sums: trusted ties are those within epsilon, summed in tie order") {
   // Person 0 at 0.1 with epsilon 0.15; ties at 0.0 (trusted), 0.5 (not), -0.05 (trusted) and
   // 0.25 (0.15 away: trusted or not as the float subtraction rounds, decided the same way here).
   const std::vector<float> pairs = {0.1f, 0.2f, 0.0f, 0.4f, 0.5f, 0.6f, -0.05f, 0.8f, 0.25f, 1.0f};
-  const std::vector<int32_t> nbr = {1, 2, 3, 4};
-  const TieSums s = sum_pairs<true, false>(pairs.data(), nbr.data(), 0, 4, 3, 0.1f, 0.15f);
+  const TieEnds ends = TieEnds::pack({1, 2, 3, 4}, 5);
+  const TieIndex nbr = ends.index();
+  const TieSums s = sum_pairs<true, false>(pairs.data(), nbr, 0, 4, 3, 0.1f, 0.15f);
   CHECK(s.count == (std::fabs(0.25f - 0.1f) <= 0.15f ? 3 : 2));
   const float want = (std::fabs(0.25f - 0.1f) <= 0.15f) ? ((0.0f + -0.05f) + 0.25f) : (0.0f + -0.05f);
   CHECK(bits(s.trusted) == bits(want));
   CHECK(bits(s.hope) == bits(((0.4f + 0.6f) + 0.8f) + 1.0f));
   // One column (opinion's own pass) agrees with the ideology lane of the pairs.
   const std::vector<float> x = {0.1f, 0.0f, 0.5f, -0.05f, 0.25f};
-  const TieSums t = sum_trusted<false>(x.data(), nbr.data(), 0, 4, 3, 0.1f, 0.15f);
+  const TieSums t = sum_trusted<false>(x.data(), nbr, 0, 4, 3, 0.1f, 0.15f);
   CHECK(t.count == s.count);
   CHECK(bits(t.trusted) == bits(s.trusted));
   // No ties: nothing summed.
-  const TieSums none = sum_pairs<true, false>(pairs.data(), nbr.data(), 2, 2, 3, 0.1f, 0.15f);
+  const TieSums none = sum_pairs<true, false>(pairs.data(), nbr, 2, 2, 3, 0.1f, 0.15f);
   CHECK(none.count == 0);
   CHECK(bits(none.trusted) == bits(0.0f));
 }
