@@ -1,6 +1,5 @@
 #include "world/tie_ends.h"
 
-#include <algorithm>
 #include <new>
 
 namespace tribune {
@@ -75,9 +74,24 @@ TieEnds TieEnds::pack(const std::vector<int32_t>& ends, int64_t persons) {
 
 void TieEnds::widen() {
   if (stride_ == 4) return;
-  const std::vector<int32_t> all = to_vector();
-  int32_t* wide = allocate_wide(static_cast<int64_t>(all.size()));
-  std::copy(all.begin(), all.end(), wide);
+  // In place, from the last slot down: slot k moves from [3k, 3k + 3) to [4k, 4k + 4), which only
+  // covers slots already moved (above k); the ones below k end at or before 3k. No second copy,
+  // so the peak grows by a quarter of the ends, not by a whole wide copy.
+  const size_t wide = static_cast<size_t>(size_) * 4;
+  if (wide > capacity_) {
+    void* q = std::realloc(data_.get(), wide);
+    if (!q) throw std::bad_alloc();
+    (void)data_.release();
+    data_.reset(static_cast<unsigned char*>(q));
+    capacity_ = wide;
+  }
+  unsigned char* p = data_.get();
+  for (int64_t k = size_ - 1; k >= 0; --k) {
+    uint32_t v = 0;
+    std::memcpy(&v, p + 3 * k, 3);
+    std::memcpy(p + 4 * k, &v, 4);
+  }
+  stride_ = 4;
 }
 
 std::vector<int32_t> TieEnds::to_vector() const {

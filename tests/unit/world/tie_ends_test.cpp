@@ -53,3 +53,15 @@ TEST_CASE("tie ends: copies are deep, and an empty network reads as empty") {
   CHECK(none.empty());
   CHECK(none.to_vector().empty());
 }
+
+TEST_CASE("tie ends: widening in place keeps every index") {
+  const int64_t persons = TieEnds::kNarrowLimit;
+  std::vector<int32_t> v = random_ends(7001, persons, 5);
+  v.push_back(static_cast<int32_t>(persons - 1));
+  TieEnds t = TieEnds::pack(v, persons);
+  REQUIRE(t.width() == 3);
+  t.widen();
+  CHECK(t.width() == 4);
+  CHECK(t.bytes() == 4 * v.size());
+  CHECK(t.to_vector() == v);
+}
