@@ -33,13 +33,17 @@ int32_t* TieEnds::allocate_wide(int64_t count) {
   return reinterpret_cast<int32_t*>(data_.get());
 }
 
+bool TieEnds::reallocate(size_t bytes) {
+  void* q = std::realloc(data_.get(), bytes == 0 ? 1 : bytes);
+  if (!q) return false;
+  (void)data_.release();
+  data_.reset(static_cast<unsigned char*>(q));
+  capacity_ = bytes;
+  return true;
+}
+
 void TieEnds::shrink_to(size_t bytes) {
-  if (bytes >= capacity_) return;
-  if (void* q = std::realloc(data_.get(), bytes == 0 ? 1 : bytes)) {  // in place for large blocks
-    (void)data_.release();
-    data_.reset(static_cast<unsigned char*>(q));
-    capacity_ = bytes;
-  }
+  if (bytes < capacity_) (void)reallocate(bytes);  // a failed shrink keeps the larger block
 }
 
 void TieEnds::finish(int64_t count, int64_t persons) {
@@ -78,13 +82,7 @@ void TieEnds::widen() {
   // covers slots already moved (above k); the ones below k end at or before 3k. No second copy,
   // so the peak grows by a quarter of the ends, not by a whole wide copy.
   const size_t wide = static_cast<size_t>(size_) * 4;
-  if (wide > capacity_) {
-    void* q = std::realloc(data_.get(), wide);
-    if (!q) throw std::bad_alloc();
-    (void)data_.release();
-    data_.reset(static_cast<unsigned char*>(q));
-    capacity_ = wide;
-  }
+  if (wide > capacity_ && !reallocate(wide)) throw std::bad_alloc();
   unsigned char* p = data_.get();
   for (int64_t k = size_ - 1; k >= 0; --k) {
     uint32_t v = 0;
