@@ -55,13 +55,18 @@ def test_killed_sweep_reruns_to_the_uninterrupted_result(tribune, tmp_path):
     sweep = tmp_path / "s.yaml"
     sweep.write_text(SWEEP.format(base=ROOT / "scenarios" / "baseline.yaml"))
     clean = tmp_path / "clean"
-    tribune("sweep", "run", sweep, "-o", clean, "-q", check=0)
+    start = time.monotonic()
+    tribune("sweep", "run", sweep, "-o", clean, "-q", "--jobs", "2", check=0)
+    whole = time.monotonic() - start  # this machine's time for the sweep, under its present load
     tribune("sweep", "merge", clean, "-o", tmp_path / "clean.h5", check=0)
     rng = random.Random(18)
     d = tmp_path / "killed"
     done_after = []
     for _ in range(KILLS):
-        kill_after([tribune.exe, "sweep", "run", sweep, "-o", d, "-q", "--jobs", "2"], rng.uniform(0.0, 0.25))
+        # Moments as fractions of the clean sweep's own time, so that they land mid-sweep on a
+        # fast machine and on a loaded one alike (fixed 0-0.25 s all fell before the first run
+        # ended once, under load).
+        kill_after([tribune.exe, "sweep", "run", sweep, "-o", d, "-q", "--jobs", "2"], rng.uniform(0.1, 0.9) * whole)
         files = list((d / "runs").glob("*.h5")) if (d / "runs").exists() else []
         for f in files:
             assert tribune("info", f).returncode == 0, f  # only complete, sound files at final paths
