@@ -44,4 +44,20 @@ uint32_t AgentWords::refill(uint64_t agent) {
   return buf_[agent & 3][0];
 }
 
+uint32_t StreamHeads::refill(uint64_t agent) {
+  if (agent - last_ <= kDenseGap && ((agent + kBatchBlocks) >> 32) == 0) {
+    // Dense: agents agent..agent+15 at once. Below 2^32 their Stream counters, (tick, agent,
+    // purpose, 0), are the batch's (c0, lo32(agent), c2, hi32(agent)).
+    uint32_t out[4][kBatchBlocks];
+    philox_batch(key_, tick_, agent, purpose_, out);
+    for (int j = 0; j < kBatchBlocks; ++j) buf_[j] = out[0][j];
+    filled_ = kBatchBlocks;
+  } else {
+    buf_[0] = Stream(key_, tick_, agent, purpose_)();
+    filled_ = 1;
+  }
+  first_ = agent;
+  return buf_[0];
+}
+
 }  // namespace tribune

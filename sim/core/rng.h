@@ -80,12 +80,41 @@ class AgentWords {
   alignas(32) uint32_t buf_[4][kBatchBlocks];
 };
 
+// The first word of each agent's Stream(key, tick, agent, purpose), bit for bit, for a pass over
+// increasing agents that draws once for many of them (mobilization's weekly recovery, where
+// almost everyone may be resting after a wave). Read densely (the agent at most kDenseGap after
+// the last one read), the next sixteen agents' blocks are computed at once in SIMD lanes
+// (core/philox_batch.h: its counters are the Stream's for agents below 2^32); read sparsely, one
+// block at a time, as Stream does. The words are the same either way.
+class StreamHeads {
+ public:
+  static constexpr uint64_t kDenseGap = 2;
+  StreamHeads(RngKey key, uint32_t tick, uint32_t purpose) : key_(key), tick_(tick), purpose_(purpose) {}
+  uint32_t operator()(uint64_t agent) {
+    const uint64_t at = agent - first_;
+    const uint32_t word = at < filled_ ? buf_[at] : refill(agent);
+    last_ = agent;
+    return word;
+  }
+  // Stream::uniform() of the agent's stream: uniform in [0, 1).
+  double uniform(uint64_t agent) { return (*this)(agent) * (1.0 / 4294967296.0); }
+
+ private:
+  uint32_t refill(uint64_t agent);
+  RngKey key_;
+  uint32_t tick_, purpose_;
+  uint64_t first_ = 0, filled_ = 0;  // agents [first_, first_ + filled_) are in buf_
+  uint64_t last_ = ~uint64_t{0} - kDenseGap;  // the last agent read (none yet: never dense)
+  uint32_t buf_[kBatchBlocks];
+};
+
 // The streams of one mechanism in one run.
 class Streams {
  public:
   Streams(uint64_t seed, uint64_t replicate, std::string_view mechanism) : key_(make_key(seed, replicate, mechanism)) {}
   Stream at(uint32_t tick, uint64_t agent, uint32_t purpose = 0) const { return Stream(key_, tick, agent, purpose); }
   AgentWords words(uint32_t tick, uint32_t purpose = 0) const { return AgentWords(key_, tick, purpose); }
+  StreamHeads heads(uint32_t tick, uint32_t purpose = 0) const { return StreamHeads(key_, tick, purpose); }
 
  private:
   RngKey key_;

@@ -232,13 +232,16 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     const Decide d = decide;
     uint8_t* protesting = d.protesting;
     uint8_t* tiredness = d.tiredness;
+    // The recovery draws, the first word of each resting person's stream: batched where most
+    // rest (after a wave nearly everyone is tired), the same bits as rng.at(now, i, kRest).
+    StreamHeads rest = d.rng.heads(d.now, kRest);
     for (int64_t i = lo; i < hi; ++i) {
       const uint8_t on = d(i);
       if (on != protesting[i]) protesting[i] = on | kChanged;
       if (on) {
         tiredness[i] = static_cast<uint8_t>(std::min(255, tiredness[i] + 1));
       } else if (tiredness[i] > 0 &&
-                 (recovery >= 1 || d.rng.at(d.now, static_cast<uint64_t>(i), kRest).uniform() < recovery)) {
+                 (recovery >= 1 || rest.uniform(static_cast<uint64_t>(i)) < recovery)) {
         --tiredness[i];
       }
     }

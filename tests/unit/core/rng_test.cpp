@@ -92,3 +92,28 @@ TEST_CASE("AgentWords gives the same words read densely, sparsely or out of orde
       REQUIRE(jumpy(i) == reference_word(key, 9, 2, i));
   }
 }
+
+TEST_CASE("StreamHeads gives each agent's first Stream word, read densely, sparsely or out of order") {
+  const Streams st(7, 2, "mobilization");
+  auto first_word = [&](uint64_t agent) { return st.at(31, agent, 2)(); };
+  for (bool sse2 : {false, true}) {
+    philox_batch_force_sse2(sse2);
+    {
+      StreamHeads dense = st.heads(31, 2);  // every agent: batches after the first
+      for (uint64_t i = 0; i < 1000; ++i) REQUIRE(dense(i) == first_word(i));
+    }
+    {
+      StreamHeads gaps = st.heads(31, 2);  // runs, gaps of 1-3 and a skip: dense and sparse mixed
+      for (uint64_t i = 0; i < 3000; i += 1 + (i / 7) % 3 + (i % 97 == 0 ? 40 : 0)) REQUIRE(gaps(i) == first_word(i));
+    }
+    {
+      StreamHeads jumpy = st.heads(31, 2);  // backwards, and across and past 2^32 (single blocks there)
+      for (uint64_t i : {500ull, 501ull, 502ull, 12ull, 13ull, 0xFFFFFFF8ull, 0xFFFFFFF9ull, 0xFFFFFFFAull,
+                         (1ull << 32) + 1, (1ull << 32) + 2, (1ull << 34), 0ull, 1ull})
+        REQUIRE(jumpy(i) == first_word(i));
+    }
+    StreamHeads rest = st.heads(31, 2);
+    CHECK(rest.uniform(77) == st.at(31, 77, 2).uniform());
+  }
+  philox_batch_force_sse2(false);
+}
