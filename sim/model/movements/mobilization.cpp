@@ -29,6 +29,42 @@ void count_at_ties(World& w, int64_t i, bool on) {
   for (int64_t k = N.offsets[i]; k < N.offsets[i + 1]; ++k) w.persons.protest_ties[nbr[k]] += step;
 }
 
+// Those marked `changed` (a bit of `protesting`) this week move the protesting-tie counts at
+// their ties, in index order, and lose the mark: count_at_ties for each. Serial (two persons may
+// share a tie end), and in most weeks few change, each far from the last, so each one's row of
+// ties is a miss to memory: the row is asked for when the scan finds the person and read kAhead
+// changed persons later, so several rows are on their way at once (the counts are integers; the
+// order of the adds does not change them).
+void move_counts_of_changed(World& w, uint8_t changed) {
+  const int64_t* offsets = w.network.offsets.data();
+  uint8_t* protesting = w.persons.protesting.data();
+  uint16_t* count = w.persons.protest_ties.data();
+  const int64_t n = w.size(), width = w.network.nbr.width();
+  w.network.nbr.visit([&](auto nbr) {
+    constexpr int kAhead = 8;
+    int64_t queue[kAhead];
+    int held = 0, next = 0;
+    auto move = [&](int64_t i) {
+      protesting[i] &= static_cast<uint8_t>(~changed);
+      const uint16_t step = protesting[i] ? 1 : uint16_t(-1);
+      for (int64_t k = offsets[i]; k < offsets[i + 1]; ++k) count[nbr[k]] = static_cast<uint16_t>(count[nbr[k]] + step);
+    };
+    for (int64_t i = 0; i < n; ++i) {
+      if (!(protesting[i] & changed)) continue;
+      __builtin_prefetch(nbr.bytes + offsets[i] * width);
+      __builtin_prefetch(nbr.bytes + offsets[i + 1] * width - 1);
+      if (held < kAhead) {
+        queue[held++] = i;
+        continue;
+      }
+      move(queue[next]);
+      queue[next] = i;
+      next = (next + 1) % kAhead;
+    }
+    for (int q = 0; q < held; ++q) move(queue[(next + q) % kAhead]);
+  });
+}
+
 // Person i's decision this week, from last week's state (M28; mobilization.h gives the calculus).
 struct Decide {
   const int32_t* jailed;
@@ -246,13 +282,7 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
       }
     }
   });
-  uint8_t* protesting = P.protesting.data();
-  // Who changed, in index order (few do in most weeks), keeping the ties' counts.
-  for (int64_t i = 0; i < w.size(); ++i)
-    if (protesting[i] & kChanged) {
-      protesting[i] &= 1;
-      count_at_ties(w, i, protesting[i]);
-    }
+  move_counts_of_changed(w, kChanged);
   w.movement.protesters_in = protesters_by_district(w, c.pool);
   w.movement.protesters = 0;
   for (int64_t n : w.movement.protesters_in) w.movement.protesters += n;

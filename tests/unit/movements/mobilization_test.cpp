@@ -115,6 +115,40 @@ TEST_CASE("mobilization: fatigue wears a burst of protest down") {
   CHECK(*std::min_element(tired.begin() + 10, tired.end()) < 0.1 * double(tireless[29]));
 }
 
+TEST_CASE("mobilization: each person's count of protesting ties stays the count, in waves and in quiet weeks") {
+  // The counts are moved at the ties of those who change each week (move_counts_of_changed), not
+  // recounted: here they are recounted from the ties every week and must agree, through weeks
+  // where thousands change and weeks where a handful do.
+  std::vector<std::string> sets = {"mechanisms.mobilization.threshold_mean=0.3",
+                                   "mechanisms.mobilization.threshold_sd=0.1", "mechanisms.mobilization.fatigue=0.05",
+                                   "timeline=[{week: 0, kind: legitimacy_shift, delta: -0.4}]"};
+  for (auto& s : quiet_world()) sets.push_back(s);
+  sets.push_back("mechanisms.mobilization.enabled=true");
+  sets.push_back("mechanisms.repression.enabled=false");
+  Simulation sim(make_scenario(small_world(20000, 30), sets), 2);
+  int64_t most = 0, fewest = sim.world().size(), last = 0;
+  while (!sim.done()) {
+    sim.tick();
+    const World& w = sim.world();
+    int64_t wrong = 0, changed = 0;
+    for (int64_t i = 0; i < w.size(); ++i) {
+      int n = 0;
+      for (int64_t k = w.network.offsets[i]; k < w.network.offsets[i + 1]; ++k) n += w.persons.protesting[w.network.nbr[k]];
+      wrong += n != w.persons.protest_ties[i];
+      REQUIRE(w.persons.protesting[i] <= 1);  // the week's change marks are cleared
+    }
+    changed = std::abs(w.movement.protesters - last);
+    last = w.movement.protesters;
+    most = std::max(most, changed);
+    fewest = std::min(fewest, changed);
+    INFO("week " << w.tick << ": " << w.movement.protesters << " protesting");
+    REQUIRE(wrong == 0);
+  }
+  INFO("largest and smallest weekly change in protesters: " << most << ", " << fewest);
+  CHECK(most > 1000);  // the waves move thousands at once...
+  CHECK(fewest < 100);  // ...and some weeks few
+}
+
 namespace {
 // Granovetter's riot (one more protester each week) that a pandemic ends at week 40: everyone
 // is kept home by a gathering risk no one overcomes. One reform on the agenda; `won` passes it
