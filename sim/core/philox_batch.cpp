@@ -2,6 +2,7 @@
 
 #include <atomic>
 
+#include "core/cpu.h"
 #include "core/philox_lanes.h"
 
 namespace tribune {
@@ -9,19 +10,6 @@ namespace tribune {
 namespace {
 TRIBUNE_PHILOX_OPS(Sse2, __m128i, 4, _mm, si128)
 
-// Asked once, on first use (not in a static initializer, where __builtin_cpu_supports may run
-// before the CPU model is known unless __builtin_cpu_init is called first).
-bool has_avx2() {
-#ifdef TRIBUNE_HAVE_AVX2_PATH
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return yes;
-#else
-  return false;
-#endif
-}
 std::atomic<bool> force_sse2{false};
 }  // namespace
 
@@ -33,13 +21,13 @@ void philox_batch_avx2(r123::Philox4x32::key_type key, uint32_t c0, uint64_t fir
 void philox_batch(r123::Philox4x32::key_type key, uint32_t c0, uint64_t first, uint32_t c2,
                   uint32_t out[4][kBatchBlocks]) {
 #ifdef TRIBUNE_HAVE_AVX2_PATH
-  if (has_avx2() && !force_sse2.load(std::memory_order_relaxed)) return philox_batch_avx2(key, c0, first, c2, out);
+  if (cpu_has_avx2() && !force_sse2.load(std::memory_order_relaxed)) return philox_batch_avx2(key, c0, first, c2, out);
 #endif
   batch<Sse2>(key, c0, first, c2, out);
 }
 
 const char* philox_batch_path() {
-  return has_avx2() && !force_sse2.load() ? "avx2" : "sse2";
+  return cpu_has_avx2() && !force_sse2.load() ? "avx2" : "sse2";
 }
 
 void philox_batch_force_sse2(bool on) {

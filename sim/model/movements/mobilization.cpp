@@ -2,12 +2,15 @@
 #include "model/movements/mobilization.h"
 
 #include <algorithm>
+#include <atomic>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
 
 #include "core/context.h"
+#include "core/cpu.h"
+#include "model/movements/mobilization_classify.h"
 #include "world/district_sums.h"
 #include "world/world.h"
 
@@ -133,6 +136,21 @@ struct Decide {
   }
 };
 }  // namespace
+
+namespace {
+std::atomic<bool> force_scalar{false};
+}  // namespace
+
+bool classify_in_lanes() {
+#ifdef TRIBUNE_HAVE_AVX2_PATH
+  return cpu_has_avx2() && !force_scalar.load(std::memory_order_relaxed);
+#else
+  return false;
+#endif
+}
+void classify_force_scalar(bool on) {
+  force_scalar.store(on);
+}
 
 void set_protesting(World& w, int64_t i, bool on) {
   auto& P = w.persons;
@@ -264,6 +282,37 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   // decisions is allocated each week.
   constexpr uint8_t kChanged = 2;
   const double recovery = p.recovery;
+  // Where the CPU has AVX2 (and vision and mixing are the usual district and ties), the decisions
+  // are taken four persons at a time in blocks of kBlock, and only the persons the lanes leave
+  // open (those who may be asked this week: a draw) are decided by the scalar code. The lanes'
+  // answers are the scalar code's bits (mobilization_classify.h).
+  const bool lanes = classify_in_lanes() && !decide.local && !decide.complete && c.tick <= INT32_MAX;
+  const ClassifyInputs classify{.jailed = decide.jailed,
+                                .district = decide.district,
+                                .grievance = decide.grievance,
+                                .hope = decide.hope,
+                                .org = decide.org,
+                                .given = decide.given,
+                                .risk_aversion = decide.risk_aversion,
+                                .threshold = decide.threshold,
+                                .protest_ties = decide.protest_ties,
+                                .tiredness = decide.tiredness,
+                                .called = decide.called,
+                                .offsets = decide.offsets,
+                                .risk = decide.risk,
+                                .ask = decide.ask,
+                                .movement_share = decide.movement_share,
+                                .tick = static_cast<int32_t>(std::min<int64_t>(c.tick, INT32_MAX)),
+                                .illegitimacy = decide.illegitimacy,
+                                .boost = decide.boost,
+                                .gathering = decide.gathering,
+                                .per_hour = decide.per_hour,
+                                .grievance_weight = decide.grievance_weight,
+                                .hope_weight = decide.hope_weight,
+                                .organized = decide.organized,
+                                .asked = decide.asked,
+                                .social = decide.social,
+                                .fatigue = decide.fatigue};
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
     const Decide d = decide;
     uint8_t* protesting = d.protesting;
@@ -271,8 +320,19 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     // The recovery draws, the first word of each resting person's stream: batched where most
     // rest (after a wave nearly everyone is tired), the same bits as rng.at(now, i, kRest).
     StreamHeads rest = d.rng.heads(d.now, kRest);
+    StreamHeads asks = d.rng.heads(d.now, kAsk);  // whether one is asked, as Decide draws it
+    constexpr int64_t kBlock = 1024;
+    uint8_t decided[kBlock];
     for (int64_t i = lo; i < hi; ++i) {
-      const uint8_t on = d(i);
+      uint8_t on;
+      if (lanes) {
+        const int64_t at = (i - lo) % kBlock;
+        if (at == 0) classify_avx2(classify, i, std::min(hi, i + kBlock), decided);
+        const uint8_t k = decided[at];
+        on = k < kIfAsked ? k : k == kIfAsked ? asks.uniform(static_cast<uint64_t>(i)) < d.ask[d.district[i]] : d(i);
+      } else {
+        on = d(i);
+      }
       if (on != protesting[i]) protesting[i] = on | kChanged;
       if (on) {
         tiredness[i] = static_cast<uint8_t>(std::min(255, tiredness[i] + 1));

@@ -5,6 +5,7 @@
 
 #include "elections_helpers.h"
 #include "model/movements/mobilization.h"
+#include "model/movements/mobilization_classify.h"
 
 using namespace tribune;
 using namespace tribune::test;
@@ -147,6 +148,52 @@ TEST_CASE("mobilization: each person's count of protesting ties stays the count,
   INFO("largest and smallest weekly change in protesters: " << most << ", " << fewest);
   CHECK(most > 1000);  // the waves move thousands at once...
   CHECK(fewest < 100);  // ...and some weeks few
+}
+
+TEST_CASE("mobilization: the decision in AVX2 lanes is the scalar decision, bit for bit") {
+  if (!classify_in_lanes()) {
+    WARN("this CPU or build has no AVX2 path: nothing to compare");
+    return;
+  }
+  // A movement organization whose organizers ask residents out (the lanes leave "protests if
+  // asked" to a draw), members who give hours (organized), a call (called), a pandemic (the
+  // gathering risk), arrests (jailed) and tiredness: every term of the calculus moves.
+  const std::string extra =
+      one_org("{electoral: 0.1, movement: 0.6, union: 0.1, base_building: 0.1, internal: 0.1}") +
+      "timeline:\n  - {week: 2, kind: legitimacy_shift, delta: -0.3}\n  - {week: 6, kind: mass_call}\n"
+      "  - {week: 12, kind: pandemic, duration_weeks: 3}\n";
+  auto run = [&](bool scalar) {
+    classify_force_scalar(scalar);
+    Simulation sim(make_scenario(small_world(20000, 24, extra), {"mechanisms.mobilization.threshold_mean=0.3",
+                                                                  "mechanisms.mobilization.asks_per_hour=20"}),
+                   2);
+    std::vector<std::vector<uint8_t>> weeks;
+    double hours = 0;
+    int64_t jailed = 0;
+    while (!sim.done()) {
+      sim.tick();
+      const World& w = sim.world();
+      weeks.push_back(w.persons.protesting);
+      weeks.push_back(w.persons.tiredness);
+      for (double h : w.movement.hours_in) hours += h;
+      for (int32_t j : w.persons.jailed_until) jailed += j > w.tick;
+    }
+    classify_force_scalar(false);
+    return std::tuple{weeks, hours, jailed};
+  };
+  const auto [lanes, hours, jailed] = run(false);
+  const auto [scalar, hours_scalar, jailed_scalar] = run(true);
+  CHECK(hours > 0);   // organizers asked
+  CHECK(jailed > 0);  // some were in jail
+  int64_t out = 0;
+  for (size_t k = 0; k < lanes.size(); k += 2)
+    for (uint8_t p : lanes[k]) out += p;
+  CHECK(out > 1000);  // people came out
+  REQUIRE(lanes.size() == scalar.size());
+  for (size_t k = 0; k < lanes.size(); ++k) {
+    INFO("week " << k / 2 << (k % 2 ? " tiredness" : " protesting"));
+    CHECK(lanes[k] == scalar[k]);
+  }
 }
 
 namespace {
