@@ -7,6 +7,7 @@
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
+#include <cstring>
 
 #include "core/context.h"
 #include "core/cpu.h"
@@ -52,7 +53,16 @@ void move_counts_of_changed(World& w, uint8_t changed) {
       const uint16_t step = protesting[i] ? 1 : uint16_t(-1);
       for (int64_t k = offsets[i]; k < offsets[i + 1]; ++k) count[nbr[k]] = static_cast<uint16_t>(count[nbr[k]] + step);
     };
+    const uint64_t any_changed = 0x0101010101010101ull * changed;
     for (int64_t i = 0; i < n; ++i) {
+      // Eight persons at a time past those who did not change (most, in most weeks).
+      while ((i & 7) == 0 && i + 8 <= n) {
+        uint64_t eight;
+        std::memcpy(&eight, protesting + i, sizeof eight);
+        if (eight & any_changed) break;
+        i += 8;
+      }
+      if (i >= n) break;
       if (!(protesting[i] & changed)) continue;
       __builtin_prefetch(nbr.bytes + offsets[i] * width);
       __builtin_prefetch(nbr.bytes + offsets[i + 1] * width - 1);
@@ -283,9 +293,10 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   constexpr uint8_t kChanged = 2;
   const double recovery = p.recovery;
   // Where the CPU has AVX2 (and vision and mixing are the usual district and ties), the decisions
-  // are taken four persons at a time in blocks of kBlock, and only the persons the lanes leave
-  // open (those who may be asked this week: a draw) are decided by the scalar code. The lanes'
-  // answers are the scalar code's bits (mobilization_classify.h).
+  // are taken four persons at a time in blocks of kBlock; for those who protest only if asked,
+  // whether they are asked is drawn here, as Decide draws it, and the last persons of a block
+  // (fewer than four) are decided by Decide. The lanes' answers are Decide's bits
+  // (mobilization_classify.h).
   const bool lanes = classify_in_lanes() && !decide.local && !decide.complete && c.tick <= INT32_MAX;
   const ClassifyInputs classify{.jailed = decide.jailed,
                                 .district = decide.district,

@@ -50,11 +50,10 @@ void pass(const Pass& shared, const Ends nbr, const Context& c, int64_t n) {
         // float parameters, so read through the reference they would be reloaded after each store.
         const Pass s = shared;
         AgentWords words = c.rng.words(static_cast<uint32_t>(c.tick));
-        for (int64_t i = lo; i < hi; ++i) {
+        // Person i's new ideology and hope from its tie sums.
+        auto finish = [&](int64_t i, const influence::TieSums& sums) __attribute__((always_inline)) {
           const float xi = s.packed[2 * i], h = s.packed[2 * i + 1];
           const int64_t b = s.off[i], e = s.off[i + 1];
-          const influence::TieSums sums =
-              influence::sum_pairs<true, kPrefetch>(s.packed, nbr, b, e, s.last, xi, kEveryone ? INFINITY : s.eps);
           float sum_imp = 0;
           if constexpr (kImpulses) {
             if (s.impulse_bits) {
@@ -77,7 +76,22 @@ void pass(const Pass& shared, const Ends nbr, const Context& c, int64_t n) {
           const double noise = s.rule.half > 0 ? words.symmetric(static_cast<uint64_t>(i)) : 0.0;
           s.hope[i] = influence::next_hope(s.rule, h, s.baseline[s.district[i] * kClasses + s.klass[i]], s.impulse[i],
                                            sum_h, sum_imp, e - b, noise);
-        }
+        };
+        const float eps = kEveryone ? INFINITY : s.eps;
+        int64_t i = lo;
+        // In cache (no prefetch), two persons at a time, each summed in its own tie order
+        // (tie_sums.h), then each finished in index order. Past L2 this was slower: see
+        // docs/performance.md, fourth round.
+        if constexpr (!kPrefetch)
+          for (; i + 1 < hi; i += 2) {
+            influence::TieSums s0, s1;
+            influence::sum_pairs_two<true, false>(s.packed, nbr, s.off[i], s.off[i + 1], s.off[i + 1], s.off[i + 2],
+                                                  s.last, s.packed[2 * i], s.packed[2 * i + 2], eps, s0, s1);
+            finish(i, s0);
+            finish(i + 1, s1);
+          }
+        for (; i < hi; ++i)
+          finish(i, influence::sum_pairs<true, kPrefetch>(s.packed, nbr, s.off[i], s.off[i + 1], s.last, s.packed[2 * i], eps));
       });
 }
 

@@ -120,22 +120,36 @@ void step(World& w, const OpinionParams& p, const Context& c) {
   const int64_t last = w.network.last_tie();
   w.network.nbr.visit([&](auto nbr) {
     with_prefetch(w.size() * int64_t{sizeof(float)}, [&](auto prefetch) {
-      c.pool.for_each(w.size(), [&](int64_t i) {
-        const float xi = x[i];
-        const int64_t b = off[i], e = off[i + 1];
-        influence::Trusted t;
+      constexpr bool kPrefetch = decltype(prefetch)::value;
+      c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
+        int64_t i = lo;
         if (everyone) {
-          for (int64_t k = b; k < e; ++k) {
-            if constexpr (decltype(prefetch)::value) prefetch_tie(x, nbr, k, last);
-            t.sum += x[nbr[k]];
+          for (; i < hi; ++i) {
+            const int64_t b = off[i], e = off[i + 1];
+            influence::Trusted t;
+            for (int64_t k = b; k < e; ++k) {
+              if constexpr (kPrefetch) prefetch_tie(x, nbr, k, last);
+              t.sum += x[nbr[k]];
+            }
+            t.count = static_cast<int>(e - b);
+            next[i] = influence::next_ideology(x[i], t, rate, stubborn, anchor[i]);
           }
-          t.count = static_cast<int>(e - b);
-        } else {
-          const influence::TieSums sums =
-              influence::sum_trusted<decltype(prefetch)::value>(x, nbr, b, e, last, xi, eps);
-          t = {sums.trusted, sums.count};
+          return;
         }
-        next[i] = influence::next_ideology(xi, t, rate, stubborn, anchor[i]);
+        // In cache (no prefetch), two persons at a time, each summed in its own tie order
+        // (tie_sums.h). Past L2 this was slower: see docs/performance.md, fourth round.
+        if constexpr (!kPrefetch)
+          for (; i + 1 < hi; i += 2) {
+            influence::TieSums s0, s1;
+            influence::sum_trusted_two<false>(x, nbr, off[i], off[i + 1], off[i + 1], off[i + 2], last, x[i], x[i + 1],
+                                              eps, s0, s1);
+            next[i] = influence::next_ideology(x[i], {s0.trusted, s0.count}, rate, stubborn, anchor[i]);
+            next[i + 1] = influence::next_ideology(x[i + 1], {s1.trusted, s1.count}, rate, stubborn, anchor[i + 1]);
+          }
+        for (; i < hi; ++i) {
+          const influence::TieSums s0 = influence::sum_trusted<kPrefetch>(x, nbr, off[i], off[i + 1], last, x[i], eps);
+          next[i] = influence::next_ideology(x[i], {s0.trusted, s0.count}, rate, stubborn, anchor[i]);
+        }
       });
     });
   });

@@ -9,6 +9,7 @@
 // dependent additions (ideology and hope) were the bound (docs/performance.md). Lanes add independently and in the
 // same order as the scalar code, so both paths give the same bits; the scalar path is the
 // reference elsewhere (tests/unit/test_tie_sums.cpp checks that they agree).
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -84,6 +85,42 @@ inline TieSums sum_pairs_sse(const float* pairs, Ends nbr, int64_t b, int64_t e,
   if constexpr (kHope) s.hope = _mm_cvtss_f32(_mm_shuffle_ps(acc, acc, 1));
   return s;
 }
+
+// Two consecutive persons' rows at once ([b0, e0) and [b1, e1), e0 == b1), each summed in its own
+// tie order, so each result is sum_pairs_sse's bits: the two chains of dependent additions
+// interleave, and the core has two persons' independent work in flight instead of one.
+template <bool kHope, bool kPrefetch, bool kBounded, class Ends>
+inline void sum_pairs_sse_two(const float* pairs, Ends nbr, int64_t b0, int64_t e0, int64_t b1, int64_t e1, int64_t last,
+                              float x0, float x1, float eps, TieSums& s0, TieSums& s1) {
+  const __m128 ref0 = _mm_set_ps(0.0f, 0.0f, 0.0f, x0), ref1 = _mm_set_ps(0.0f, 0.0f, 0.0f, x1);
+  const __m128 lim = _mm_set_ps(0.0f, 0.0f, INFINITY, eps);
+  const __m128 abs_mask = _mm_castsi128_ps(_mm_set1_epi32(0x7fffffff));
+  __m128 acc0 = _mm_setzero_ps(), acc1 = _mm_setzero_ps();
+  __m128i count0 = _mm_setzero_si128(), count1 = _mm_setzero_si128();
+  auto tie = [&](int64_t k, __m128 ref, __m128& acc, __m128i& count) __attribute__((always_inline)) {
+    if constexpr (kPrefetch && kBounded) prefetch_tie(pairs, nbr, k, last, 2);
+    if constexpr (kPrefetch && !kBounded) prefetch_tie_in_range(pairs, nbr, k, 2);
+    const __m128 v = _mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(pairs + 2 * int64_t{nbr[k]})));
+    const __m128 in = _mm_cmple_ps(_mm_and_ps(_mm_sub_ps(v, ref), abs_mask), lim);
+    acc = _mm_add_ps(acc, _mm_and_ps(v, in));
+    count = _mm_sub_epi32(count, _mm_castps_si128(in));
+  };
+  const int64_t both = std::min(e0 - b0, e1 - b1);
+  for (int64_t t = 0; t < both; ++t) {
+    tie(b0 + t, ref0, acc0, count0);
+    tie(b1 + t, ref1, acc1, count1);
+  }
+  for (int64_t k = b0 + both; k < e0; ++k) tie(k, ref0, acc0, count0);
+  for (int64_t k = b1 + both; k < e1; ++k) tie(k, ref1, acc1, count1);
+  s0.trusted = _mm_cvtss_f32(acc0);
+  s0.count = _mm_cvtsi128_si32(count0);
+  s1.trusted = _mm_cvtss_f32(acc1);
+  s1.count = _mm_cvtsi128_si32(count1);
+  if constexpr (kHope) {
+    s0.hope = _mm_cvtss_f32(_mm_shuffle_ps(acc0, acc0, 1));
+    s1.hope = _mm_cvtss_f32(_mm_shuffle_ps(acc1, acc1, 1));
+  }
+}
 #endif
 
 template <bool kHope, bool kPrefetch, class Ends>
@@ -95,6 +132,21 @@ inline TieSums sum_pairs(const float* pairs, Ends nbr, int64_t b, int64_t e, int
   return sum_pairs_sse<kHope, kPrefetch, true, Ends>(pairs, nbr, b, e, last, xi, eps);
 #else
   return sum_pairs_scalar<kHope, kPrefetch, Ends>(pairs, nbr, b, e, last, xi, eps);
+#endif
+}
+
+// sum_pairs for two consecutive persons ([b0, e0) then [b1, e1)), each result its bits.
+template <bool kHope, bool kPrefetch, class Ends>
+inline void sum_pairs_two(const float* pairs, Ends nbr, int64_t b0, int64_t e0, int64_t b1, int64_t e1, int64_t last,
+                          float x0, float x1, float eps, TieSums& s0, TieSums& s1) {
+#ifdef TRIBUNE_SSE_TIES
+  if constexpr (kPrefetch)
+    if (ahead_in_range(e1, last))
+      return sum_pairs_sse_two<kHope, true, false, Ends>(pairs, nbr, b0, e0, b1, e1, last, x0, x1, eps, s0, s1);
+  sum_pairs_sse_two<kHope, kPrefetch, true, Ends>(pairs, nbr, b0, e0, b1, e1, last, x0, x1, eps, s0, s1);
+#else
+  s0 = sum_pairs_scalar<kHope, kPrefetch, Ends>(pairs, nbr, b0, e0, last, x0, eps);
+  s1 = sum_pairs_scalar<kHope, kPrefetch, Ends>(pairs, nbr, b1, e1, last, x1, eps);
 #endif
 }
 
@@ -114,6 +166,30 @@ inline TieSums sum_trusted(const float* x, Ends nbr, int64_t b, int64_t e, int64
     s.count += in;
   }
   return s;
+}
+
+// sum_trusted for two consecutive persons ([b0, e0) then [b1, e1)), interleaved as
+// sum_pairs_two, each result its bits.
+template <bool kPrefetch, class Ends>
+inline void sum_trusted_two(const float* x, Ends nbr, int64_t b0, int64_t e0, int64_t b1, int64_t e1, int64_t last,
+                            float x0, float x1, float eps, TieSums& s0, TieSums& s1) {
+  TieSums a, b;
+  auto tie = [&](int64_t k, float xi, TieSums& s) __attribute__((always_inline)) {
+    if constexpr (kPrefetch) prefetch_tie(x, nbr, k, last);
+    const float xj = x[nbr[k]];
+    const int in = std::fabs(xj - xi) <= eps;
+    s.trusted += masked(xj, in);
+    s.count += in;
+  };
+  const int64_t both = std::min(e0 - b0, e1 - b1);
+  for (int64_t t = 0; t < both; ++t) {
+    tie(b0 + t, x0, a);
+    tie(b1 + t, x1, b);
+  }
+  for (int64_t k = b0 + both; k < e0; ++k) tie(k, x0, a);
+  for (int64_t k = b1 + both; k < e1; ++k) tie(k, x1, b);
+  s0 = a;
+  s1 = b;
 }
 
 }  // namespace tribune::influence

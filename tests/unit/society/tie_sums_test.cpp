@@ -95,3 +95,46 @@ TEST_CASE("tie sums: trusted ties are those within epsilon, summed in tie order"
   CHECK(none.count == 0);
   CHECK(bits(none.trusted) == bits(0.0f));
 }
+
+TEST_CASE("tie sums: two rows at once give each row's own bits, rows of any lengths") {
+  const Rows r = random_rows(1000, 6000, 11);
+  const int64_t last = static_cast<int64_t>(r.nbr.size()) - 1;
+  const TieEnds ends = TieEnds::pack(r.nbr, r.n);
+  std::vector<float> column;  // the ideology lane alone, for the one-column sums
+  for (int64_t i = 0; i < r.n; ++i) column.push_back(r.pairs[2 * static_cast<size_t>(i)]);
+  int checked = 0;
+  ends.visit([&](auto nbr) {
+    for (float eps : {0.0f, 0.3f, INFINITY})
+      for (int64_t b0 = 0; b0 + 80 <= static_cast<int64_t>(r.nbr.size()); b0 += 53) {
+        // Consecutive rows of 0 to 40 ties each, the first shorter, longer or as long.
+        const int64_t e0 = b0 + (b0 % 41), e1 = e0 + ((b0 / 53) % 41);
+        const float x0 = r.pairs[2 * static_cast<size_t>(b0 % r.n)], x1 = r.pairs[2 * static_cast<size_t>((b0 + 1) % r.n)];
+        for (bool prefetch : {false, true}) {
+          TieSums p0, p1, t0, t1;
+          if (prefetch) {
+            sum_pairs_two<true, true>(r.pairs.data(), nbr, b0, e0, e0, e1, last, x0, x1, eps, p0, p1);
+            sum_trusted_two<true>(column.data(), nbr, b0, e0, e0, e1, last, x0, x1, eps, t0, t1);
+          } else {
+            sum_pairs_two<true, false>(r.pairs.data(), nbr, b0, e0, e0, e1, last, x0, x1, eps, p0, p1);
+            sum_trusted_two<false>(column.data(), nbr, b0, e0, e0, e1, last, x0, x1, eps, t0, t1);
+          }
+          const TieSums one0 = sum_pairs<true, false>(r.pairs.data(), nbr, b0, e0, last, x0, eps);
+          const TieSums one1 = sum_pairs<true, false>(r.pairs.data(), nbr, e0, e1, last, x1, eps);
+          REQUIRE(bits(p0.trusted) == bits(one0.trusted));
+          REQUIRE(p0.count == one0.count);
+          REQUIRE(bits(p0.hope) == bits(one0.hope));
+          REQUIRE(bits(p1.trusted) == bits(one1.trusted));
+          REQUIRE(p1.count == one1.count);
+          REQUIRE(bits(p1.hope) == bits(one1.hope));
+          const TieSums c0 = sum_trusted<false>(column.data(), nbr, b0, e0, last, x0, eps);
+          const TieSums c1 = sum_trusted<false>(column.data(), nbr, e0, e1, last, x1, eps);
+          REQUIRE(bits(t0.trusted) == bits(c0.trusted));
+          REQUIRE(t0.count == c0.count);
+          REQUIRE(bits(t1.trusted) == bits(c1.trusted));
+          REQUIRE(t1.count == c1.count);
+          ++checked;
+        }
+      }
+  });
+  CHECK(checked > 600);
+}
