@@ -80,51 +80,47 @@ void move_counts_of_changed(World& w, uint8_t changed) {
 
 // Person i's decision this week, from last week's state (M28; mobilization.h gives the calculus).
 struct Decide {
-  const int32_t* jailed;
-  const uint16_t* district;
-  const float *grievance, *hope;
-  const int8_t* org;
-  const float *given, *risk_aversion, *threshold;
-  const uint16_t* protest_ties;
+  // The columns and week constants the AVX2 lanes read too (mobilization_classify.h); its
+  // tiredness is the same column as below, read-only there.
+  ClassifyInputs in;
   uint8_t *tiredness, *protesting;
-  const uint8_t* called;
-  const int64_t* offsets;
-  uint16_t* in_view;  // police each resident sees, under local vision; else null
-  const double *risk, *ask, *police_density;  // per district
-  const float* movement_share;                 // per organization
+  uint16_t* in_view;             // police each resident sees, under local vision; else null
+  const double* police_density;  // per district
   Streams rng;
   int64_t tick;
   uint32_t now;
   int64_t total;  // last week's protesters
-  double illegitimacy, boost, gathering, per_hour;
-  double grievance_weight, hope_weight, organized, asked, social, fatigue, arrest_k;
+  double arrest_k;
   Rounding rounding;
   bool local, complete;
 
   uint8_t operator()(int64_t i) const __attribute__((always_inline)) {
-    if (jailed[i] > tick) {
+    if (in.jailed[i] > tick) {
       if (local) in_view[i] = 0;
       return 0;
     }
-    const double degree = static_cast<double>(offsets[i + 1] - offsets[i]);
+    const double degree = static_cast<double>(in.offsets[i + 1] - in.offsets[i]);
     double risk_i = 0;
     if (local) {
-      const double mean = police_density[district[i]] * (degree + 1);
+      const double mean = police_density[in.district[i]] * (degree + 1);
       Stream s = rng.at(now, static_cast<uint64_t>(i), kView);
       const int cops = mean > 0 ? boost::random::poisson_distribution<int, double>(mean)(s) : 0;
       in_view[i] = static_cast<uint16_t>(std::min(cops, 65535));
-      risk_i = arrest_probability(cops, static_cast<double>(protest_ties[i]) + 1.0, arrest_k, rounding);
+      risk_i = arrest_probability(cops, static_cast<double>(in.protest_ties[i]) + 1.0, arrest_k, rounding);
     } else {
-      risk_i = risk[district[i]];
+      risk_i = in.risk[in.district[i]];
     }
-    const double g = grievance_weight * grievance[i] * illegitimacy * (1 - hope_weight + hope_weight * hope[i]);
-    const int o = org[i];
+    const double g =
+        in.grievance_weight * in.grievance[i] * in.illegitimacy * (1 - in.hope_weight + in.hope_weight * in.hope[i]);
+    const int o = in.org[i];
     const double organized_i =
-        o >= 0 && given[i] > 0 ? std::min(organized, per_hour * given[i] * movement_share[static_cast<size_t>(o)])
-                               : 0.0;
-    const double tired = fatigue * tiredness[i], risky = risk_aversion[i] * risk_i, call = boost * called[i];
+        o >= 0 && in.given[i] > 0
+            ? std::min(in.organized, in.per_hour * in.given[i] * in.movement_share[static_cast<size_t>(o)])
+            : 0.0;
+    const double tired = in.fatigue * tiredness[i], risky = in.risk_aversion[i] * risk_i,
+                 call = in.boost * in.called[i];
     auto net = [&](double asked_i, double s) {
-      return g + organized_i + asked_i + social * s - risky + call - gathering - tired;
+      return g + organized_i + asked_i + in.social * s - risky + call - in.gathering - tired;
     };
     // net rises with being asked and with s (asked and social are at least 0, and every
     // operation rounds monotonically in floating point), where s is a share of ties in [0, 1]
@@ -133,15 +129,15 @@ struct Decide {
     // reading their ties; the draw is keyed by identity, so skipping it moves no other draw.
     const double s_high = complete ? static_cast<double>(total - protesting[i]) : 1.0;
     const double s_low = complete ? s_high : 0.0;
-    const double a = ask[district[i]];
-    const float t = threshold[i];
-    if (net(a > 0 ? asked : 0.0, s_high) < t) return 0;
+    const double a = in.ask[in.district[i]];
+    const float t = in.threshold[i];
+    if (net(a > 0 ? in.asked : 0.0, s_high) < t) return 0;
     if (net(0.0, s_low) >= t) return 1;
-    const double asked_i = a > 0 && rng.at(now, static_cast<uint64_t>(i), kAsk).uniform() < a ? asked : 0.0;
+    const double asked_i = a > 0 && rng.at(now, static_cast<uint64_t>(i), kAsk).uniform() < a ? in.asked : 0.0;
     if (complete) return net(asked_i, s_high) >= t;
     if (net(asked_i, 1.0) < t) return 0;
     if (net(asked_i, 0.0) >= t) return 1;
-    const double s = degree > 0 ? static_cast<double>(protest_ties[i]) / degree : 0.0;
+    const double s = degree > 0 ? static_cast<double>(in.protest_ties[i]) / degree : 0.0;
     return net(asked_i, s) >= t;
   }
 };
@@ -244,43 +240,46 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   // times one's ties + 1).
   std::vector<double> police_density(w.districts.size(), 0.0);
   for (size_t d = 0; d < w.districts.size(); ++d)
-    if (w.districts[d].size() > 0) police_density[d] = w.movement.police_in[d] / static_cast<double>(w.districts[d].size());
+    if (w.districts[d].size() > 0)
+      police_density[d] = w.movement.police_in[d] / static_cast<double>(w.districts[d].size());
   // The decision's inputs, by value: each chunk copies them into its own locals, which no
   // store can alias. (The pass stores bytes, protesting and tiredness, which may alias anything:
   // read through the vectors or through references, every column's address and every parameter
   // would be reloaded after each store.)
-  const Decide decide{.jailed = P.jailed_until.data(),
-                      .district = P.district.data(),
-                      .grievance = P.grievance.data(),
-                      .hope = P.hope.data(),
-                      .org = P.org.data(),
-                      .given = P.given.data(),
-                      .risk_aversion = P.risk_aversion.data(),
-                      .threshold = P.threshold.data(),
-                      .protest_ties = P.protest_ties.data(),
+  const Decide decide{.in = {.jailed = P.jailed_until.data(),
+                             .district = P.district.data(),
+                             .grievance = P.grievance.data(),
+                             .hope = P.hope.data(),
+                             .org = P.org.data(),
+                             .given = P.given.data(),
+                             .risk_aversion = P.risk_aversion.data(),
+                             .threshold = P.threshold.data(),
+                             .protest_ties = P.protest_ties.data(),
+                             .tiredness = P.tiredness.data(),
+                             .called = called,
+                             .offsets = N.offsets.data(),
+                             .risk = risk.data(),
+                             .ask = ask.data(),
+                             .movement_share = movement_share.data(),
+                             .tick = static_cast<int32_t>(std::min<int64_t>(c.tick, INT32_MAX)),
+                             .illegitimacy = illegitimacy,
+                             .boost = boost,
+                             .gathering = gathering,
+                             .per_hour = per_hour,
+                             .grievance_weight = p.grievance_weight,
+                             .hope_weight = p.hope_weight,
+                             .organized = p.organized,
+                             .asked = p.asked,
+                             .social = p.social,
+                             .fatigue = p.fatigue},
                       .tiredness = P.tiredness.data(),
                       .protesting = P.protesting.data(),
-                      .called = called,
-                      .offsets = N.offsets.data(),
                       .in_view = p.vision == Vision::ties ? w.movement.police_in_view.data() : nullptr,
-                      .risk = risk.data(),
-                      .ask = ask.data(),
                       .police_density = police_density.data(),
-                      .movement_share = movement_share.data(),
                       .rng = c.rng,
                       .tick = c.tick,
                       .now = now,
                       .total = total,
-                      .illegitimacy = illegitimacy,
-                      .boost = boost,
-                      .gathering = gathering,
-                      .per_hour = per_hour,
-                      .grievance_weight = p.grievance_weight,
-                      .hope_weight = p.hope_weight,
-                      .organized = p.organized,
-                      .asked = p.asked,
-                      .social = p.social,
-                      .fatigue = p.fatigue,
                       .arrest_k = p.arrest_k,
                       .rounding = p.rounding,
                       .local = p.vision == Vision::ties,
@@ -298,32 +297,6 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   // (fewer than four) are decided by Decide. The lanes' answers are Decide's bits
   // (mobilization_classify.h).
   const bool lanes = classify_in_lanes() && !decide.local && !decide.complete && c.tick <= INT32_MAX;
-  const ClassifyInputs classify{.jailed = decide.jailed,
-                                .district = decide.district,
-                                .grievance = decide.grievance,
-                                .hope = decide.hope,
-                                .org = decide.org,
-                                .given = decide.given,
-                                .risk_aversion = decide.risk_aversion,
-                                .threshold = decide.threshold,
-                                .protest_ties = decide.protest_ties,
-                                .tiredness = decide.tiredness,
-                                .called = decide.called,
-                                .offsets = decide.offsets,
-                                .risk = decide.risk,
-                                .ask = decide.ask,
-                                .movement_share = decide.movement_share,
-                                .tick = static_cast<int32_t>(std::min<int64_t>(c.tick, INT32_MAX)),
-                                .illegitimacy = decide.illegitimacy,
-                                .boost = decide.boost,
-                                .gathering = decide.gathering,
-                                .per_hour = decide.per_hour,
-                                .grievance_weight = decide.grievance_weight,
-                                .hope_weight = decide.hope_weight,
-                                .organized = decide.organized,
-                                .asked = decide.asked,
-                                .social = decide.social,
-                                .fatigue = decide.fatigue};
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
     const Decide d = decide;
     uint8_t* protesting = d.protesting;
@@ -338,17 +311,18 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
       uint8_t on;
       if (lanes) {
         const int64_t at = (i - lo) % kBlock;
-        if (at == 0) classify_avx2(classify, i, std::min(hi, i + kBlock), decided);
+        if (at == 0) classify_avx2(d.in, i, std::min(hi, i + kBlock), decided);
         const uint8_t k = decided[at];
-        on = k < kIfAsked ? k : k == kIfAsked ? asks.uniform(static_cast<uint64_t>(i)) < d.ask[d.district[i]] : d(i);
+        on = k < kIfAsked    ? k
+             : k == kIfAsked ? asks.uniform(static_cast<uint64_t>(i)) < d.in.ask[d.in.district[i]]
+                             : d(i);
       } else {
         on = d(i);
       }
       if (on != protesting[i]) protesting[i] = on | kChanged;
       if (on) {
         tiredness[i] = static_cast<uint8_t>(std::min(255, tiredness[i] + 1));
-      } else if (tiredness[i] > 0 &&
-                 (recovery >= 1 || rest.uniform(static_cast<uint64_t>(i)) < recovery)) {
+      } else if (tiredness[i] > 0 && (recovery >= 1 || rest.uniform(static_cast<uint64_t>(i)) < recovery)) {
         --tiredness[i];
       }
     }

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "core/prefetch.h"
 
@@ -42,8 +43,7 @@ struct TieSums {
 // The reference: the same sums, one float at a time. An untrusted tie adds +0, as the vector
 // path's masked value does (a sum never becomes -0: it starts at +0 and +0 + -0 is +0).
 template <bool kHope, bool kPrefetch, class Ends>
-inline TieSums sum_pairs_scalar(const float* pairs, Ends nbr, int64_t b, int64_t e, int64_t last,
-                                float xi, float eps) {
+inline TieSums sum_pairs_scalar(const float* pairs, Ends nbr, int64_t b, int64_t e, int64_t last, float xi, float eps) {
   TieSums s;
   for (int64_t k = b; k < e; ++k) {
     if constexpr (kPrefetch) prefetch_tie(pairs, nbr, k, last, 2);
@@ -62,8 +62,7 @@ inline TieSums sum_pairs_scalar(const float* pairs, Ends nbr, int64_t b, int64_t
 #ifdef TRIBUNE_SSE_TIES
 // kBounded: the prefetch keeps inside the CSR (the last rows); otherwise it need not check.
 template <bool kHope, bool kPrefetch, bool kBounded, class Ends>
-inline TieSums sum_pairs_sse(const float* pairs, Ends nbr, int64_t b, int64_t e, int64_t last, float xi,
-                             float eps) {
+inline TieSums sum_pairs_sse(const float* pairs, Ends nbr, int64_t b, int64_t e, int64_t last, float xi, float eps) {
   const __m128 ref = _mm_set_ps(0.0f, 0.0f, 0.0f, xi);
   // Lane 1 (hope) is always taken: |h| <= infinity.
   const __m128 lim = _mm_set_ps(0.0f, 0.0f, INFINITY, eps);
@@ -90,14 +89,14 @@ inline TieSums sum_pairs_sse(const float* pairs, Ends nbr, int64_t b, int64_t e,
 // tie order, so each result is sum_pairs_sse's bits: the two chains of dependent additions
 // interleave, and the core has two persons' independent work in flight instead of one.
 template <bool kHope, bool kPrefetch, bool kBounded, class Ends>
-inline void sum_pairs_sse_two(const float* pairs, Ends nbr, int64_t b0, int64_t e0, int64_t b1, int64_t e1, int64_t last,
-                              float x0, float x1, float eps, TieSums& s0, TieSums& s1) {
+inline void sum_pairs_sse_two(const float* pairs, Ends nbr, int64_t b0, int64_t e0, int64_t b1, int64_t e1,
+                              int64_t last, float x0, float x1, float eps, TieSums& s0, TieSums& s1) {
   const __m128 ref0 = _mm_set_ps(0.0f, 0.0f, 0.0f, x0), ref1 = _mm_set_ps(0.0f, 0.0f, 0.0f, x1);
   const __m128 lim = _mm_set_ps(0.0f, 0.0f, INFINITY, eps);
   const __m128 abs_mask = _mm_castsi128_ps(_mm_set1_epi32(0x7fffffff));
   __m128 acc0 = _mm_setzero_ps(), acc1 = _mm_setzero_ps();
   __m128i count0 = _mm_setzero_si128(), count1 = _mm_setzero_si128();
-  auto tie = [&](int64_t k, __m128 ref, __m128& acc, __m128i& count) __attribute__((always_inline)) {
+  auto tie = [&](int64_t k, __m128 ref, __m128 & acc, __m128i & count) __attribute__((always_inline)) {
     if constexpr (kPrefetch && kBounded) prefetch_tie(pairs, nbr, k, last, 2);
     if constexpr (kPrefetch && !kBounded) prefetch_tie_in_range(pairs, nbr, k, 2);
     const __m128 v = _mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(pairs + 2 * int64_t{nbr[k]})));
@@ -123,13 +122,24 @@ inline void sum_pairs_sse_two(const float* pairs, Ends nbr, int64_t b0, int64_t 
 }
 #endif
 
-template <bool kHope, bool kPrefetch, class Ends>
-inline TieSums sum_pairs(const float* pairs, Ends nbr, int64_t b, int64_t e, int64_t last, float xi,
-                         float eps) {
 #ifdef TRIBUNE_SSE_TIES
+// f(kBounded) with the SSE loops' variant for rows that end at e: unbounded prefetch when every
+// tie's prefetch stays inside the CSR, bounded otherwise (or no prefetch at all).
+template <bool kPrefetch, class F>
+inline decltype(auto) sse_variant(int64_t e, int64_t last, F&& f) {
   if constexpr (kPrefetch)
-    if (ahead_in_range(e, last)) return sum_pairs_sse<kHope, true, false, Ends>(pairs, nbr, b, e, last, xi, eps);
-  return sum_pairs_sse<kHope, kPrefetch, true, Ends>(pairs, nbr, b, e, last, xi, eps);
+    if (ahead_in_range(e, last)) return f(std::false_type{});
+  return f(std::true_type{});
+}
+#endif
+
+template <bool kHope, bool kPrefetch, class Ends>
+inline TieSums sum_pairs(const float* pairs, Ends nbr, int64_t b, int64_t e, int64_t last, float xi, float eps) {
+#ifdef TRIBUNE_SSE_TIES
+  return sse_variant<kPrefetch>(
+      e, last, [&](auto bounded) __attribute__((always_inline)) {
+        return sum_pairs_sse<kHope, kPrefetch, decltype(bounded)::value, Ends>(pairs, nbr, b, e, last, xi, eps);
+      });
 #else
   return sum_pairs_scalar<kHope, kPrefetch, Ends>(pairs, nbr, b, e, last, xi, eps);
 #endif
@@ -140,10 +150,11 @@ template <bool kHope, bool kPrefetch, class Ends>
 inline void sum_pairs_two(const float* pairs, Ends nbr, int64_t b0, int64_t e0, int64_t b1, int64_t e1, int64_t last,
                           float x0, float x1, float eps, TieSums& s0, TieSums& s1) {
 #ifdef TRIBUNE_SSE_TIES
-  if constexpr (kPrefetch)
-    if (ahead_in_range(e1, last))
-      return sum_pairs_sse_two<kHope, true, false, Ends>(pairs, nbr, b0, e0, b1, e1, last, x0, x1, eps, s0, s1);
-  sum_pairs_sse_two<kHope, kPrefetch, true, Ends>(pairs, nbr, b0, e0, b1, e1, last, x0, x1, eps, s0, s1);
+  sse_variant<kPrefetch>(
+      e1, last, [&](auto bounded) __attribute__((always_inline)) {
+        sum_pairs_sse_two<kHope, kPrefetch, decltype(bounded)::value, Ends>(pairs, nbr, b0, e0, b1, e1, last, x0, x1,
+                                                                            eps, s0, s1);
+      });
 #else
   s0 = sum_pairs_scalar<kHope, kPrefetch, Ends>(pairs, nbr, b0, e0, last, x0, eps);
   s1 = sum_pairs_scalar<kHope, kPrefetch, Ends>(pairs, nbr, b1, e1, last, x1, eps);
@@ -155,8 +166,7 @@ inline void sum_pairs_two(const float* pairs, Ends nbr, int64_t b0, int64_t e0, 
 // micro-benchmark of 10^4 persons with 16 ties each; docs/performance.md), and clearing the
 // untrusted value's bits with the flag was the fastest of the forms tried (0.40).
 template <bool kPrefetch, class Ends>
-inline TieSums sum_trusted(const float* x, Ends nbr, int64_t b, int64_t e, int64_t last, float xi,
-                           float eps) {
+inline TieSums sum_trusted(const float* x, Ends nbr, int64_t b, int64_t e, int64_t last, float xi, float eps) {
   TieSums s;
   for (int64_t k = b; k < e; ++k) {
     if constexpr (kPrefetch) prefetch_tie(x, nbr, k, last);
