@@ -5,7 +5,10 @@
 # same network and persons (tribune dumps its world, numpy reads it). Interleaved over repeats.
 # Also checks that both give the same final statistics: ideology equal (no randomness in it),
 # protest equal with recovery = 1 (then nothing is random), and with the default recovery
-# tribune's time-averaged protest share inside the range of numpy's over 8 seeds.
+# tribune's time-averaged protest share inside the range of numpy's over 8 seeds. With each of
+# tribune's speed runs, the bare loop over every tie (bench_scaling --tie-floor): numpy's tick
+# over that loop's time is the largest ratio any implementation that reads each tie once with
+# the engine's loop could reach.
 # Writes benchmarks/results/peers-<date>-<commit>.{jsonl,md}.
 #
 #   bash benchmarks/run_peers.sh [REPEATS]           (default 3; needs a release build)
@@ -36,7 +39,7 @@ for n in ${SIZES:-10000 100000 1000000}; do
   "$bin" $scn --persons "$n" --threads 1 --ticks 1 --dump "$tmp/n$n" > /dev/null
   for r in $(seq "$repeats"); do
     echo "N=$n repeat $r" >&2
-    "$bin" $scn --persons "$n" --threads 1 --ticks "$ticks" | tag tribune speed >> "$out.jsonl"
+    "$bin" $scn --persons "$n" --threads 1 --ticks "$ticks" --tie-floor | tag tribune speed >> "$out.jsonl"
     $py benchmarks/peers/reduced_numpy.py "$tmp/n$n" --ticks "$ticks" | tag numpy speed >> "$out.jsonl"
   done
 done

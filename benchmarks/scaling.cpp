@@ -3,7 +3,12 @@
 // per-phase medians, bytes per person (peak RSS growth and the world's own count), the
 // streaming bytes the tick moves and, with --triad, the machine's triad bandwidth.
 //
-//   bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad] [--dump DIR] [--set key=value ...]
+//   bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad] [--tie-floor] [--dump DIR]
+//                 [--set key=value ...]
+//
+// --tie-floor also times the bare loop of M4's bounded-confidence sums over every tie (one thread,
+// nothing done with the sums but keep them): the floor under any tick that reads every tie once,
+// against which issue 19's ratios to other implementations can be judged (benchmarks/run_peers.sh).
 //
 // --dump DIR writes the built world's network and the columns the reduced model reads (raw
 // little-endian arrays) and its parameters (params.json), for benchmarks/peers/reduced_numpy.py.
@@ -12,15 +17,17 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <stdexcept>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/prefetch.h"
 #include "engine/simulation.h"
+#include "model/society/tie_sums.h"
 #include "scenario/load.h"
 #include "triad.h"
 
@@ -80,8 +87,8 @@ void dump(const std::string& dir, const Simulation& sim) {
   js << "{\"persons\": " << w.size() << ", \"epsilon\": " << o.epsilon << ", \"rate\": " << o.rate
      << ", \"stubbornness\": " << o.stubbornness << ", \"legitimacy\": " << w.env.legitimacy
      << ", \"grievance_weight\": " << m.grievance_weight << ", \"hope_weight\": " << m.hope_weight
-     << ", \"social\": " << m.social << ", \"arrest_k\": " << m.arrest_k
-     << ", \"rounding\": \"" << kRoundingNames[static_cast<int>(m.rounding)] << "\", \"fatigue\": " << m.fatigue
+     << ", \"social\": " << m.social << ", \"arrest_k\": " << m.arrest_k << ", \"rounding\": \""
+     << kRoundingNames[static_cast<int>(m.rounding)] << "\", \"fatigue\": " << m.fatigue
      << ", \"recovery\": " << m.recovery << ", \"police\": [";
   for (size_t d = 0; d < w.movement.police_in.size(); ++d) js << (d ? ", " : "") << w.movement.police_in[d];
   js << "]}\n";
@@ -91,10 +98,39 @@ void dump(const std::string& dir, const Simulation& sim) {
 void print_final(const World& w, double protest_share_mean) {
   const auto& P = w.persons;
   double s = 0, s2 = 0, prot = 0;
-  for (int64_t i = 0; i < w.size(); ++i) s += P.ideology[i], s2 += double(P.ideology[i]) * P.ideology[i], prot += P.protesting[i];
+  for (int64_t i = 0; i < w.size(); ++i)
+    s += P.ideology[i], s2 += double(P.ideology[i]) * P.ideology[i], prot += P.protesting[i];
   const double n = double(w.size()), mean = s / n;
-  printf(", \"final\": {\"ideology_mean\": %.6f, \"ideology_sd\": %.6f, \"protest_share\": %.6f, \"protest_share_mean\": %.6f}",
-         mean, std::sqrt(std::max(0.0, s2 / n - mean * mean)), prot / n, protest_share_mean);
+  printf(
+      ", \"final\": {\"ideology_mean\": %.6f, \"ideology_sd\": %.6f, \"protest_share\": %.6f, \"protest_share_mean\": "
+      "%.6f}",
+      mean, std::sqrt(std::max(0.0, s2 / n - mean * mean)), prot / n, protest_share_mean);
+}
+
+// The bare tie loop (see --tie-floor above): milliseconds for one pass over every row, the median
+// of `passes`, on the world as the run left it, with the engine's sums and prefetch choice.
+double tie_floor_ms(const World& w, float eps, int passes) {
+  const int64_t n = w.size(), last = w.network.last_tie();
+  const float* x = w.persons.ideology.data();
+  const int64_t* off = w.network.offsets.data();
+  std::vector<float> out(static_cast<size_t>(n));
+  std::vector<double> times;
+  for (int r = 0; r < passes; ++r) {
+    const auto t0 = std::chrono::steady_clock::now();
+    w.network.nbr.visit([&](auto nbr) {
+      with_prefetch(n * int64_t{sizeof(float)}, [&](auto prefetch) {
+        constexpr bool kPrefetch = decltype(prefetch)::value;
+        for (int64_t i = 0; i < n; ++i) {
+          const auto t = influence::sum_trusted<kPrefetch>(x, nbr, off[i], off[i + 1], last, x[i], eps);
+          out[static_cast<size_t>(i)] = t.trusted + static_cast<float>(t.count);
+        }
+      });
+    });
+    times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    // Read the sums, so the loop cannot be dropped.
+    if (std::isnan(out[static_cast<size_t>(r % n)])) fprintf(stderr, "nan\n");
+  }
+  return median(times) * 1e3;
 }
 
 }  // namespace
@@ -103,7 +139,7 @@ int main(int argc, char** argv) {
   std::string scenario_path;
   long long persons = 0;
   int threads = 1, ticks = 52;
-  bool with_triad = false;
+  bool with_triad = false, with_floor = false;
   std::string dump_dir;
   std::vector<std::string> sets;
   for (int i = 1; i < argc; ++i) {
@@ -118,6 +154,8 @@ int main(int argc, char** argv) {
       dump_dir = argv[++i];
     else if (a == "--triad")
       with_triad = true;
+    else if (a == "--tie-floor")
+      with_floor = true;
     else if (a == "--set" && i + 1 < argc)
       sets.push_back(argv[++i]);
     else
@@ -125,7 +163,8 @@ int main(int argc, char** argv) {
   }
   if (scenario_path.empty() || persons <= 0) {
     fprintf(stderr,
-            "usage: bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad] [--dump DIR] [--set key=value ...]\n");
+            "usage: bench_scaling SCENARIO --persons N --threads T [--ticks 52] [--triad] [--tie-floor] [--dump DIR] "
+            "[--set key=value ...]\n");
     return 2;
   }
   LoadOptions opts;
@@ -183,6 +222,11 @@ int main(int argc, char** argv) {
   }
   printf("}");
   print_final(w, tick_s.empty() ? 0.0 : protest_sum / double(tick_s.size()));
+  if (with_floor) {
+    const double ms = tie_floor_ms(w, static_cast<float>(sim.scenario().mechanisms.opinion.epsilon), 21);
+    printf(", \"tie_floor_ms\": %.4f, \"tie_floor_ns_per_tie\": %.4f", ms,
+           ms * 1e6 / std::max(1.0, double(w.network.nbr.size())));
+  }
   if (with_triad) {
     auto t = bench::triad(threads);
     printf(", \"triad_median_gb_per_s\": %.3f, \"triad_best_gb_per_s\": %.3f", t.median_gb_per_s, t.best_gb_per_s);

@@ -36,14 +36,29 @@ print(f"| protest share, mean over weeks | {t['protest_share_mean']:.4f} | {lo:.
 
 print("## Speed (median over repeats of each run's median tick)\n")
 sp = defaultdict(list)
+floor = defaultdict(list)
 for r in rows:
     if r["check"] == "speed":
         sp[(r["persons"], r["impl"])].append(r["tick_median_ms"])
-print("| N | tribune ms/tick | numpy ms/tick | tribune person-ticks/s | numpy person-ticks/s | tribune / numpy |")
-print("|---|---|---|---|---|---|")
+        if "tie_floor_ms" in r:
+            floor[r["persons"]].append((r["tie_floor_ms"], r["tie_floor_ns_per_tie"]))
+print("| N | tribune ms/tick | numpy ms/tick | tribune person-ticks/s | numpy person-ticks/s | tribune / numpy |"
+      " bare tie loop ms (ns a tie) | numpy / bare tie loop |")
+print("|---|---|---|---|---|---|---|---|")
 for n in sorted({k[0] for k in sp}):
     a, b = statistics.median(sp[(n, "tribune")]), statistics.median(sp[(n, "numpy")])
-    print(f"| {n:.0e} | {a:.3f} | {b:.2f} | {n / a * 1e3:.3g} | {n / b * 1e3:.3g} | {b / a:.1f} |")
+    if floor[n]:
+        f = statistics.median(x[0] for x in floor[n])
+        per = statistics.median(x[1] for x in floor[n])
+        fl = f"{f:.3f} ({per:.2f}) | {b / f:.1f}"
+    else:
+        fl = "- | -"
+    print(f"| {n:.0e} | {a:.3f} | {b:.2f} | {n / a * 1e3:.3g} | {n / b * 1e3:.3g} | {b / a:.1f} | {fl} |")
 print("\nThe ratio per pair of interleaved runs: " + ", ".join(
     f"{n:.0e}: " + "/".join(f"{b / a:.1f}" for a, b in zip(sp[(n, 'tribune')], sp[(n, 'numpy')]))
     for n in sorted({k[0] for k in sp})) + ".")
+if any(floor.values()):
+    print("\nThe bare tie loop is M4's bounded-confidence sum over every tie, one thread, nothing else "
+          "(`bench_scaling --tie-floor`, median of 21 passes in each tribune run). numpy's tick over it is "
+          "the ceiling on tribune / numpy for a tick that reads each tie once with this loop, if every other "
+          "part of the tick took no time.")

@@ -69,11 +69,37 @@ inline TieSums sum_pairs_sse(const float* pairs, Ends nbr, int64_t b, int64_t e,
   const __m128 abs_mask = _mm_castsi128_ps(_mm_set1_epi32(0x7fffffff));
   __m128 acc = _mm_setzero_ps();
   __m128i count = _mm_setzero_si128();
-  for (int64_t k = b; k < e; ++k) {
-    if constexpr (kPrefetch && kBounded) prefetch_tie(pairs, nbr, k, last, 2);
-    if constexpr (kPrefetch && !kBounded) prefetch_tie_in_range(pairs, nbr, k, 2);
-    // One 8-byte load of the pair (an unaligned, aliasing-safe load).
-    const __m128 v = _mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(pairs + 2 * int64_t{nbr[k]})));
+  auto ahead = [&](int64_t t) __attribute__((always_inline)) {
+    if constexpr (kPrefetch && kBounded) prefetch_tie(pairs, nbr, t, last, 2);
+    if constexpr (kPrefetch && !kBounded) prefetch_tie_in_range(pairs, nbr, t, 2);
+  };
+  // One 8-byte load of a pair (an unaligned, aliasing-safe load).
+  auto pair = [&](int64_t t) __attribute__((always_inline)) {
+    return _mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(pairs + 2 * int64_t{nbr[t]})));
+  };
+  int64_t k = b;
+  // Four ties at a time: two pairs a register ([x, h, x', h']), compared and masked together, then
+  // added to the sums one pair after another in tie order (the upper lanes of acc take sums
+  // nobody reads). Lanes 0 and 2 count the trusted ties.
+  {
+    const __m128 ref2 = _mm_movelh_ps(ref, ref), lim2 = _mm_movelh_ps(lim, lim);
+    for (; k + 4 <= e; k += 4) {
+      ahead(k), ahead(k + 1), ahead(k + 2), ahead(k + 3);
+      const __m128 v01 = _mm_movelh_ps(pair(k), pair(k + 1)), v23 = _mm_movelh_ps(pair(k + 2), pair(k + 3));
+      const __m128 in01 = _mm_cmple_ps(_mm_and_ps(_mm_sub_ps(v01, ref2), abs_mask), lim2);
+      const __m128 in23 = _mm_cmple_ps(_mm_and_ps(_mm_sub_ps(v23, ref2), abs_mask), lim2);
+      const __m128 m01 = _mm_and_ps(v01, in01), m23 = _mm_and_ps(v23, in23);
+      count = _mm_sub_epi32(_mm_sub_epi32(count, _mm_castps_si128(in01)), _mm_castps_si128(in23));
+      acc = _mm_add_ps(acc, m01);
+      acc = _mm_add_ps(acc, _mm_movehl_ps(m01, m01));
+      acc = _mm_add_ps(acc, m23);
+      acc = _mm_add_ps(acc, _mm_movehl_ps(m23, m23));
+    }
+    count = _mm_add_epi32(count, _mm_shuffle_epi32(count, 0x4e));  // lane 0: lanes 0 and 2
+  }
+  for (; k < e; ++k) {
+    ahead(k);
+    const __m128 v = pair(k);
     const __m128 in = _mm_cmple_ps(_mm_and_ps(_mm_sub_ps(v, ref), abs_mask), lim);
     acc = _mm_add_ps(acc, _mm_and_ps(v, in));
     count = _mm_sub_epi32(count, _mm_castps_si128(in));
@@ -161,12 +187,12 @@ inline void sum_pairs_two(const float* pairs, Ends nbr, int64_t b0, int64_t e0, 
 #endif
 }
 
-// One column (opinion's own pass): the trusted ties' values summed and counted. Scalar on every
-// machine: with one value a tie the SSE form above was slower (0.71 against 0.46 ns a tie in a
-// micro-benchmark of 10^4 persons with 16 ties each; docs/performance.md), and clearing the
-// untrusted value's bits with the flag was the fastest of the forms tried (0.40).
+// One column (opinion's own pass): the trusted ties' values summed and counted. The reference,
+// one tie at a time: clearing the untrusted value's bits with the flag was the fastest scalar
+// form tried (0.40 ns a tie in a micro-benchmark of 10^4 persons with 16 ties each, against 0.71
+// for the one-tie SSE form; docs/performance.md).
 template <bool kPrefetch, class Ends>
-inline TieSums sum_trusted(const float* x, Ends nbr, int64_t b, int64_t e, int64_t last, float xi, float eps) {
+inline TieSums sum_trusted_scalar(const float* x, Ends nbr, int64_t b, int64_t e, int64_t last, float xi, float eps) {
   TieSums s;
   for (int64_t k = b; k < e; ++k) {
     if constexpr (kPrefetch) prefetch_tie(x, nbr, k, last);
@@ -178,28 +204,114 @@ inline TieSums sum_trusted(const float* x, Ends nbr, int64_t b, int64_t e, int64
   return s;
 }
 
-// sum_trusted for two consecutive persons ([b0, e0) then [b1, e1)), interleaved as
-// sum_pairs_two, each result its bits.
+#ifdef TRIBUNE_SSE_TIES
+// Four ties at a time: their values gathered into one register, compared and masked together,
+// the count kept in lanes, and the four masked values added to the sum one after another in tie
+// order, so the sum is the scalar reference's bits. About 7.5 instructions a tie against 13; this
+// is what g++ makes of the scalar loop by itself from four-byte tie ends, but not from
+// three-byte ones (docs/performance.md, fifth round).
+template <bool kPrefetch, bool kBounded, class Ends>
+struct TrustedBlocks {
+  const float* x;
+  Ends nbr;
+  int64_t last;
+  float eps;
+  __m128 lim = _mm_set1_ps(eps), abs_mask = _mm_castsi128_ps(_mm_set1_epi32(0x7fffffff));
+
+  struct Row {
+    __m128 ref;
+    float xi;
+    float sum = 0;
+    __m128i count = _mm_setzero_si128();
+    int tail = 0;  // ties counted one at a time
+  };
+  void ahead(int64_t t) const __attribute__((always_inline)) {
+    if constexpr (kPrefetch && kBounded) prefetch_tie(x, nbr, t, last);
+    if constexpr (kPrefetch && !kBounded) prefetch_tie_in_range(x, nbr, t);
+  }
+  // Ties k .. k + 3 of the row.
+  void block(int64_t k, Row& r) const __attribute__((always_inline)) {
+    ahead(k), ahead(k + 1), ahead(k + 2), ahead(k + 3);
+    const __m128 v = _mm_setr_ps(x[nbr[k]], x[nbr[k + 1]], x[nbr[k + 2]], x[nbr[k + 3]]);
+    const __m128 in = _mm_cmple_ps(_mm_and_ps(_mm_sub_ps(v, r.ref), abs_mask), lim);
+    const __m128 m = _mm_and_ps(v, in);
+    r.count = _mm_sub_epi32(r.count, _mm_castps_si128(in));
+    r.sum += _mm_cvtss_f32(m);
+    r.sum += _mm_cvtss_f32(_mm_shuffle_ps(m, m, 1));
+    r.sum += _mm_cvtss_f32(_mm_movehl_ps(m, m));
+    r.sum += _mm_cvtss_f32(_mm_shuffle_ps(m, m, 3));
+  }
+  // Ties [k, e) of the row, blocks then one at a time.
+  void rest(int64_t k, int64_t e, Row& r) const __attribute__((always_inline)) {
+    for (; k + 4 <= e; k += 4) block(k, r);
+    for (; k < e; ++k) {
+      ahead(k);
+      const float xj = x[nbr[k]];
+      const int in = std::fabs(xj - r.xi) <= eps;
+      r.sum += masked(xj, in);
+      r.tail += in;
+    }
+  }
+  static TieSums done(const Row& r) __attribute__((always_inline)) {
+    __m128i c = _mm_add_epi32(r.count, _mm_shuffle_epi32(r.count, 0x4e));
+    c = _mm_add_epi32(c, _mm_shuffle_epi32(c, 0xb1));
+    return {r.sum, _mm_cvtsi128_si32(c) + r.tail, 0};
+  }
+};
+
+template <bool kPrefetch, bool kBounded, class Ends>
+inline TieSums sum_trusted_sse(const float* x, Ends nbr, int64_t b, int64_t e, int64_t last, float xi, float eps) {
+  const TrustedBlocks<kPrefetch, kBounded, Ends> run{x, nbr, last, eps};
+  typename TrustedBlocks<kPrefetch, kBounded, Ends>::Row r{_mm_set1_ps(xi), xi};
+  run.rest(b, e, r);
+  return run.done(r);
+}
+
+// Two consecutive persons' rows, their blocks interleaved (two chains of additions in flight),
+// each summed in its own tie order: each result is sum_trusted_sse's bits.
+template <bool kPrefetch, bool kBounded, class Ends>
+inline void sum_trusted_sse_two(const float* x, Ends nbr, int64_t b0, int64_t e0, int64_t b1, int64_t e1, int64_t last,
+                                float x0, float x1, float eps, TieSums& s0, TieSums& s1) {
+  const TrustedBlocks<kPrefetch, kBounded, Ends> run{x, nbr, last, eps};
+  typename TrustedBlocks<kPrefetch, kBounded, Ends>::Row r0{_mm_set1_ps(x0), x0}, r1{_mm_set1_ps(x1), x1};
+  const int64_t both = std::min(e0 - b0, e1 - b1) / 4 * 4;
+  for (int64_t t = 0; t < both; t += 4) {
+    run.block(b0 + t, r0);
+    run.block(b1 + t, r1);
+  }
+  run.rest(b0 + both, e0, r0);
+  run.rest(b1 + both, e1, r1);
+  s0 = run.done(r0);
+  s1 = run.done(r1);
+}
+#endif
+
+template <bool kPrefetch, class Ends>
+inline TieSums sum_trusted(const float* x, Ends nbr, int64_t b, int64_t e, int64_t last, float xi, float eps) {
+#ifdef TRIBUNE_SSE_TIES
+  return sse_variant<kPrefetch>(
+      e, last, [&](auto bounded) __attribute__((always_inline)) {
+        return sum_trusted_sse<kPrefetch, decltype(bounded)::value, Ends>(x, nbr, b, e, last, xi, eps);
+      });
+#else
+  return sum_trusted_scalar<kPrefetch, Ends>(x, nbr, b, e, last, xi, eps);
+#endif
+}
+
+// sum_trusted for two consecutive persons ([b0, e0) then [b1, e1)), each result its bits.
 template <bool kPrefetch, class Ends>
 inline void sum_trusted_two(const float* x, Ends nbr, int64_t b0, int64_t e0, int64_t b1, int64_t e1, int64_t last,
                             float x0, float x1, float eps, TieSums& s0, TieSums& s1) {
-  TieSums a, b;
-  auto tie = [&](int64_t k, float xi, TieSums& s) __attribute__((always_inline)) {
-    if constexpr (kPrefetch) prefetch_tie(x, nbr, k, last);
-    const float xj = x[nbr[k]];
-    const int in = std::fabs(xj - xi) <= eps;
-    s.trusted += masked(xj, in);
-    s.count += in;
-  };
-  const int64_t both = std::min(e0 - b0, e1 - b1);
-  for (int64_t t = 0; t < both; ++t) {
-    tie(b0 + t, x0, a);
-    tie(b1 + t, x1, b);
-  }
-  for (int64_t k = b0 + both; k < e0; ++k) tie(k, x0, a);
-  for (int64_t k = b1 + both; k < e1; ++k) tie(k, x1, b);
-  s0 = a;
-  s1 = b;
+#ifdef TRIBUNE_SSE_TIES
+  sse_variant<kPrefetch>(
+      e1, last, [&](auto bounded) __attribute__((always_inline)) {
+        sum_trusted_sse_two<kPrefetch, decltype(bounded)::value, Ends>(x, nbr, b0, e0, b1, e1, last, x0, x1, eps, s0,
+                                                                       s1);
+      });
+#else
+  s0 = sum_trusted_scalar<kPrefetch, Ends>(x, nbr, b0, e0, last, x0, eps);
+  s1 = sum_trusted_scalar<kPrefetch, Ends>(x, nbr, b1, e1, last, x1, eps);
+#endif
 }
 
 }  // namespace tribune::influence

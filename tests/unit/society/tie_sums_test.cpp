@@ -41,13 +41,15 @@ Rows random_rows(int64_t n, int64_t ties, uint32_t seed) {
 }
 }  // namespace
 
-TEST_CASE("tie sums: the vector path gives the scalar reference's bits, from 3- or 4-byte tie ends") {
+TEST_CASE("tie sums: the vector paths give the scalar references' bits, from 3- or 4-byte tie ends") {
   const Rows r = random_rows(1000, 4000, 7);
   const int64_t last = static_cast<int64_t>(r.nbr.size()) - 1;
   // The build's packing for a small world (3 bytes) and for one past 2^24 persons (4 bytes).
   const TieEnds narrow = TieEnds::pack(r.nbr, r.n), wide = TieEnds::pack(r.nbr, TieEnds::kNarrowLimit + 1);
   REQUIRE(narrow.width() == 3);
   REQUIRE(wide.width() == 4);
+  std::vector<float> column;  // the ideology lane alone
+  for (int64_t i = 0; i < r.n; ++i) column.push_back(r.pairs[2 * static_cast<size_t>(i)]);
   int checked = 0;
   for (const TieEnds* ends : {&narrow, &wide})
     for (float eps : {0.0f, 0.05f, 0.3f, 1.0f, INFINITY})
@@ -69,6 +71,18 @@ TEST_CASE("tie sums: the vector path gives the scalar reference's bits, from 3- 
         REQUIRE(v.count == s.count);
         REQUIRE(bits(v.hope) == bits(s.hope));
         REQUIRE(bits(p.trusted) == bits(s.trusted));  // prefetching never changes a result
+        // One column (opinion's own pass): four ties a block against one at a time.
+        const TieSums c = sum_trusted_scalar<false>(column.data(), nbr, b, e, last, xi, eps);
+        REQUIRE(bits(c.trusted) == bits(s.trusted));
+        REQUIRE(c.count == s.count);
+        const auto [cv, cp] = ends->visit([&](auto fixed) {
+          return std::pair{sum_trusted<false>(column.data(), fixed, b, e, last, xi, eps),
+                           sum_trusted<true>(column.data(), fixed, b, e, last, xi, eps)};
+        });
+        REQUIRE(bits(cv.trusted) == bits(c.trusted));
+        REQUIRE(cv.count == c.count);
+        REQUIRE(bits(cp.trusted) == bits(c.trusted));
+        REQUIRE(cp.count == c.count);
         ++checked;
       }
   CHECK(checked > 800);
@@ -108,7 +122,8 @@ TEST_CASE("tie sums: two rows at once give each row's own bits, rows of any leng
       for (int64_t b0 = 0; b0 + 80 <= static_cast<int64_t>(r.nbr.size()); b0 += 53) {
         // Consecutive rows of 0 to 40 ties each, the first shorter, longer or as long.
         const int64_t e0 = b0 + (b0 % 41), e1 = e0 + ((b0 / 53) % 41);
-        const float x0 = r.pairs[2 * static_cast<size_t>(b0 % r.n)], x1 = r.pairs[2 * static_cast<size_t>((b0 + 1) % r.n)];
+        const float x0 = r.pairs[2 * static_cast<size_t>(b0 % r.n)],
+                    x1 = r.pairs[2 * static_cast<size_t>((b0 + 1) % r.n)];
         for (bool prefetch : {false, true}) {
           TieSums p0, p1, t0, t1;
           if (prefetch) {
