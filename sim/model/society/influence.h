@@ -14,4 +14,10 @@ struct HopeParams;
 // c: hope's context (opinion draws no random numbers in its step).
 void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, const Context& c);
 
+// In weeks when few persons have a hope impulse, the pass is told the sums of the impulses at
+// each person's ties instead of testing every tie (influence.cpp). For tests, which compare the
+// two ways: force the per-tie test, or ask whether it is forced.
+void few_impulses_force_off(bool on);
+bool few_impulses_off();
+
 }  // namespace tribune
