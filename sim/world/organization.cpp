@@ -1,5 +1,6 @@
 #include "world/organization.h"
 
+#include "core/bytes.h"
 #include "core/parallel.h"
 #include "world/world.h"
 
@@ -13,8 +14,11 @@ void count_levels(World& w, const Pool& pool) {
   using Counts = std::vector<int64_t>;  // [org * kLevels + level]
   auto block = [&](int64_t lo, int64_t hi) {
     Counts c(O * kLevels, 0);
-    for (int64_t i = lo; i < hi; ++i)
-      if (org[i] >= 0) ++c[static_cast<size_t>(org[i]) * kLevels + level[i]];
+    for (int64_t i = lo; i < hi; ++i) {
+      // Most persons belong to no organization (org -1): eight of them at a time are skipped.
+      while (i + 8 <= hi && eight_bytes(org + i) == every_byte(0xff)) i += 8;
+      if (i < hi && org[i] >= 0) ++c[static_cast<size_t>(org[i]) * kLevels + level[i]];
+    }
     return c;
   };
   auto add = [](Counts& acc, const Counts& c) {

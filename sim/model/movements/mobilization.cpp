@@ -7,8 +7,8 @@
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
-#include <cstring>
 
+#include "core/bytes.h"
 #include "core/context.h"
 #include "core/cpu.h"
 #include "model/movements/mobilization_classify.h"
@@ -53,15 +53,10 @@ void move_counts_of_changed(World& w, uint8_t changed) {
       const uint16_t step = protesting[i] ? 1 : uint16_t(-1);
       for (int64_t k = offsets[i]; k < offsets[i + 1]; ++k) count[nbr[k]] = static_cast<uint16_t>(count[nbr[k]] + step);
     };
-    const uint64_t any_changed = 0x0101010101010101ull * changed;
+    const uint64_t any_changed = every_byte(changed);
     for (int64_t i = 0; i < n; ++i) {
       // Eight persons at a time past those who did not change (most, in most weeks).
-      while ((i & 7) == 0 && i + 8 <= n) {
-        uint64_t eight;
-        std::memcpy(&eight, protesting + i, sizeof eight);
-        if (eight & any_changed) break;
-        i += 8;
-      }
+      while ((i & 7) == 0 && i + 8 <= n && !(eight_bytes(protesting + i) & any_changed)) i += 8;
       if (i >= n) break;
       if (!(protesting[i] & changed)) continue;
       __builtin_prefetch(nbr.bytes + offsets[i] * width);

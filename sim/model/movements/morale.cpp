@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/bytes.h"
 #include "core/context.h"
 #include "model/movements/episodes.h"
 #include "world/organization.h"
@@ -71,6 +72,12 @@ void step(World& w, const MoraleParams& p, const Context& c) {
   float *invested = P.invested.data(), *hope_impulse = P.hope_impulse.data();
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
     for (int64_t i = lo; i < hi; ++i) {
+      // Most persons have nothing here: in no organization, no stake in one, not protesting and no
+      // weeks of protest to collect on. Eight such at a time are skipped.
+      while (i + 8 <= hi && eight_bytes(org + i) == every_byte(0xff) && eight_bytes(stake + i) == every_byte(0xff) &&
+             eight_bytes(protesting + i) == 0 && eight_bytes(protest_weeks + i) == 0)
+        i += 8;
+      if (i >= hi) break;
       // Invest this week.
       const int o = org[i];
       if (o >= 0 && engagement[i] >= kVolunteer && given[i] > 0) {

@@ -2,8 +2,8 @@
 #include "model/movements/repression.h"
 
 #include <algorithm>
-#include <cstring>
 
+#include "core/bytes.h"
 #include "core/context.h"
 #include "model/movements/mobilization.h"
 #include "world/world.h"
@@ -42,15 +42,15 @@ void step(World& w, const RepressionParams& p, const Context& c) {
     // Protesters are few: eight persons at a time are skipped while none of them protests.
     const uint8_t* protesting = P.protesting.data();
     for (int64_t i = dist.begin; i < dist.end; ++i) {
-      uint64_t eight;
-      while (i + 8 <= dist.end && (std::memcpy(&eight, protesting + i, 8), eight == 0)) i += 8;
+      while (i + 8 <= dist.end && eight_bytes(protesting + i) == 0) i += 8;
       if (i >= dist.end) break;
       if (!protesting[i]) continue;
       // Under local vision (M28) the police one sees share their arrests among the protesters they
       // see: one's protesting ties and oneself (Epstein's cop arrests one active in view).
-      const double q_i = local ? std::min(p.arrest_cap, static_cast<double>(M.police_in_view[i]) * p.arrests_per_officer /
-                                                            (static_cast<double>(P.protest_ties[i]) + 1.0))
-                               : q;
+      const double q_i = local
+                             ? std::min(p.arrest_cap, static_cast<double>(M.police_in_view[i]) * p.arrests_per_officer /
+                                                          (static_cast<double>(P.protest_ties[i]) + 1.0))
+                             : q;
       if (q_i <= 0 || c.rng.at(tick, static_cast<uint64_t>(i), kArrest).uniform() >= q_i) continue;
       set_protesting(w, i, false);
       const double term = 1.0 + c.rng.at(tick, static_cast<uint64_t>(i), kTerm).uniform() * p.max_jail_weeks;
