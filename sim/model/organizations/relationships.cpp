@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/bytes.h"
 #include "core/context.h"
 #include "world/world.h"
 
@@ -29,8 +30,11 @@ std::vector<double> body_hours(const World& w, const TieLayout& L, const Pool& p
   using Entries = std::vector<std::pair<size_t, double>>;
   auto block = [&](int64_t lo, int64_t hi) {
     Entries e;
+    const int8_t* org = P.org.data();
     for (int64_t i = lo; i < hi; ++i) {
-      const int o = P.org[i];
+      while (i + 8 <= hi && eight_bytes(org + i) == every_byte(0xff)) i += 8;  // eight non-members
+      if (i >= hi) break;
+      const int o = org[i];
       if (o < 0 || P.given[i] <= 0) continue;
       const auto& share = w.orgs[static_cast<size_t>(o)].share;
       const double g = P.given[i];
