@@ -145,11 +145,17 @@ void step(World& w, const EngagementParams& p, const Context& c) {
   const double factor = w.env.pandemic.in_force(c.tick) ? 1 - w.env.pandemic.hours_cut : 1.0;  // M32 pandemic
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
     AgentWords words = c.rng.words(tick, kDecide);
+    // The non-members' test in this chunk's locals: the loop stores bytes (org, level), which may
+    // alias anything, so what it read through the captured references would be reloaded for
+    // every person (docs/performance.md, fifth round).
+    int8_t* const org_of = org;
+    uint8_t* const level_of = level;
+    const double contacted = reach_total;
     for (int64_t i = lo; i < hi; ++i) {
-      int o = org[i], l = level[i];
+      int o = org_of[i], l = level_of[i];
       const double u = words(static_cast<uint64_t>(i)) * (1.0 / 4294967296.0);
       if (o < 0) {
-        if (u < reach_total) {  // contacted: by which organization, then does the person sign up?
+        if (u < contacted) {  // contacted: by which organization, then does the person sign up?
           double acc = 0;
           int by = 0;
           while (by + 1 < static_cast<int>(O) && u >= acc + reach[by]) acc += reach[by++];
