@@ -5,6 +5,7 @@
 #include <atomic>
 #include <optional>
 #include <type_traits>
+#include <utility>
 
 #include "core/context.h"
 #include "core/prefetch.h"
@@ -124,7 +125,12 @@ void pack(std::vector<float>& out, const World& w, const Pool& pool) {
 // wins and defeats reach those who took part), so that the ties' impulses are read only where
 // they are nonzero; empty when many do (a scandal reaches everyone), and every tie is read.
 // The bits take n / 8 bytes, which stay in cache where the impulse column (4n) would not.
-std::vector<uint64_t> sparse_impulses(const World& w, const Pool& pool) {
+// `set`: how many persons have one.
+struct ImpulseBits {
+  std::vector<uint64_t> bits;
+  int64_t set = 0;
+};
+ImpulseBits sparse_impulses(const World& w, const Pool& pool) {
   const int64_t n = w.size(), words = (n + 63) / 64;
   const float* impulse = w.persons.hope_impulse.data();
   std::vector<uint64_t> bits(static_cast<size_t>(words));
@@ -143,7 +149,7 @@ std::vector<uint64_t> sparse_impulses(const World& w, const Pool& pool) {
       },
       [](int64_t& a, int64_t b) { a += b; });
   if (set * 4 > n) bits.clear();  // more than a quarter (assumption): the test would not pay
-  return bits;
+  return {std::move(bits), set};
 }
 
 // A week when only a few persons have an impulse (usually a handful: wins and defeats reach those
@@ -159,12 +165,9 @@ struct FewImpulses {
 // The persons with an impulse at their ties and their sums; empty (has_value false) when more
 // than n / kFewShare persons have an impulse (then the pass tests the bits at every tie).
 inline constexpr int64_t kFewShare = 1024;  // assumption: at most ~n/64 persons affected at degree 16
-std::optional<FewImpulses> few_impulses(const World& w, const std::vector<uint64_t>& bits, const Pool& pool) {
-  const int64_t n = w.size();
-  if (bits.empty() || few_impulses_off()) return std::nullopt;
-  int64_t set = 0;
-  for (uint64_t word : bits) set += __builtin_popcountll(word);
-  if (set * kFewShare > n) return std::nullopt;
+std::optional<FewImpulses> few_impulses(const World& w, const ImpulseBits& impulses, const Pool& pool) {
+  const std::vector<uint64_t>& bits = impulses.bits;
+  if (bits.empty() || few_impulses_off() || impulses.set * kFewShare > w.size()) return std::nullopt;
   const auto& N = w.network;
   std::vector<uint64_t> near(bits.size());
   N.nbr.visit([&](auto nbr) {
@@ -217,8 +220,9 @@ void step_influence(World& w, const OpinionParams& op, const HopeParams& hp, con
   // new values can be written straight into the columns.
   pack(w.pair_scratch, w, c.pool);
   const std::vector<float> baseline_table = influence::hope_baselines(w, hp);
-  const std::vector<uint64_t> impulse_bits = impulses ? sparse_impulses(w, c.pool) : std::vector<uint64_t>{};
-  const std::optional<FewImpulses> few = impulses ? few_impulses(w, impulse_bits, c.pool) : std::nullopt;
+  const ImpulseBits impulse = impulses ? sparse_impulses(w, c.pool) : ImpulseBits{};
+  const std::vector<uint64_t>& impulse_bits = impulse.bits;
+  const std::optional<FewImpulses> few = impulses ? few_impulses(w, impulse, c.pool) : std::nullopt;
   const Pass s{w.pair_scratch.data(),
                w.network.offsets.data(),
                w.network.last_tie(),
