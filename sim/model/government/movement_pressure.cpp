@@ -19,7 +19,7 @@ void step(World& w, const MovementPressureParams& p, const Context& c) {
   auto& M = w.movement;
   const auto& P = w.persons;
   const std::vector<double> ideology =
-      district_sums(w, c.pool, [&](int64_t i) { return P.protesting[i] ? double(P.ideology[i]) : 0.0; });
+      district_sums_where(w, c.pool, P.protesting.data(), [&](int64_t i) { return double(P.ideology[i]); });
   double city_sum = 0;
   for (size_t d = 0; d < ideology.size(); ++d) {
     city_sum += ideology[d];

@@ -22,7 +22,8 @@ enum Purpose : uint32_t { kDraw = 1, kRest, kAsk, kView };
 
 // Protesters per district.
 std::vector<int64_t> protesters_by_district(const World& w, const Pool& pool) {
-  const std::vector<double> n = district_sums(w, pool, [&](int64_t i) { return double(w.persons.protesting[i]); });
+  const uint8_t* protesting = w.persons.protesting.data();
+  const std::vector<double> n = district_sums_where(w, pool, protesting, [&](int64_t i) { return double(protesting[i]); });
   return std::vector<int64_t>(n.begin(), n.end());
 }
 // Every tie of person i now counts (or no longer counts) i among its protesting ties.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/bytes.h"
 #include "core/context.h"
 #include "world/organization.h"
 #include "world/world.h"
@@ -38,8 +39,10 @@ void step(World& w, const MovementRecruitmentParams& p, const Context& c) {
       [&](int64_t lo, int64_t hi) {
         Counts n(O, 0);
         AgentWords approach = c.rng.words(tick, kApproach), decide = c.rng.words(tick, kSignup);
+        const uint8_t* protesting = P.protesting.data();
         for (int64_t i = lo; i < hi; ++i) {
-          if (!P.protesting[i]) continue;
+          while (i + 8 <= hi && eight_bytes(protesting + i) == 0) i += 8;  // eight non-protesters
+          if (i >= hi || !protesting[i]) continue;
           // Approached by whom: organizations in declaration order, each with its own chance.
           double u = approach(static_cast<uint64_t>(i)) * (1.0 / 4294967296.0);
           int by = -1;

@@ -68,12 +68,16 @@ void step(World& w, const RepressionParams& p, const Context& c) {
     w.env.legitimacy = std::clamp(
         w.env.legitimacy - p.legitimacy_loss * static_cast<double>(M.arrests) / static_cast<double>(w.size()), 0.0,
         1.0);
+  // Compared as 32-bit integers (the week of release is one), which the compiler does four at a
+  // time; against the 64-bit tick it compared one at a time (SSE2 has no 64-bit compare).
+  const int32_t now = static_cast<int32_t>(c.tick);
+  const int32_t* until = P.jailed_until.data();
   M.jailed = c.pool.reduce(
       w.size(), int64_t{0},
       [&](int64_t lo, int64_t hi) {
-        int64_t n = 0;
-        for (int64_t i = lo; i < hi; ++i) n += P.jailed_until[i] > c.tick;
-        return n;
+        int32_t n = 0;  // a block holds kReduceBlock persons
+        for (int64_t i = lo; i < hi; ++i) n += until[i] > now;
+        return int64_t{n};
       },
       [](int64_t& a, int64_t b) { a += b; });
 }

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cmath>
 
+#include "core/bytes.h"
 #include "core/context.h"
 #include "world/organization.h"
 #include "world/world.h"
@@ -196,8 +197,12 @@ void step(World& w, const EngagementParams& p, const Context& c) {
       }
     }
   });
-  c.pool.for_each(w.size(), [&](int64_t i) {
-    if (level[i] & kPending) level[i] = (level[i] & ~kPending) == kVolunteer ? kMember : kVolunteer;
+  // The marked steps, few in a week: eight persons at a time are passed over while none is marked.
+  c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
+    for (int64_t i = lo; i < hi; ++i) {
+      while (i + 8 <= hi && (eight_bytes(level + i) & every_byte(kPending)) == 0) i += 8;
+      if (i < hi && (level[i] & kPending)) level[i] = (level[i] & ~kPending) == kVolunteer ? kMember : kVolunteer;
+    }
   });
 }
 

@@ -1,8 +1,13 @@
 // M29 repression: more police lowers participation in the short run; with strong backlash,
-// participation later rises; arrests put people in jail and cost the state legitimacy.
+// participation later rises; arrests put people in jail and cost the state legitimacy; the jailed
+// are counted by their week of release.
 #include <catch2/catch.hpp>
 
+#include <array>
+
+#include "core/context.h"
 #include "elections_helpers.h"
+#include "model/movements/repression.h"
 
 using namespace tribune;
 using namespace tribune::test;
@@ -73,4 +78,25 @@ TEST_CASE("repression: the police arrest at most arrest_cap of the protesters in
   }
   CHECK(arrested > 0);
   CHECK(protested > 100000);
+}
+
+TEST_CASE("repression: the jailed are those whose release is after this week") {
+  Simulation sim(make_scenario(small_world(5000, 1), quiet_world()), 1);
+  World& w = sim.world();
+  auto& P = w.persons;
+  const int64_t now = 30;
+  int64_t expected = 0;
+  for (int64_t i = 0; i < w.size(); ++i) {
+    P.protesting[i] = 0;
+    // Released before, at, just after and well after this week, and never jailed.
+    const int32_t until = std::array<int32_t, 5>{-1, int32_t(now - 1), int32_t(now), int32_t(now + 1), 1000}[i % 5];
+    P.jailed_until[i] = until;
+    expected += until > now;
+  }
+  w.movement.protesters_in.assign(w.districts.size(), 0);
+  for (int threads : {1, 2}) {
+    const Pool pool(threads, 1024);
+    step(w, RepressionParams{}, Context{now, pool, Streams(1, 0, RepressionParams::kName)});
+    CHECK(w.movement.jailed == expected);
+  }
 }
