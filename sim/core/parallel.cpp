@@ -168,4 +168,31 @@ int default_threads() {
   return hc ? static_cast<int>(hc) : 1;
 }
 
+double Pool::sum(int64_t n, const float* x) const {
+  constexpr int64_t B = kReduceBlock;
+  std::vector<double> part(static_cast<size_t>((n + B - 1) / B));
+  for_chunks(n, [&](int64_t lo, int64_t hi) {
+    int64_t b = lo;  // chunks are whole blocks (the constructor checks), so b is a block's start
+    for (; b + 4 * B <= hi; b += 4 * B) {
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (int64_t j = 0; j < B; ++j) {
+        s0 += x[b + j];
+        s1 += x[b + B + j];
+        s2 += x[b + 2 * B + j];
+        s3 += x[b + 3 * B + j];
+      }
+      const size_t at = static_cast<size_t>(b / B);
+      part[at] = s0, part[at + 1] = s1, part[at + 2] = s2, part[at + 3] = s3;
+    }
+    for (; b < hi; b += B) {
+      double s = 0;
+      for (int64_t i = b, end = std::min(hi, b + B); i < end; ++i) s += x[i];
+      part[static_cast<size_t>(b / B)] = s;
+    }
+  });
+  double acc = 0;
+  for (double p : part) acc += p;
+  return acc;
+}
+
 }  // namespace tribune

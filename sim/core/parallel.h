@@ -75,6 +75,11 @@ class Pool {
     return acc;
   }
 
+  // The sum of x[0, n) in double: the same number as reduce() with each block summed in index
+  // order from +0, but four blocks' sums are taken side by side (each in its own order), since a
+  // single chain of dependent additions waits on the adder at every element.
+  double sum(int64_t n, const float* x) const;
+
   struct Team;  // parallel.cpp
 
  private:

@@ -22,16 +22,7 @@ void step(World& w, const InstitutionalPressureParams& p, const Context& c) {
   auto& pol = w.politics;
   const double n = static_cast<double>(w.size());
   const auto& P = w.persons;
-  const double hope = n > 0 ? c.pool.reduce(
-                                  w.size(), 0.0,
-                                  [&](int64_t lo, int64_t hi) {
-                                    double s = 0;
-                                    for (int64_t i = lo; i < hi; ++i) s += P.hope[i];
-                                    return s;
-                                  },
-                                  [](double& a, double b) { a += b; }) /
-                                  n
-                            : 0.0;
+  const double hope = n > 0 ? c.pool.sum(w.size(), P.hope.data()) / n : 0.0;
   auto remember = [](std::vector<double>& history, double x) {
     history.push_back(x);
     if (history.size() > 53) history.erase(history.begin());

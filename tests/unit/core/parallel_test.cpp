@@ -1,6 +1,8 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
+#include <random>
 #include <stdexcept>
 #include <vector>
 
@@ -84,4 +86,29 @@ TEST_CASE("pool: a moved pool keeps its team") {
   b.for_chunks(10'000, [&](int64_t lo, int64_t hi) { total += hi - lo; });
   CHECK(total.load() == 10'000);
   CHECK(b.threads() == 2);
+}
+
+TEST_CASE("pool: a column's sum is the block-by-block reduction's bits, four blocks side by side") {
+  std::mt19937_64 g(5);
+  std::vector<float> x(70'001);
+  // Magnitudes over ten orders, both signs: any other order of addition shows in the bits.
+  for (float& v : x) v = static_cast<float>((static_cast<double>(g() % 2001) - 1000.0) * std::pow(10.0, g() % 10 - 5.0));
+  for (int threads : {1, 2}) {
+    for (int64_t chunk : {1024, 4096, 16384}) {
+      const Pool pool(threads, chunk);
+      for (int64_t n : {0, 1, 1023, 3 * 1024 + 7, 4 * 1024, 5 * 1024 + 1, 70'001}) {
+        const double want = pool.reduce(
+            n, 0.0,
+            [&](int64_t lo, int64_t hi) {
+              double s = 0;
+              for (int64_t i = lo; i < hi; ++i) s += x[static_cast<size_t>(i)];
+              return s;
+            },
+            [](double& acc, double p) { acc += p; });
+        const double got = pool.sum(n, x.data());
+        INFO("threads " << threads << ", chunk " << chunk << ", n " << n);
+        CHECK(std::memcmp(&want, &got, sizeof want) == 0);
+      }
+    }
+  }
 }
