@@ -18,4 +18,20 @@ inline constexpr uint64_t every_byte(uint8_t b) {
   return 0x0101010101010101ull * b;
 }
 
+// The loops' skip: from i, eight bytes at a time, past the words of p[i .. i + 7] (ending at or
+// before `end`) in which no byte has a bit of `mask`; the caller tests the bytes from the index
+// returned one at a time.
+inline int64_t skip_clear_bytes(const void* p, int64_t i, int64_t end, uint8_t mask = 0xff) {
+  const auto* b = static_cast<const uint8_t*>(p);
+  while (i + 8 <= end && (eight_bytes(b + i) & every_byte(mask)) == 0) i += 8;
+  return i;
+}
+
+// The same past the words whose eight bytes all equal `value` (0xff: eight non-members).
+inline int64_t skip_equal_bytes(const void* p, int64_t i, int64_t end, uint8_t value) {
+  const auto* b = static_cast<const uint8_t*>(p);
+  while (i + 8 <= end && eight_bytes(b + i) == every_byte(value)) i += 8;
+  return i;
+}
+
 }  // namespace tribune

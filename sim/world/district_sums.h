@@ -11,21 +11,26 @@
 
 namespace tribune {
 
-template <class F>
-std::vector<double> district_sums(const World& w, const Pool& pool, F f) {
+// Each district's sum: block(b, e) sums persons [b, e) of one fixed block, from +0, in index order.
+template <class Block>
+std::vector<double> district_block_sums(const World& w, const Pool& pool, Block block) {
   std::vector<double> sums(w.districts.size(), 0.0);
   for (size_t d = 0; d < w.districts.size(); ++d) {
     const int64_t begin = w.districts[d].begin;
     sums[d] = pool.reduce(
-        w.districts[d].size(), 0.0,
-        [&](int64_t lo, int64_t hi) {
-          double s = 0;
-          for (int64_t i = begin + lo; i < begin + hi; ++i) s += f(i);
-          return s;
-        },
+        w.districts[d].size(), 0.0, [&](int64_t lo, int64_t hi) { return block(begin + lo, begin + hi); },
         [](double& a, double b) { a += b; });
   }
   return sums;
+}
+
+template <class F>
+std::vector<double> district_sums(const World& w, const Pool& pool, F f) {
+  return district_block_sums(w, pool, [&](int64_t b, int64_t e) {
+    double s = 0;
+    for (int64_t i = b; i < e; ++i) s += f(i);
+    return s;
+  });
 }
 
 // The same sums when f(i) is +0 wherever the byte where[i] is 0 (the non-protesters, say): those
@@ -34,22 +39,12 @@ std::vector<double> district_sums(const World& w, const Pool& pool, F f) {
 // are), so adding +0 leaves it as it is.
 template <class F>
 std::vector<double> district_sums_where(const World& w, const Pool& pool, const uint8_t* where, F f) {
-  std::vector<double> sums(w.districts.size(), 0.0);
-  for (size_t d = 0; d < w.districts.size(); ++d) {
-    const int64_t begin = w.districts[d].begin;
-    sums[d] = pool.reduce(
-        w.districts[d].size(), 0.0,
-        [&](int64_t lo, int64_t hi) {
-          double s = 0;
-          for (int64_t i = begin + lo, end = begin + hi; i < end; ++i) {
-            while (i + 8 <= end && eight_bytes(where + i) == 0) i += 8;
-            if (i < end && where[i]) s += f(i);
-          }
-          return s;
-        },
-        [](double& a, double b) { a += b; });
-  }
-  return sums;
+  return district_block_sums(w, pool, [&](int64_t b, int64_t e) {
+    double s = 0;
+    for (int64_t i = skip_clear_bytes(where, b, e); i < e; i = skip_clear_bytes(where, i + 1, e))
+      if (where[i]) s += f(i);
+    return s;
+  });
 }
 
 }  // namespace tribune

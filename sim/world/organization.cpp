@@ -16,7 +16,7 @@ void count_levels(World& w, const Pool& pool) {
     Counts c(O * kLevels, 0);
     for (int64_t i = lo; i < hi; ++i) {
       // Most persons belong to no organization (org -1): eight of them at a time are skipped.
-      while (i + 8 <= hi && eight_bytes(org + i) == every_byte(0xff)) i += 8;
+      i = skip_equal_bytes(org, i, hi, 0xff);
       if (i < hi && org[i] >= 0) ++c[static_cast<size_t>(org[i]) * kLevels + level[i]];
     }
     return c;

@@ -41,7 +41,7 @@ void step(World& w, const MovementRecruitmentParams& p, const Context& c) {
         AgentWords approach = c.rng.words(tick, kApproach), decide = c.rng.words(tick, kSignup);
         const uint8_t* protesting = P.protesting.data();
         for (int64_t i = lo; i < hi; ++i) {
-          while (i + 8 <= hi && eight_bytes(protesting + i) == 0) i += 8;  // eight non-protesters
+          i = skip_clear_bytes(protesting, i, hi);  // eight non-protesters at a time
           if (i >= hi || !protesting[i]) continue;
           // Approached by whom: organizations in declaration order, each with its own chance.
           double u = approach(static_cast<uint64_t>(i)) * (1.0 / 4294967296.0);

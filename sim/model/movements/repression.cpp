@@ -42,7 +42,7 @@ void step(World& w, const RepressionParams& p, const Context& c) {
     // Protesters are few: eight persons at a time are skipped while none of them protests.
     const uint8_t* protesting = P.protesting.data();
     for (int64_t i = dist.begin; i < dist.end; ++i) {
-      while (i + 8 <= dist.end && eight_bytes(protesting + i) == 0) i += 8;
+      i = skip_clear_bytes(protesting, i, dist.end);
       if (i >= dist.end) break;
       if (!protesting[i]) continue;
       // Under local vision (M28) the police one sees share their arrests among the protesters they

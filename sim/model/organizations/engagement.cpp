@@ -200,7 +200,7 @@ void step(World& w, const EngagementParams& p, const Context& c) {
   // The marked steps, few in a week: eight persons at a time are passed over while none is marked.
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
     for (int64_t i = lo; i < hi; ++i) {
-      while (i + 8 <= hi && (eight_bytes(level + i) & every_byte(kPending)) == 0) i += 8;
+      i = skip_clear_bytes(level, i, hi, kPending);
       if (i < hi && (level[i] & kPending)) level[i] = (level[i] & ~kPending) == kVolunteer ? kMember : kVolunteer;
     }
   });

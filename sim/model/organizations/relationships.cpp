@@ -32,7 +32,7 @@ std::vector<double> body_hours(const World& w, const TieLayout& L, const Pool& p
     Entries e;
     const int8_t* org = P.org.data();
     for (int64_t i = lo; i < hi; ++i) {
-      while (i + 8 <= hi && eight_bytes(org + i) == every_byte(0xff)) i += 8;  // eight non-members
+      i = skip_equal_bytes(org, i, hi, 0xff);  // eight non-members at a time
       if (i >= hi) break;
       const int o = org[i];
       if (o < 0 || P.given[i] <= 0) continue;
