@@ -295,6 +295,10 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
   const bool lanes = classify_in_lanes() && !decide.local && !decide.complete && c.tick <= INT32_MAX;
   c.pool.for_chunks(w.size(), [&](int64_t lo, int64_t hi) {
     const Decide d = decide;
+    // Locals, not the captured references: the pass stores bytes, after which g++ would reload
+    // anything read through a reference.
+    const bool in_lanes = lanes;
+    const double rest_chance = recovery;
     uint8_t* protesting = d.protesting;
     uint8_t* tiredness = d.tiredness;
     // The recovery draws, the first word of each resting person's stream: batched where most
@@ -303,23 +307,41 @@ void step(World& w, const MobilizationParams& p, const Context& c) {
     StreamHeads asks = d.rng.heads(d.now, kAsk);  // whether one is asked, as Decide draws it
     constexpr int64_t kBlock = 1024;
     uint8_t decided[kBlock];
-    for (int64_t i = lo; i < hi; ++i) {
-      uint8_t on;
-      if (lanes) {
-        const int64_t at = (i - lo) % kBlock;
-        if (at == 0) classify_avx2(d.in, i, std::min(hi, i + kBlock), decided);
-        const uint8_t k = decided[at];
-        on = k < kIfAsked    ? k
-             : k == kIfAsked ? asks.uniform(static_cast<uint64_t>(i)) < d.in.ask[d.in.district[i]]
-                             : d(i);
+    uint16_t resting[kBlock];  // the block's persons who stay home tired: they may recover
+    for (int64_t from = lo; from < hi; from += kBlock) {
+      const int64_t to = std::min(hi, from + kBlock), n = to - from;
+      // This week's decisions, 0 or 1: in lanes where they can be, the rest by the scalar rule
+      // (few: the last persons of a block, and those who protest if asked).
+      if (in_lanes) {
+        classify_avx2(d.in, from, to, decided);
+        for (int64_t j = 0; j < n; ++j) {
+          const int64_t i = from + j;
+          if (decided[j] == kIfAsked) {
+            decided[j] = asks.uniform(static_cast<uint64_t>(i)) < d.in.ask[d.in.district[i]];
+          } else if (decided[j] == kScalar) {
+            decided[j] = d(i);
+          }
+        }
       } else {
-        on = d(i);
+        for (int64_t j = 0; j < n; ++j) decided[j] = d(from + j);
       }
-      if (on != protesting[i]) protesting[i] = on | kChanged;
-      if (on) {
-        tiredness[i] = static_cast<uint8_t>(std::min(255, tiredness[i] + 1));
-      } else if (tiredness[i] > 0 && (recovery >= 1 || rest.uniform(static_cast<uint64_t>(i)) < recovery)) {
-        --tiredness[i];
+      // Marked kChanged where the decision differs from last week's; tiredness grows for those
+      // out. Without branches (after a call, or with half the city out, the decision is a coin
+      // flip from one person to the next); those who stay home tired are listed for the draw.
+      int64_t tired = 0;
+      for (int64_t j = 0; j < n; ++j) {
+        const int64_t i = from + j;
+        const uint8_t on = decided[j], was = protesting[i], t = tiredness[i];
+        protesting[i] = static_cast<uint8_t>(on | (on != was ? kChanged : 0));
+        tiredness[i] = static_cast<uint8_t>(t + (on & (t < 255)));
+        resting[tired] = static_cast<uint16_t>(j);
+        tired += !on & (t > 0);
+      }
+      // Each of them recovers a step with chance `recovery`, by the first word of their stream.
+      for (int64_t r = 0; r < tired; ++r) {
+        const int64_t i = from + resting[r];
+        tiredness[i] = static_cast<uint8_t>(
+            tiredness[i] - (rest_chance >= 1 || rest.uniform(static_cast<uint64_t>(i)) < rest_chance));
       }
     }
   });
